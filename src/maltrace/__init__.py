@@ -1,0 +1,26 @@
+"""maltrace: den raude tråden — trace goals from the samfunnsdel to sector plans and tiltak.
+
+``maltrace.check("plans")`` loads a plan set and returns its ``Analysis``; the layers below are
+``maltrace.load`` (files -> models), ``maltrace.graph``, ``maltrace.analysis`` and
+``maltrace.render``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from maltrace.api import check
+
+__all__ = ["__version__", "check"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so that ``maltrace --help`` does not pay for pydantic and networkx.
+    if name == "check":
+        from maltrace.api import check
+
+        return check
+    raise AttributeError(name)

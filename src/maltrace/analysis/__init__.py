@@ -1,0 +1,29 @@
+"""Graph -> coverage and findings. Never prints; every renderer reads what this returns."""
+
+from maltrace.analysis.results import (
+    FINDING_SEVERITY,
+    Analysis,
+    AreaCoverage,
+    Coverage,
+    Finding,
+    GoalStatus,
+    Link,
+    PlanCoverage,
+)
+from maltrace.analysis.trace import analyse, plans_language
+from maltrace.analysis.views import UnknownPlanError, focus_plan
+
+__all__ = [
+    "FINDING_SEVERITY",
+    "Analysis",
+    "AreaCoverage",
+    "Coverage",
+    "Finding",
+    "GoalStatus",
+    "Link",
+    "PlanCoverage",
+    "UnknownPlanError",
+    "analyse",
+    "focus_plan",
+    "plans_language",
+]

@@ -1,0 +1,202 @@
+"""What an analysis finds: plain, frozen data that every renderer reads and none recomputes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import networkx as nx
+
+from maltrace.i18n import Lang, t
+from maltrace.load import PlanInfo
+
+Severity = Literal["error", "warning"]
+
+# Every finding code with its severity. The README documents each; keep the two in step.
+FINDING_SEVERITY: dict[str, Severity] = {
+    "not-followed-up": "error",
+    "dangling-link": "error",
+    "link-outside-followed": "error",
+    "link-to-area": "error",
+    "link-to-measure": "error",
+    "dangling-relevant-goal": "error",
+    "relevant-goal-outside-followed": "error",
+    "relevant-goal-wrong-kind": "error",
+    "unknown-plan": "error",
+    "follows-cycle": "error",
+    "orphan": "warning",
+    "goal-without-strategy": "warning",
+}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Oppfølgingsgrad: how many of ``goals`` are followed up."""
+
+    goals: int
+    followed_up: int
+
+    @property
+    def ratio(self) -> float:
+        # No goals in scope means nothing is missing.
+        return self.followed_up / self.goals if self.goals else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"goals": self.goals, "followed_up": self.followed_up, "ratio": round(self.ratio, 4)}
+
+
+@dataclass(frozen=True)
+class GoalStatus:
+    """One goal in scope: is it followed up, and by which nodes directly."""
+
+    id: str
+    plan: str
+    title: str
+    area: str | None
+    parent: str | None
+    depth: int
+    followed_up: bool
+    followed_up_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlanCoverage:
+    """How much of what a following plan answers for it follows up."""
+
+    plan: str
+    relevant: tuple[str, ...]
+    followed_up: tuple[str, ...]
+    uncovered: tuple[str, ...]
+
+    @property
+    def coverage(self) -> Coverage:
+        return Coverage(len(self.relevant), len(self.followed_up))
+
+
+@dataclass(frozen=True)
+class AreaCoverage:
+    area: str
+    plan: str
+    title: str
+    goals: tuple[str, ...]
+    uncovered: tuple[str, ...]
+
+    @property
+    def coverage(self) -> Coverage:
+        return Coverage(len(self.goals), len(self.goals) - len(self.uncovered))
+
+
+@dataclass(frozen=True)
+class Link:
+    """A valid follows_up link: ``source`` (in a following plan) follows up ``target``."""
+
+    source: str
+    target: str
+    source_plan: str
+    target_plan: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    node: str | None
+    file: str
+    line: int
+    target: str | None = None
+    suggestion: str | None = None
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def severity(self) -> Severity:
+        return FINDING_SEVERITY[self.code]
+
+    def _params(self, lang: Lang) -> dict[str, Any]:
+        params = {"node": self.node, "target": self.target, **self.params}
+        if "kind" in params:
+            params["kind_word"] = t(f"kind.{params['kind']}", lang).capitalize()
+            params["kind"] = t(f"kind.{params['kind']}", lang)
+        return params
+
+    def message(self, lang: Lang) -> str:
+        text = t(f"finding.{self.code}", lang, **self._params(lang))
+        if self.suggestion:
+            text += " " + t("word.did_you_mean", lang, suggestion=self.suggestion)
+        return text
+
+    def fix(self, lang: Lang) -> str:
+        return t(f"fix.{self.code}", lang, **self._params(lang))
+
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def as_dict(self, lang: Lang) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message(lang),
+            "fix": self.fix(lang),
+            "node": self.node,
+            "file": self.file,
+            "line": self.line,
+        }
+        if self.target is not None:
+            out["target"] = self.target
+        if self.suggestion is not None:
+            out["suggestion"] = self.suggestion
+        return out
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything ``maltrace check`` knows about a plan set, in stable (document) order.
+
+    ``focus`` names the plan when this is one plan's view (see ``focus_plan``).
+    """
+
+    graph: nx.DiGraph
+    plans: tuple[PlanInfo, ...]
+    plan_files: dict[str, str]
+    coverage: Coverage
+    goals: tuple[GoalStatus, ...]
+    per_plan: dict[str, PlanCoverage]
+    per_area: tuple[AreaCoverage, ...]
+    links: tuple[Link, ...]
+    orphans: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    lang: Lang
+    focus: str | None = None
+
+    @property
+    def uncovered_goals(self) -> tuple[str, ...]:
+        return tuple(g.id for g in self.goals if not g.followed_up)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+    def exit_code(self, *, fail_under: float = 100.0, strict: bool = False) -> int:
+        """0 when the red thread holds; 1 for integrity errors, coverage under ``fail_under``
+        (percent), or — with ``strict`` — any warning."""
+        if any(f.code != "not-followed-up" for f in self.errors):
+            return 1
+        cov = self.coverage
+        if cov.followed_up * 100 < fail_under * cov.goals:
+            return 1
+        if strict and self.warnings:
+            return 1
+        return 0
+
+    def plan_info(self, plan_id: str) -> PlanInfo:
+        for p in self.plans:
+            if p.id == plan_id:
+                return p
+        raise KeyError(plan_id)
+
+    def node(self, node_id: str) -> dict[str, Any]:
+        """The graph attributes of a node: kind, plan, title, model, parent, area, file, line."""
+        data: dict[str, Any] = self.graph.nodes[node_id]
+        return data

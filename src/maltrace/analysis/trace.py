@@ -1,0 +1,388 @@
+"""The definitions of follow-up, coverage, orphans and integrity findings, as plain functions.
+
+A goal G in plan P is *followed up* when a node of a plan that ``follows`` P names G in its
+``follows_up`` (a valid link), or when any of its delmål is followed up. Goals in *scope* are the
+goals of every plan that some plan in the set follows.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from maltrace.analysis.results import (
+    Analysis,
+    AreaCoverage,
+    Coverage,
+    Finding,
+    GoalStatus,
+    Link,
+    PlanCoverage,
+)
+from maltrace.graph import CONTAINS
+from maltrace.i18n import DEFAULT_LANG, LANGS, Lang, normalise_lang
+from maltrace.load import Kind, Plan
+
+_LINKABLE = (Kind.GOAL, Kind.STRATEGY)
+
+
+def analyse(graph: nx.DiGraph, *, lang: Lang | None = None) -> Analysis:
+    """Coverage and findings for the whole plan set in ``graph`` (see ``maltrace.graph``)."""
+    plans: dict[str, Plan] = graph.graph["plans"]
+    nodes = graph.nodes
+    findings: list[Finding] = []
+
+    follows = _follows(plans, findings)
+    findings.extend(_cycles(graph.graph["plan_graph"], plans))
+
+    # Every node in document order; the graph keeps insertion order, which is document order.
+    order: list[str] = list(graph)
+
+    # -- links --------------------------------------------------------------------------------
+    links: list[Link] = []
+    direct: dict[str, list[str]] = {}  # target -> valid followers, document order
+    candidates: dict[str, list[str]] = {}  # plan -> ids a typo there may have meant
+    for node_id in order:
+        data = nodes[node_id]
+        model = data["model"]
+        if not model.follows_up:
+            continue
+        plan_id = data["plan"]
+        for target in dict.fromkeys(model.follows_up):
+            where = (data["file"], model.key_lines.get("follows_up", model.line))
+            if target not in nodes:
+                suggestion = _suggest(target, candidates, plan_id, follows, graph, plans)
+                findings.append(Finding("dangling-link", node_id, *where, target, suggestion))
+                continue
+            tdata = nodes[target]
+            if tdata["kind"] is Kind.AREA:
+                findings.append(Finding("link-to-area", node_id, *where, target))
+            elif tdata["kind"] is Kind.MEASURE:
+                findings.append(Finding("link-to-measure", node_id, *where, target))
+            elif tdata["plan"] not in follows[plan_id]:
+                params = {"plan": plan_id, "target_plan": tdata["plan"]}
+                findings.append(
+                    Finding("link-outside-followed", node_id, *where, target, params=params)
+                )
+            else:
+                links.append(Link(node_id, target, plan_id, tdata["plan"]))
+                direct.setdefault(target, []).append(node_id)
+
+    goal_children = _goal_children(graph, order)
+
+    # -- set coverage ---------------------------------------------------------------------------
+    followed_plans = {p for fs in follows.values() for p in fs}
+    followed_up = _propagate(set(direct), goal_children, order, nodes)
+    goals = tuple(
+        GoalStatus(
+            id=g,
+            plan=nodes[g]["plan"],
+            title=nodes[g]["title"],
+            area=nodes[g]["area"],
+            parent=nodes[g]["parent"],
+            depth=_depth(nodes, g),
+            followed_up=g in followed_up,
+            followed_up_by=tuple(direct.get(g, ())),
+        )
+        for g in order
+        if nodes[g]["kind"] is Kind.GOAL and nodes[g]["plan"] in followed_plans
+    )
+    coverage = Coverage(len(goals), sum(1 for g in goals if g.followed_up))
+    for g in goals:
+        if not g.followed_up:
+            findings.append(
+                Finding(
+                    "not-followed-up",
+                    g.id,
+                    nodes[g.id]["file"],
+                    nodes[g.id]["line"],
+                    params={"title": g.title, "plan": g.plan},
+                )
+            )
+
+    # -- per plan -------------------------------------------------------------------------------
+    per_plan: dict[str, PlanCoverage] = {}
+    by_plan: dict[str, set[str]] = {}
+    for link in links:
+        by_plan.setdefault(link.source_plan, set()).add(link.target)
+    for plan_id, plan in plans.items():
+        if not plan.plan.follows:
+            continue
+        relevant = _relevant_goals(plan, follows[plan_id], graph, order, findings)
+        mine = _propagate(by_plan.get(plan_id, set()), goal_children, order, nodes)
+        per_plan[plan_id] = PlanCoverage(
+            plan=plan_id,
+            relevant=tuple(relevant),
+            followed_up=tuple(g for g in relevant if g in mine),
+            uncovered=tuple(g for g in relevant if g not in mine),
+        )
+
+    # -- per area -------------------------------------------------------------------------------
+    goal_index = {g.id: g for g in goals}
+    per_area = tuple(
+        AreaCoverage(
+            area=a,
+            plan=nodes[a]["plan"],
+            title=nodes[a]["title"],
+            goals=tuple(gs := [g.id for g in goals if g.area == a]),
+            uncovered=tuple(g for g in gs if not goal_index[g].followed_up),
+        )
+        for a in order
+        if nodes[a]["kind"] is Kind.AREA and nodes[a]["plan"] in followed_plans
+    )
+
+    # -- orphans and goals left hanging in following plans --------------------------------------
+    traced_sources = {link.source for link in links}
+    orphans: list[str] = []
+    traced: dict[str, bool] = {}
+    followers = {p for p, plan in plans.items() if plan.plan.follows}
+    for node_id in order:
+        data = nodes[node_id]
+        if data["plan"] not in followers:
+            continue
+        parent = data["parent"]
+        ok = node_id in traced_sources or (parent is not None and traced[parent])
+        traced[node_id] = ok
+        if not ok:
+            orphans.append(node_id)
+            findings.append(
+                Finding(
+                    "orphan",
+                    node_id,
+                    data["file"],
+                    data["line"],
+                    params={
+                        "kind": data["kind"].value,
+                        "title": data["title"],
+                        "plan": data["plan"],
+                    },
+                )
+            )
+    has_strategy = _has_strategy_below(graph, order)
+    for node_id in order:
+        data = nodes[node_id]
+        if (
+            data["kind"] is Kind.GOAL
+            and data["plan"] in followers
+            and node_id not in has_strategy
+            and node_id not in direct
+        ):
+            findings.append(
+                Finding(
+                    "goal-without-strategy",
+                    node_id,
+                    data["file"],
+                    data["line"],
+                    params={"title": data["title"], "plan": data["plan"]},
+                )
+            )
+
+    return Analysis(
+        graph=graph,
+        plans=tuple(p.plan for p in plans.values()),
+        plan_files={p.id: p.source for p in plans.values()},
+        coverage=coverage,
+        goals=goals,
+        per_plan=per_plan,
+        per_area=per_area,
+        links=tuple(links),
+        orphans=tuple(orphans),
+        findings=tuple(_sorted_findings(findings)),
+        lang=lang or plans_language(plans.values()),
+    )
+
+
+def plans_language(plans: Iterable[Plan]) -> Lang:
+    """The language most plans say they are written in; nynorsk when none says."""
+    counts = Counter(normalise_lang(p.plan.language) for p in plans)
+    counts.pop(None, None)
+    if not counts:
+        return DEFAULT_LANG
+    best = max(counts.values())
+    for lang in LANGS:
+        if counts.get(lang) == best:
+            return lang
+    return DEFAULT_LANG  # pragma: no cover
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _follows(plans: dict[str, Plan], findings: list[Finding]) -> dict[str, set[str]]:
+    follows: dict[str, set[str]] = {}
+    for plan_id, plan in plans.items():
+        known = set()
+        line = plan.plan.key_lines.get("follows", plan.plan.line)
+        for f in plan.plan.follows:
+            if f in plans:
+                known.add(f)
+            else:
+                suggestion = _closest(f, plans)
+                findings.append(
+                    Finding(
+                        "unknown-plan", None, plan.source, line, f, suggestion, {"plan": plan_id}
+                    )
+                )
+        follows[plan_id] = known
+    return follows
+
+
+def _cycles(plan_graph: nx.DiGraph, plans: dict[str, Plan]) -> list[Finding]:
+    out: list[Finding] = []
+    for component in sorted(nx.strongly_connected_components(plan_graph), key=sorted):
+        first = min(component)
+        if len(component) == 1 and not plan_graph.has_edge(first, first):
+            continue
+        cycle = [u for u, _ in nx.find_cycle(plan_graph.subgraph(component), source=first)]
+        plan = plans[first]
+        line = plan.plan.key_lines.get("follows", plan.plan.line)
+        text = " → ".join([*cycle, cycle[0]])
+        out.append(Finding("follows-cycle", None, plan.source, line, params={"cycle": text}))
+    return out
+
+
+def _goal_children(graph: nx.DiGraph, order: list[str]) -> dict[str, list[str]]:
+    nodes = graph.nodes
+    out: dict[str, list[str]] = {}
+    for node_id in order:
+        data = nodes[node_id]
+        parent = data["parent"]
+        if data["kind"] is Kind.GOAL and parent is not None and nodes[parent]["kind"] is Kind.GOAL:
+            out.setdefault(parent, []).append(node_id)
+    return out
+
+
+def _propagate(
+    direct: set[str], goal_children: dict[str, list[str]], order: list[str], nodes: Any
+) -> set[str]:
+    """Goals followed up directly, plus every goal with a followed-up delmål (at any depth)."""
+    result = {g for g in direct if nodes[g]["kind"] is Kind.GOAL}
+    # Walk upwards from each directly followed delmål; stop where a goal is already marked.
+    for g in list(result):
+        parent = nodes[g]["parent"]
+        while parent is not None and nodes[parent]["kind"] is Kind.GOAL and parent not in result:
+            result.add(parent)
+            parent = nodes[parent]["parent"]
+    return result
+
+
+def _relevant_goals(
+    plan: Plan, followed: set[str], graph: nx.DiGraph, order: list[str], findings: list[Finding]
+) -> list[str]:
+    nodes = graph.nodes
+    if plan.plan.relevant_goals is None:
+        return [g for g in order if nodes[g]["kind"] is Kind.GOAL and nodes[g]["plan"] in followed]
+    line = plan.plan.key_lines.get("relevant_goals", plan.plan.line)
+    chosen: set[str] = set()
+    for rid in dict.fromkeys(plan.plan.relevant_goals):
+        if rid not in nodes:
+            cands = [n for n in order if nodes[n]["plan"] in followed]
+            suggestion = difflib.get_close_matches(rid, cands, n=1, cutoff=0.6)
+            findings.append(
+                Finding(
+                    "dangling-relevant-goal",
+                    None,
+                    plan.source,
+                    line,
+                    rid,
+                    suggestion[0] if suggestion else None,
+                    {"plan": plan.id},
+                )
+            )
+            continue
+        data = nodes[rid]
+        if data["plan"] not in followed:
+            params = {"plan": plan.id, "target_plan": data["plan"]}
+            findings.append(
+                Finding(
+                    "relevant-goal-outside-followed", None, plan.source, line, rid, params=params
+                )
+            )
+            continue
+        if data["kind"] not in (Kind.GOAL, Kind.AREA):
+            params = {"plan": plan.id, "kind": data["kind"].value}
+            findings.append(
+                Finding("relevant-goal-wrong-kind", None, plan.source, line, rid, params=params)
+            )
+            continue
+        chosen.add(rid)
+        chosen.update(nx.descendants(_containment(graph), rid))
+    return [g for g in order if g in chosen and nodes[g]["kind"] is Kind.GOAL]
+
+
+def _containment(graph: nx.DiGraph) -> nx.DiGraph:
+    view = graph.graph.get("_contains_view")
+    if view is None:
+        view = nx.subgraph_view(graph, filter_edge=lambda u, v: graph[u][v]["kind"] == CONTAINS)
+        graph.graph["_contains_view"] = view
+    return view
+
+
+def _has_strategy_below(graph: nx.DiGraph, order: list[str]) -> set[str]:
+    """Nodes with a strategy somewhere beneath them."""
+    nodes = graph.nodes
+    out: set[str] = set()
+    for node_id in order:
+        if nodes[node_id]["kind"] is Kind.STRATEGY:
+            parent = nodes[node_id]["parent"]
+            while parent is not None and parent not in out:
+                out.add(parent)
+                parent = nodes[parent]["parent"]
+    return out
+
+
+def _depth(nodes: Any, node_id: str) -> int:
+    depth = 0
+    parent = nodes[node_id]["parent"]
+    while parent is not None and nodes[parent]["kind"] is Kind.GOAL:
+        depth += 1
+        parent = nodes[parent]["parent"]
+    return depth
+
+
+def _suggest(
+    target: str,
+    cache: dict[str, list[str]],
+    plan_id: str,
+    follows: dict[str, set[str]],
+    graph: nx.DiGraph,
+    plans: dict[str, Plan],
+) -> str | None:
+    """The id a typo most likely meant, looked for among the goals a plan may follow up."""
+    if plan_id not in cache:
+        nodes = graph.nodes
+        scope = follows[plan_id] or set(plans)
+        cache[plan_id] = [
+            n for n in graph if nodes[n]["plan"] in scope and nodes[n]["kind"] in _LINKABLE
+        ]
+    return _closest(target, cache[plan_id])
+
+
+def _closest(word: str, candidates: Iterable[str]) -> str | None:
+    pool = list(candidates)
+    folded = {c.casefold(): c for c in pool}
+    if word.casefold() in folded:
+        return folded[word.casefold()]
+    match = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1}
+
+
+def _sorted_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(
+        findings,
+        key=lambda f: (
+            _SEVERITY_RANK[f.severity],
+            f.file,
+            f.line,
+            f.code,
+            f.node or "",
+            f.target or "",
+        ),
+    )

@@ -1,0 +1,217 @@
+"""The ``maltrace`` command: thin wrappers over the library (see ``maltrace.api``).
+
+Imports of the library happen inside each command, so ``maltrace --help`` stays fast.
+Exit codes: 0 the red thread holds, 1 findings, 2 could not load or bad usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from maltrace.analysis import Analysis
+    from maltrace.i18n import Lang
+    from maltrace.load import Plan
+
+EXIT_OK, EXIT_FINDINGS, EXIT_LOAD = 0, 1, 2
+
+app = typer.Typer(
+    name="maltrace",
+    help=(
+        "Den raude tråden: prove that every goal in the samfunnsdel is followed up by the sector "
+        "plans and on to tiltak in the handlingsdel. Plans are YAML files; see the README."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class LangOption(StrEnum):
+    nn = "nn"
+    nb = "nb"
+    en = "en"
+
+
+PathsArg = Annotated[
+    Optional[list[Path]],  # noqa: UP045 - typer reads this annotation at run time
+    typer.Argument(
+        help="Plan files or folders (searched recursively for *.yaml, *.yml). Default: plans/"
+    ),
+]
+LangOpt = Annotated[
+    Optional[LangOption],  # noqa: UP045
+    typer.Option(
+        "--lang", help="Language of the output: nn, nb or en. Default: the plans' language."
+    ),
+]
+PlanOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--plan", help="Show one plan's view: its relevant goals and what it follows up."),
+]
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    # rich drops colour by itself when the output is not a terminal (a CI log, a pipe).
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _lang(option: LangOption | None) -> Lang | None:
+    from maltrace.i18n import normalise_lang
+
+    return None if option is None else normalise_lang(option.value)
+
+
+def _lang_for_errors(option: LangOption | None, plans: list[Plan]) -> Lang:
+    from maltrace.analysis import plans_language
+
+    return _lang(option) or plans_language(plans)
+
+
+def _fail_load(exc: Exception, lang_option: LangOption | None, as_json: bool) -> NoReturn:
+    from maltrace.load import LoadFailed
+
+    assert isinstance(exc, LoadFailed)
+    lang = _lang_for_errors(lang_option, exc.plans)
+    if as_json:
+        import json
+
+        payload = {
+            "schema_version": 1,
+            "load_errors": [
+                {"code": e.code, "file": e.file, "line": e.line, "message": e.message(lang)}
+                for e in exc.errors
+            ],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from maltrace.render.terminal import render_load_errors
+
+        render_load_errors(exc.errors, _console(stderr=True), lang)
+    raise typer.Exit(EXIT_LOAD)
+
+
+def _unknown_plan(plan: str, known: list[str]) -> NoReturn:
+    import difflib
+
+    close = difflib.get_close_matches(plan, known, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    typer.echo(
+        f"maltrace: no plan with id '{plan}' in the set.{hint} Plans: {', '.join(known)}", err=True
+    )
+    raise typer.Exit(EXIT_LOAD)
+
+
+def load_analysis(
+    paths: list[Path] | None, plan: str | None, lang: LangOption | None, as_json: bool = False
+) -> Analysis:
+    """Shared by the commands: load, analyse, focus; exit 2 with clear messages on failure."""
+    from maltrace.analysis import UnknownPlanError, analyse, focus_plan
+    from maltrace.graph import build_graph
+    from maltrace.load import LoadFailed, load_plan_set
+
+    try:
+        plan_set = load_plan_set(paths or [Path("plans")])
+    except LoadFailed as exc:
+        _fail_load(exc, lang, as_json)
+    analysis = analyse(build_graph(plan_set), lang=_lang(lang))
+    if plan:
+        try:
+            analysis = focus_plan(analysis, plan)
+        except UnknownPlanError:
+            _unknown_plan(plan, list(analysis.plan_files))
+    return analysis
+
+
+@app.command()
+def check(
+    paths: PathsArg = None,
+    plan: PlanOpt = None,
+    format: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="text (for people) or json (for CI and scripts)."),
+    ] = Format.text,
+    fail_under: Annotated[
+        float,
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            help="Exit 1 when the oppfølgingsgrad (percent) is below this. Default 100.",
+        ),
+    ] = 100.0,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Warnings (orphans, goals without strategies) also give exit 1."
+        ),
+    ] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Check coverage and integrity: which goals are followed up, which are not, what is broken.
+
+    Exit 0: every goal in scope is followed up and nothing is broken. Exit 1: findings.
+    Exit 2: the plans could not be loaded, or bad usage.
+    """
+    analysis = load_analysis(paths, plan, lang, as_json=format is Format.json)
+    out_lang = analysis.lang
+    if format is Format.json:
+        from maltrace.render.json import check_json
+
+        sys.stdout.write(check_json(analysis, out_lang))
+    else:
+        from maltrace.i18n import format_percent, t
+        from maltrace.render.terminal import render_check
+
+        console = _console()
+        render_check(analysis, console, out_lang)
+        cov = analysis.coverage
+        if fail_under < 100 and cov.followed_up * 100 < fail_under * cov.goals:
+            console.print(
+                t(
+                    "check.fail_under",
+                    out_lang,
+                    percent=format_percent(cov.ratio, out_lang),
+                    required=format_percent(fail_under / 100, out_lang),
+                )
+            )
+    raise typer.Exit(analysis.exit_code(fail_under=fail_under, strict=strict))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a plan file (for editors that check YAML as you type)."""
+    import json
+
+    from maltrace.load.models import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def main() -> None:
+    # Keep a planner's terminal free of tracebacks: anything unexpected is one line and exit 2.
+    try:
+        app()
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except (BrokenPipeError, OSError) as exc:
+        if isinstance(exc, BrokenPipeError):
+            os._exit(1)
+        typer.echo(f"maltrace: {exc}", err=True)
+        raise SystemExit(EXIT_LOAD) from None

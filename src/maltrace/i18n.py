@@ -1,0 +1,466 @@
+"""The one catalogue of user-facing words, in nynorsk, bokmål and English.
+
+Every heading, label and message a planner reads comes from here; code and identifiers stay
+English. Texts are ``str.format`` templates; keep the placeholders the same in all languages.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Final, Literal
+
+Lang = Literal["nn", "nb", "en"]
+LANGS: Final[tuple[Lang, ...]] = ("nn", "nb", "en")
+DEFAULT_LANG: Final[Lang] = "nn"
+
+# key -> (nn, nb, en)
+_CATALOGUE: dict[str, tuple[str, str, str]] = {
+    # ---- plan and node kinds -------------------------------------------------------------
+    "kind.area": ("satsingsområde", "satsingsområde", "priority area"),
+    "kind.goal": ("mål", "mål", "goal"),
+    "kind.strategy": ("strategi", "strategi", "strategy"),
+    "kind.measure": ("tiltak", "tiltak", "measure"),
+    "plantype.samfunnsplan": (
+        "kommuneplanen sin samfunnsdel",
+        "kommuneplanens samfunnsdel",
+        "municipal master plan, social element",
+    ),
+    "plantype.kommunedelplan": ("kommunedelplan", "kommunedelplan", "sector plan"),
+    "plantype.handlingsdel": ("handlingsdel", "handlingsdel", "action programme"),
+    "plantype.temaplan": ("temaplan", "temaplan", "thematic plan"),
+    # ---- check: headings and labels ------------------------------------------------------
+    "check.headline": (
+        "Oppfølgingsgrad: {percent} ({followed} av {total} mål er følgde opp)",
+        "Oppfølgingsgrad: {percent} ({followed} av {total} mål er fulgt opp)",
+        "Coverage: {percent} ({followed} of {total} goals followed up)",
+    ),
+    "check.headline_plan": (
+        "{plan}: oppfølgingsgrad {percent} ({followed} av {total} relevante mål er følgde opp)",
+        "{plan}: oppfølgingsgrad {percent} ({followed} av {total} relevante mål er fulgt opp)",
+        "{plan}: coverage {percent} ({followed} of {total} relevant goals followed up)",
+    ),
+    "check.no_goals_in_scope": (
+        "Ingen plan i settet følgjer opp ein annan plan, så ingen mål er å rekne oppfølginga av.",
+        "Ingen plan i settet følger opp en annen plan, så ingen mål er å regne oppfølgingen av.",
+        "No plan in the set follows another plan, so there are no goals to measure follow-up of.",
+    ),
+    "check.all_followed": (
+        "Den raude tråden held: alle måla er følgde opp.",
+        "Den røde tråden holder: alle målene er fulgt opp.",
+        "The red thread holds: every goal is followed up.",
+    ),
+    "check.per_plan": ("Oppfølging per plan", "Oppfølging per plan", "Follow-up per plan"),
+    "check.per_area": (
+        "Oppfølging per satsingsområde",
+        "Oppfølging per satsingsområde",
+        "Follow-up per priority area",
+    ),
+    "check.uncovered": (
+        "Mål som ikkje er følgde opp",
+        "Mål som ikke er fulgt opp",
+        "Goals not followed up",
+    ),
+    "check.orphans": (
+        "Utan spor oppover (foreldrelause)",
+        "Uten spor oppover (foreldreløse)",
+        "No trace upwards (orphans)",
+    ),
+    "check.findings": ("Funn", "Funn", "Findings"),
+    "check.no_findings": ("Ingen funn.", "Ingen funn.", "No findings."),
+    "check.see_uncovered": (
+        "Dei {count} måla som ikkje er følgde opp, står i tabellen over.",
+        "De {count} målene som ikke er fulgt opp, står i tabellen over.",
+        "The {count} goals not followed up are listed in the table above.",
+    ),
+    "check.summary_counts": (
+        "Feil: {errors}. Åtvaringar: {warnings}.",
+        "Feil: {errors}. Advarsler: {warnings}.",
+        "Errors: {errors}. Warnings: {warnings}.",
+    ),
+    "check.fail_under": (
+        "Oppfølgingsgraden {percent} er under kravet på {required}.",
+        "Oppfølgingsgraden {percent} er under kravet på {required}.",
+        "Coverage {percent} is below the required {required}.",
+    ),
+    "check.load_failed": (
+        "Kunne ikkje lese planane ({count} feil). Rett feila og køyr på nytt.",
+        "Kunne ikke lese planene ({count} feil). Rett feilene og kjør på nytt.",
+        "Could not load the plans ({count} errors). Fix them and run again.",
+    ),
+    "col.id": ("ID", "ID", "ID"),
+    "col.title": ("Tittel", "Tittel", "Title"),
+    "col.plan": ("Plan", "Plan", "Plan"),
+    "col.area": ("Satsingsområde", "Satsingsområde", "Area"),
+    "col.kind": ("Type", "Type", "Kind"),
+    "col.relevant": ("Relevante mål", "Relevante mål", "Relevant goals"),
+    "col.goals": ("Mål", "Mål", "Goals"),
+    "col.followed_up": ("Følgde opp", "Fulgt opp", "Followed up"),
+    "col.coverage": ("Oppfølgingsgrad", "Oppfølgingsgrad", "Coverage"),
+    "col.followed_up_by": ("Følgt opp av", "Fulgt opp av", "Followed up by"),
+    "col.severity": ("Alvor", "Alvor", "Severity"),
+    "col.code": ("Kode", "Kode", "Code"),
+    "col.where": ("Stad", "Sted", "Where"),
+    "col.message": ("Melding", "Melding", "Message"),
+    "col.status": ("Status", "Status", "Status"),
+    "col.date": ("Dato", "Dato", "Date"),
+    "severity.error": ("feil", "feil", "error"),
+    "severity.warning": ("åtvaring", "advarsel", "warning"),
+    "status.followed_up": ("Følgd opp", "Fulgt opp", "Followed up"),
+    "status.not_followed_up": ("Ikkje følgd opp", "Ikke fulgt opp", "Not followed up"),
+    "word.none": ("(ingen)", "(ingen)", "(none)"),
+    "word.fix": ("Slik rettar du det", "Slik retter du det", "How to fix"),
+    "word.did_you_mean": (
+        "Meinte du «{suggestion}»?",
+        "Mente du «{suggestion}»?",
+        "Did you mean “{suggestion}”?",
+    ),
+    # ---- load errors (exit 2) ------------------------------------------------------------
+    "load.unreadable": (
+        "Kan ikkje lese fila: {reason}.",
+        "Kan ikke lese filen: {reason}.",
+        "Cannot read the file: {reason}.",
+    ),
+    "load.not_found": (
+        "Finst ikkje: {path}. Sjekk stien.",
+        "Finnes ikke: {path}. Sjekk stien.",
+        "Does not exist: {path}. Check the path.",
+    ),
+    "load.no_files": (
+        "Fann ingen planfiler (*.yaml, *.yml) i {path}.",
+        "Fant ingen planfiler (*.yaml, *.yml) i {path}.",
+        "Found no plan files (*.yaml, *.yml) in {path}.",
+    ),
+    "load.not_utf8": (
+        "Fila er ikkje UTF-8 (ugyldig byte ved posisjon {position}). Lagre ho som UTF-8 i "
+        "redigeringsprogrammet.",
+        "Filen er ikke UTF-8 (ugyldig byte ved posisjon {position}). Lagre den som UTF-8 i "
+        "redigeringsprogrammet.",
+        "The file is not UTF-8 (invalid byte at position {position}). Save it as UTF-8 in your "
+        "editor.",
+    ),
+    "load.empty_file": (
+        "Fila er tom. Ei planfil startar med «plan:» med id, type og title.",
+        "Filen er tom. En planfil starter med «plan:» med id, type og title.",
+        "The file is empty. A plan file starts with “plan:” holding id, type and title.",
+    ),
+    "load.not_a_mapping": (
+        "Øvst i fila må det stå nøklar (plan:, areas:, goals: …), ikkje {found}.",
+        "Øverst i filen må det stå nøkler (plan:, areas:, goals: …), ikke {found}.",
+        "The top level of the file must be keys (plan:, areas:, goals: …), not {found}.",
+    ),
+    "load.too_large": (
+        "Fila er {size} MB; maltrace les ikkje planfiler over {limit} MB. Del planen i fleire filer.",
+        "Filen er {size} MB; maltrace leser ikke planfiler over {limit} MB. Del planen i flere filer.",
+        "The file is {size} MB; maltrace reads no plan file over {limit} MB. Split the plan into "
+        "several files.",
+    ),
+    "load.too_deep": (
+        "Strukturen er nøsta for djupt (over {limit} nivå). Sjekk innrykk og klammer.",
+        "Strukturen er nøstet for dypt (over {limit} nivåer). Sjekk innrykk og klammer.",
+        "The structure is nested too deeply (over {limit} levels). Check indentation and brackets.",
+    ),
+    "load.too_many_nodes": (
+        "Fila blåser seg opp til over {limit} verdiar (truleg alias/anker i løkke). Skriv verdiane "
+        "ut i staden for å bruke &anker og *alias.",
+        "Filen blåser seg opp til over {limit} verdier (trolig alias/anker i løkke). Skriv verdiene "
+        "ut i stedet for å bruke &anker og *alias.",
+        "The file expands to over {limit} values (likely aliases/anchors in a loop). Write the "
+        "values out instead of using &anchors and *aliases.",
+    ),
+    "load.yaml_syntax": (
+        "YAML-feil: {problem}. Sjekk innrykk, kolon og hermeteikn på denne lina eller lina før.",
+        "YAML-feil: {problem}. Sjekk innrykk, kolon og anførselstegn på denne linjen eller linjen "
+        "før.",
+        "YAML error: {problem}. Check indentation, colons and quotes on this line or the one before.",
+    ),
+    "load.multiple_documents": (
+        "Fila har fleire YAML-dokument (---). Ha éin plan per fil.",
+        "Filen har flere YAML-dokumenter (---). Ha én plan per fil.",
+        "The file holds several YAML documents (---). Keep one plan per file.",
+    ),
+    "load.yaml_tag": (
+        "YAML-merket {tag} er ikkje tillate i planfiler. Fjern det.",
+        "YAML-merket {tag} er ikke tillatt i planfiler. Fjern det.",
+        "The YAML tag {tag} is not allowed in plan files. Remove it.",
+    ),
+    "load.duplicate_key": (
+        "Nøkkelen «{key}» står to gonger (òg på line {other_line}). Berre éin kan gjelde; slå dei "
+        "saman.",
+        "Nøkkelen «{key}» står to ganger (også på linje {other_line}). Bare én kan gjelde; slå dem "
+        "sammen.",
+        "The key “{key}” is given twice (also on line {other_line}). Only one can count; merge them.",
+    ),
+    "load.unknown_key": (
+        "Ukjend nøkkel «{key}» i {where}.{hint} Gyldige nøklar: {allowed}.",
+        "Ukjent nøkkel «{key}» i {where}.{hint} Gyldige nøkler: {allowed}.",
+        "Unknown key “{key}” in {where}.{hint} Valid keys: {allowed}.",
+    ),
+    "load.missing_key": (
+        "{where} manglar «{key}». Legg han til.",
+        "{where} mangler «{key}». Legg den til.",
+        "{where} lacks “{key}”. Add it.",
+    ),
+    "load.bad_value": (
+        "Ugyldig verdi for «{key}» i {where}: {problem}",
+        "Ugyldig verdi for «{key}» i {where}: {problem}",
+        "Invalid value for “{key}” in {where}: {problem}",
+    ),
+    "load.duplicate_id": (
+        "ID-en «{id}» er brukt fleire stader: {places}. Kvar ID må vere unik i heile settet.",
+        "ID-en «{id}» er brukt flere steder: {places}. Hver ID må være unik i hele settet.",
+        "The id “{id}” is used in several places: {places}. Every id must be unique in the set.",
+    ),
+    "load.duplicate_plan": (
+        "Plan-ID-en «{id}» er brukt av fleire planar: {places}. Gi kvar plan sin eigen ID.",
+        "Plan-ID-en «{id}» er brukt av flere planer: {places}. Gi hver plan sin egen ID.",
+        "The plan id “{id}” is used by several plans: {places}. Give each plan its own id.",
+    ),
+    "problem.text": ("skal vere tekst", "skal være tekst", "must be text"),
+    "problem.empty": ("kan ikkje vere tom", "kan ikke være tom", "must not be empty"),
+    "problem.list": (
+        "skal vere ei liste ([a, b] eller liner som byrjar med «- »)",
+        "skal være en liste ([a, b] eller linjer som begynner med «- »)",
+        "must be a list ([a, b] or lines starting with “- ”)",
+    ),
+    "problem.mapping": (
+        "skal vere nøklar og verdiar (id:, title: …)",
+        "skal være nøkler og verdier (id:, title: …)",
+        "must be keys and values (id:, title: …)",
+    ),
+    "problem.date": (
+        "skal vere ein dato som 2022-05-19",
+        "skal være en dato som 2022-05-19",
+        "must be a date like 2022-05-19",
+    ),
+    "problem.choice": (
+        "skal vere ein av: {choices}",
+        "skal være en av: {choices}",
+        "must be one of: {choices}",
+    ),
+    "problem.other": ("{detail}", "{detail}", "{detail}"),
+    "load.where_top": ("toppnivået", "toppnivået", "the top level"),
+    "load.where_plan": ("plan:", "plan:", "plan:"),
+    "load.where_node": ("{kind} {id}", "{kind} {id}", "{kind} {id}"),
+    "load.where_node_noid": ("{kind} nr. {index}", "{kind} nr. {index}", "{kind} no. {index}"),
+    # ---- findings ------------------------------------------------------------------------
+    "finding.not-followed-up": (
+        "Målet {node} «{title}» ({plan}) er ikkje følgt opp av nokon plan som følgjer {plan}.",
+        "Målet {node} «{title}» ({plan}) er ikke fulgt opp av noen plan som følger {plan}.",
+        "Goal {node} “{title}” ({plan}) is not followed up by any plan that follows {plan}.",
+    ),
+    "fix.not-followed-up": (
+        "Legg {node} i follows_up på ein strategi eller eit mål i ein plan som følgjer {plan}, "
+        "eller grunngi kvifor målet ikkje skal følgjast opp.",
+        "Legg {node} i follows_up på en strategi eller et mål i en plan som følger {plan}, "
+        "eller begrunn hvorfor målet ikke skal følges opp.",
+        "Add {node} to follows_up of a strategy or goal in a plan that follows {plan}, or state "
+        "why the goal is not to be followed up.",
+    ),
+    "finding.dangling-link": (
+        "{node} viser til «{target}» i follows_up, men den ID-en finst ikkje.",
+        "{node} viser til «{target}» i follows_up, men den ID-en finnes ikke.",
+        "{node} refers to “{target}” in follows_up, but that id does not exist.",
+    ),
+    "fix.dangling-link": (
+        "Rett ID-en (skrivefeil?) eller fjern lenkja.",
+        "Rett ID-en (skrivefeil?) eller fjern lenken.",
+        "Correct the id (a typo?) or remove the link.",
+    ),
+    "finding.link-outside-followed": (
+        "{node} følgjer opp {target} i planen {target_plan}, men {plan} følgjer ikkje {target_plan}.",
+        "{node} følger opp {target} i planen {target_plan}, men {plan} følger ikke {target_plan}.",
+        "{node} follows up {target} in plan {target_plan}, but {plan} does not follow {target_plan}.",
+    ),
+    "fix.link-outside-followed": (
+        "Legg {target_plan} til i «follows» for {plan}, eller vis til eit mål i ein plan {plan} "
+        "følgjer.",
+        "Legg {target_plan} til i «follows» for {plan}, eller vis til et mål i en plan {plan} "
+        "følger.",
+        "Add {target_plan} to “follows” of {plan}, or link to a goal in a plan that {plan} follows.",
+    ),
+    "finding.link-to-area": (
+        "{node} viser til satsingsområdet {target}; follows_up skal vise til mål eller strategiar.",
+        "{node} viser til satsingsområdet {target}; follows_up skal vise til mål eller strategier.",
+        "{node} links to the priority area {target}; follows_up must name goals or strategies.",
+    ),
+    "fix.link-to-area": (
+        "Vis til dei måla i {target} som {node} følgjer opp.",
+        "Vis til de målene i {target} som {node} følger opp.",
+        "Name the goals in {target} that {node} follows up.",
+    ),
+    "finding.link-to-measure": (
+        "{node} viser til tiltaket {target}; follows_up skal vise til mål eller strategiar.",
+        "{node} viser til tiltaket {target}; follows_up skal vise til mål eller strategier.",
+        "{node} links to the measure {target}; follows_up must name goals or strategies.",
+    ),
+    "fix.link-to-measure": (
+        "Vis til strategien eller målet over {target}.",
+        "Vis til strategien eller målet over {target}.",
+        "Name the strategy or goal above {target}.",
+    ),
+    "finding.dangling-relevant-goal": (
+        "relevant_goals i {plan} viser til «{target}», men den ID-en finst ikkje.",
+        "relevant_goals i {plan} viser til «{target}», men den ID-en finnes ikke.",
+        "relevant_goals of {plan} names “{target}”, but that id does not exist.",
+    ),
+    "fix.dangling-relevant-goal": (
+        "Rett ID-en (skrivefeil?) eller fjern han frå relevant_goals.",
+        "Rett ID-en (skrivefeil?) eller fjern den fra relevant_goals.",
+        "Correct the id (a typo?) or remove it from relevant_goals.",
+    ),
+    "finding.relevant-goal-outside-followed": (
+        "relevant_goals i {plan} viser til {target} i {target_plan}, men {plan} følgjer ikkje "
+        "{target_plan}.",
+        "relevant_goals i {plan} viser til {target} i {target_plan}, men {plan} følger ikke "
+        "{target_plan}.",
+        "relevant_goals of {plan} names {target} in {target_plan}, but {plan} does not follow "
+        "{target_plan}.",
+    ),
+    "fix.relevant-goal-outside-followed": (
+        "Legg {target_plan} til i «follows», eller fjern {target} frå relevant_goals.",
+        "Legg {target_plan} til i «follows», eller fjern {target} fra relevant_goals.",
+        "Add {target_plan} to “follows”, or remove {target} from relevant_goals.",
+    ),
+    "finding.relevant-goal-wrong-kind": (
+        "relevant_goals i {plan} viser til {target}, som er {kind}, ikkje mål eller "
+        "satsingsområde.",
+        "relevant_goals i {plan} viser til {target}, som er {kind}, ikke mål eller satsingsområde.",
+        "relevant_goals of {plan} names {target}, which is a {kind}, not a goal or area.",
+    ),
+    "fix.relevant-goal-wrong-kind": (
+        "Vis til måla eller satsingsområda planen svarar for.",
+        "Vis til målene eller satsingsområdene planen svarer for.",
+        "Name the goals or areas the plan answers for.",
+    ),
+    "finding.unknown-plan": (
+        "{plan} seier at han følgjer «{target}», men ingen plan i settet har den ID-en.",
+        "{plan} sier at den følger «{target}», men ingen plan i settet har den ID-en.",
+        "{plan} says it follows “{target}”, but no plan in the set has that id.",
+    ),
+    "fix.unknown-plan": (
+        "Rett plan-ID-en, eller ta med planfila til {target} i settet.",
+        "Rett plan-ID-en, eller ta med planfilen til {target} i settet.",
+        "Correct the plan id, or include the plan file of {target} in the set.",
+    ),
+    "finding.follows-cycle": (
+        "Planane følgjer kvarandre i ring: {cycle}.",
+        "Planene følger hverandre i ring: {cycle}.",
+        "The plans follow each other in a circle: {cycle}.",
+    ),
+    "fix.follows-cycle": (
+        "Ein plan følgjer opp planar over seg; fjern «follows» frå den øvste planen.",
+        "En plan følger opp planer over seg; fjern «follows» fra den øverste planen.",
+        "A plan follows up the plans above it; remove “follows” from the top plan.",
+    ),
+    "finding.orphan": (
+        "{kind_word} {node} «{title}» ({plan}) har inga lenkje oppover (ingen follows_up her eller på nivåa over).",
+        "{kind_word} {node} «{title}» ({plan}) har ingen lenke oppover (ingen follows_up her eller på nivåene over).",
+        "{kind_word} {node} “{title}” ({plan}) has no trace upwards (no follows_up here or on the levels above).",
+    ),
+    "fix.orphan": (
+        "Legg til follows_up med målet eller strategien som blir følgd opp, eller plasser {node} under eit mål som har lenkje.",
+        "Legg til follows_up med målet eller strategien som blir fulgt opp, eller plasser {node} under et mål som har lenke.",
+        "Add follows_up naming the goal or strategy it serves, or place {node} under a goal that has a link.",
+    ),
+    "finding.goal-without-strategy": (
+        "Målet {node} «{title}» ({plan}) har verken strategiar eller noko som følgjer det opp.",
+        "Målet {node} «{title}» ({plan}) har verken strategier eller noe som følger det opp.",
+        "Goal {node} “{title}” ({plan}) has neither strategies nor anything following it up.",
+    ),
+    "fix.goal-without-strategy": (
+        "Skriv strategiar under målet, eller la handlingsdelen følgje det opp.",
+        "Skriv strategier under målet, eller la handlingsdelen følge det opp.",
+        "Write strategies under the goal, or let the action programme follow it up.",
+    ),
+}
+
+_MONTHS: dict[Lang, tuple[str, ...]] = {
+    "nn": (
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ),
+    "nb": (
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def normalise_lang(value: str | None) -> Lang | None:
+    """Map what a planner may write (``nn``, ``nno``, ``nynorsk``, ``no``…) to a catalogue language."""
+    if not value:
+        return None
+    v = value.strip().lower()
+    if v in ("nn", "nno", "nynorsk", "nn-no", "nn_no"):
+        return "nn"
+    if v in ("nb", "nob", "no", "bokmål", "bokmal", "nb-no", "nb_no"):
+        return "nb"
+    if v in ("en", "eng", "english", "en-gb", "en-us"):
+        return "en"
+    return None
+
+
+def t(key: str, lang: Lang, /, **params: object) -> str:
+    """The text for ``key`` in ``lang``, with ``params`` filled in."""
+    texts = _CATALOGUE[key]
+    template = texts[LANGS.index(lang)]
+    return template.format(**params) if params else template
+
+
+def has(key: str) -> bool:
+    return key in _CATALOGUE
+
+
+def keys() -> list[str]:
+    return sorted(_CATALOGUE)
+
+
+def format_date(value: _dt.date, lang: Lang) -> str:
+    """Norwegian style ``19. mai 2022``; English ``19 May 2022``."""
+    month = _MONTHS[lang][value.month - 1]
+    if lang == "en":
+        return f"{value.day} {month} {value.year}"
+    return f"{value.day}. {month} {value.year}"
+
+
+def format_percent(ratio: float, lang: Lang) -> str:
+    """``87,5 %`` in Norwegian (decimal comma, space before %), ``87.5%`` in English."""
+    value = round(ratio * 100, 1)
+    text = f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+    if lang == "en":
+        return f"{text}%"
+    return text.replace(".", ",") + "\u00a0%"

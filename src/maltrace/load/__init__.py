@@ -1,0 +1,37 @@
+"""Files -> typed plan models. The first layer: knows nothing of graphs or coverage."""
+
+from maltrace.load.files import ProtectedFileError, find_plan_files, write_atomic
+from maltrace.load.loader import (
+    FileResult,
+    LoadError,
+    LoadFailed,
+    PlanSet,
+    iter_nodes,
+    load_file,
+    load_plan_set,
+    parse_plan,
+)
+from maltrace.load.models import Area, Goal, Kind, Measure, Node, Plan, PlanInfo, PlanType, Strategy
+
+__all__ = [
+    "Area",
+    "FileResult",
+    "Goal",
+    "Kind",
+    "LoadError",
+    "LoadFailed",
+    "Measure",
+    "Node",
+    "Plan",
+    "PlanInfo",
+    "PlanSet",
+    "PlanType",
+    "ProtectedFileError",
+    "Strategy",
+    "find_plan_files",
+    "iter_nodes",
+    "load_file",
+    "load_plan_set",
+    "parse_plan",
+    "write_atomic",
+]

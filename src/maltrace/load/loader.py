@@ -1,0 +1,281 @@
+"""Reading a plan set: files -> validated ``Plan`` models, or every load error at once."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from maltrace.i18n import Lang, t
+from maltrace.load.files import find_plan_files
+from maltrace.load.models import (
+    LIST_KINDS,
+    MODEL_OF,
+    Kind,
+    Node,
+    Plan,
+    PlanInfo,
+    PlanType,
+    allowed_keys,
+)
+from maltrace.load.yamlsafe import KEYS, LINE, YamlError, read_yaml
+
+# Codes of the YAML reader's problems, as documented in the README.
+_YAML_CODES = {"tag": "yaml-tag"}
+
+
+@dataclass(frozen=True)
+class Where:
+    """Which part of a file a message is about, resolved to words only when shown."""
+
+    scope: str  # "top" | "plan" | "node"
+    kind: Kind | None = None
+    id: str | None = None
+    index: int = 0
+
+    def text(self, lang: Lang) -> str:
+        if self.scope == "top":
+            return t("load.where_top", lang)
+        if self.scope == "plan":
+            return t("load.where_plan", lang)
+        kind = t(f"kind.{self.kind}", lang)
+        if self.id:
+            return t("load.where_node", lang, kind=kind, id=self.id)
+        return t("load.where_node_noid", lang, kind=kind, index=self.index + 1)
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A reason the plan set could not be loaded: ``file:line: message``."""
+
+    code: str
+    file: str
+    line: int
+    params: dict[str, Any] = field(default_factory=dict)
+    where: Where | None = None
+    problem: tuple[str, dict[str, Any]] | None = None
+
+    def message(self, lang: Lang) -> str:
+        params = dict(self.params)
+        if self.where is not None:
+            params["where"] = self.where.text(lang)
+        if self.problem is not None:
+            key, extra = self.problem
+            params["problem"] = t(key, lang, **extra)
+        if "suggestion" in params:
+            params["hint"] = " " + t("word.did_you_mean", lang, suggestion=params["suggestion"])
+        else:
+            params.setdefault("hint", "")
+        text = t("load." + self.code.replace("-", "_"), lang, **params)
+        return text[:1].upper() + text[1:]
+
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+class LoadFailed(Exception):
+    """The plan set could not be loaded; ``errors`` lists every reason found."""
+
+    def __init__(self, errors: list[LoadError], plans: list[Plan] | None = None) -> None:
+        super().__init__(f"{len(errors)} load errors")
+        self.errors = errors
+        # The plans that did load, so messages can be given in the plans' own language.
+        self.plans = plans or []
+
+
+@dataclass
+class PlanSet:
+    """The plans of one set, in a stable order (the order of their files)."""
+
+    plans: list[Plan]
+    files: list[Path]
+
+    def plan(self, plan_id: str) -> Plan | None:
+        for p in self.plans:
+            if p.id == plan_id:
+                return p
+        return None
+
+
+@dataclass
+class FileResult:
+    """What reading one file gave: a plan, or the errors in it."""
+
+    path: str
+    plan: Plan | None = None
+    errors: list[LoadError] = field(default_factory=list)
+
+
+def load_file(path: str | os.PathLike[str]) -> FileResult:
+    """Read and validate one plan file. Never raises for bad content."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return FileResult(
+            name, errors=[LoadError("unreadable", name, 0, {"reason": exc.strerror or exc})]
+        )
+    return parse_plan(data, name)
+
+
+def parse_plan(data: bytes, name: str) -> FileResult:
+    """Validate the bytes of one plan file named ``name`` (used in messages)."""
+    try:
+        raw = read_yaml(data)
+    except YamlError as exc:
+        return FileResult(
+            name,
+            errors=[
+                LoadError(_YAML_CODES.get(p.code, p.code.replace("_", "-")), name, p.line, p.params)
+                for p in exc.problems
+            ],
+        )
+    if raw is None:
+        return FileResult(name, errors=[LoadError("empty-file", name, 1)])
+    if not isinstance(raw, dict):
+        found = "a list" if isinstance(raw, list) else repr(raw)[:40]
+        return FileResult(name, errors=[LoadError("not-a-mapping", name, 1, {"found": found})])
+    try:
+        plan = Plan.model_validate(raw)
+    except ValidationError as exc:
+        return FileResult(name, errors=_validation_errors(exc, raw, name))
+    plan.source = name
+    return FileResult(name, plan=plan)
+
+
+def load_plan_set(paths: Sequence[str | os.PathLike[str]]) -> PlanSet:
+    """Load every plan file under ``paths``; raise ``LoadFailed`` with all errors if any."""
+    files, missing = find_plan_files(paths)
+    errors = [LoadError("not-found", str(p), 0, {"path": str(p)}) for p in missing]
+    if not files and not missing:
+        errors.extend(LoadError("no-files", str(p), 0, {"path": str(p)}) for p in paths)
+    results = [load_file(f) for f in files]
+    for r in results:
+        errors.extend(r.errors)
+    plans = [r.plan for r in results if r.plan is not None]
+    errors.extend(duplicate_id_errors(plans))
+    if errors:
+        raise LoadFailed(errors, plans)
+    return PlanSet(plans=plans, files=files)
+
+
+def iter_nodes(plan: Plan) -> list[tuple[Node, Node | None]]:
+    """Every node of ``plan`` with its parent node, in document order (depth first)."""
+    out: list[tuple[Node, Node | None]] = []
+    stack: list[tuple[Node, Node | None]] = [(n, None) for n in reversed(plan.children())]
+    while stack:
+        node, parent = stack.pop()
+        out.append((node, parent))
+        stack.extend((c, node) for c in reversed(node.children()))
+    return out
+
+
+def duplicate_id_errors(plans: list[Plan]) -> list[LoadError]:
+    """One error per id used more than once, naming every place it is used."""
+    errors: list[LoadError] = []
+    plan_places: dict[str, list[Plan]] = {}
+    for p in plans:
+        plan_places.setdefault(p.id, []).append(p)
+    for pid, same in plan_places.items():
+        if len(same) > 1:
+            places = ", ".join(f"{p.source}:{p.plan.line}" for p in same)
+            first = same[0]
+            errors.append(
+                LoadError(
+                    "duplicate-plan", first.source, first.plan.line, {"id": pid, "places": places}
+                )
+            )
+    node_places: dict[str, list[tuple[str, int]]] = {}
+    for p in plans:
+        for node, _ in iter_nodes(p):
+            node_places.setdefault(node.id, []).append((p.source, node.line))
+    for nid, where in node_places.items():
+        if len(where) > 1:
+            places = ", ".join(f"{f}:{line}" for f, line in where)
+            errors.append(
+                LoadError("duplicate-id", where[0][0], where[0][1], {"id": nid, "places": places})
+            )
+    return errors
+
+
+# --- pydantic errors -> planner's messages ----------------------------------------------------
+
+
+def _validation_errors(exc: ValidationError, raw: dict[str, Any], name: str) -> list[LoadError]:
+    out: list[LoadError] = []
+    seen: set[tuple[str, int, str]] = set()
+    for err in exc.errors(include_url=False):
+        error = _translate(err, raw, name)
+        key = (error.code, error.line, str(error.params.get("key")))
+        if key not in seen:
+            seen.add(key)
+            out.append(error)
+    out.sort(key=lambda e: e.line)
+    return out
+
+
+def _translate(err: Any, raw: dict[str, Any], name: str) -> LoadError:
+    loc: tuple[Any, ...] = tuple(err["loc"])
+    etype: str = err["type"]
+    # Walk down to the mapping that holds the offending key.
+    container: Any = raw
+    model: type[BaseModel] = Plan
+    where = Where("top")
+    walked = 0
+    for i, part in enumerate(loc[:-1]):
+        nxt = container[part] if isinstance(container, (dict, list)) else None
+        if isinstance(part, str) and part == "plan" and i == 0:
+            model, where = PlanInfo, Where("plan")
+        elif (
+            isinstance(part, int)
+            and i > 0
+            and isinstance(loc[i - 1], str)
+            and loc[i - 1] in LIST_KINDS
+        ):
+            kind = LIST_KINDS[loc[i - 1]]
+            model = MODEL_OF[kind]
+            nid = nxt.get("id") if isinstance(nxt, dict) else None
+            where = Where("node", kind, nid if isinstance(nid, str) else None, part)
+        if not isinstance(nxt, (dict, list)):
+            break
+        container = nxt
+        walked = i + 1
+    # The key is the last string in loc at or after the container (list indexes are not keys).
+    key = next(
+        (p for p in reversed(loc[walked:]) if isinstance(p, str)), str(loc[-1]) if loc else ""
+    )
+    holder = container if isinstance(container, dict) else {}
+    line = holder.get(KEYS, {}).get(key) or holder.get(LINE) or 1
+
+    if etype == "extra_forbidden":
+        allowed = allowed_keys(model)
+        params: dict[str, Any] = {"key": key, "allowed": ", ".join(allowed)}
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        if close:
+            params["suggestion"] = close[0]
+        return LoadError("unknown-key", name, line, params, where=where)
+    if etype == "missing":
+        return LoadError("missing-key", name, holder.get(LINE) or line, {"key": key}, where=where)
+    return LoadError("bad-value", name, line, {"key": key}, where=where, problem=_problem(err))
+
+
+def _problem(err: Any) -> tuple[str, dict[str, Any]]:
+    etype: str = err["type"]
+    if etype in ("string_type",):
+        return "problem.text", {}
+    if etype in ("string_too_short",):
+        return "problem.empty", {}
+    if etype in ("list_type",):
+        return "problem.list", {}
+    if etype in ("model_type", "dict_type", "model_attributes_type"):
+        return "problem.mapping", {}
+    if etype.startswith("date"):
+        return "problem.date", {}
+    if etype == "enum":
+        return "problem.choice", {"choices": ", ".join(t.value for t in PlanType)}
+    return "problem.other", {"detail": err.get("msg", etype)}

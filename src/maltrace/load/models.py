@@ -1,0 +1,155 @@
+"""The typed plan model: what a plan file may hold, checked by pydantic.
+
+Keys are English and fixed; an unknown key is an error (a silently ignored ``follow_up`` would
+silently drop links). Every node remembers the line it starts on, for messages a planner can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from maltrace.load.yamlsafe import KEYS, LINE
+
+Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Kind(StrEnum):
+    AREA = "area"
+    GOAL = "goal"
+    STRATEGY = "strategy"
+    MEASURE = "measure"
+
+
+class PlanType(StrEnum):
+    SAMFUNNSPLAN = "samfunnsplan"
+    KOMMUNEDELPLAN = "kommunedelplan"
+    HANDLINGSDEL = "handlingsdel"
+    TEMAPLAN = "temaplan"
+
+
+class _Located(BaseModel):
+    """Source position, filled by the YAML reader (never by the planner)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+
+    line: int = Field(default=0, alias=LINE, exclude=True)
+    key_lines: dict[str, int] = Field(default_factory=dict, alias=KEYS, exclude=True)
+
+
+class Node(_Located):
+    kind: ClassVar[Kind]
+    # Child lists in the order they are walked; subclasses narrow this.
+    child_fields: ClassVar[tuple[str, ...]] = ()
+
+    id: Id
+    title: Text
+    description: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    follows_up: list[Id] = Field(default_factory=list)
+
+    def children(self) -> list[Node]:
+        out: list[Node] = []
+        for name in self.child_fields:
+            out.extend(getattr(self, name))
+        return out
+
+
+class Measure(Node):
+    """A tiltak: ansvar, år (due) and status are free text as planners write them."""
+
+    kind = Kind.MEASURE
+    responsible: str | None = None
+    due: str | None = None
+    status: str | None = None
+
+
+class Strategy(Node):
+    kind = Kind.STRATEGY
+    child_fields = ("strategies", "measures")
+    strategies: list[Strategy] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+
+
+class Goal(Node):
+    kind = Kind.GOAL
+    child_fields = ("goals", "strategies", "measures")
+    goals: list[Goal] = Field(default_factory=list)
+    strategies: list[Strategy] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+
+
+class Area(Node):
+    kind = Kind.AREA
+    child_fields = ("goals", "strategies", "measures")
+    goals: list[Goal] = Field(default_factory=list)
+    strategies: list[Strategy] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+
+
+class PlanInfo(_Located):
+    id: Id
+    type: PlanType
+    title: Text
+    municipality: str | None = None
+    language: str | None = None
+    status: str | None = None
+    date: dt.date | None = None
+    follows: list[Id] = Field(default_factory=list)
+    relevant_goals: list[Id] | None = None
+
+
+class Plan(_Located):
+    """One plan file."""
+
+    child_fields: ClassVar[tuple[str, ...]] = ("areas", "goals", "strategies", "measures")
+
+    plan: PlanInfo
+    areas: list[Area] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    strategies: list[Strategy] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    # Where it was read from; set by the loader, not part of the file format.
+    source: str = Field(default="", exclude=True)
+
+    @property
+    def id(self) -> str:
+        return self.plan.id
+
+    def children(self) -> list[Node]:
+        return [*self.areas, *self.goals, *self.strategies, *self.measures]
+
+
+# Which model a list key holds, for messages ("goal KPS-1.2") and did-you-mean suggestions.
+LIST_KINDS: dict[str, Kind] = {
+    "areas": Kind.AREA,
+    "goals": Kind.GOAL,
+    "strategies": Kind.STRATEGY,
+    "measures": Kind.MEASURE,
+}
+MODEL_OF: dict[Kind, type[Node]] = {
+    Kind.AREA: Area,
+    Kind.GOAL: Goal,
+    Kind.STRATEGY: Strategy,
+    Kind.MEASURE: Measure,
+}
+
+
+def allowed_keys(model: type[BaseModel]) -> list[str]:
+    """The keys a planner may write for ``model`` (no internal fields)."""
+    return [
+        name
+        for name, info in model.model_fields.items()
+        if not info.exclude and name not in ("line", "key_lines")
+    ]
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of a plan file, for editors that validate YAML as you type."""
+    schema = Plan.model_json_schema(by_alias=False, mode="validation")
+    schema["title"] = "maltrace plan file"
+    return schema

@@ -1,0 +1,1 @@
+"""Analysis -> words and pictures: terminal, JSON, diagrams, reports. Never recomputes coverage."""

@@ -1,0 +1,171 @@
+"""``maltrace check`` for people: rich tables that read well at 80 columns and in a CI log.
+
+Plan text is never parsed as rich markup: every cell is a ``Text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from maltrace.analysis import Analysis, Coverage, Finding
+from maltrace.i18n import Lang, format_percent, t
+from maltrace.load import LoadError
+
+
+def _ratio_style(cov: Coverage) -> str:
+    if cov.goals == 0 or cov.followed_up == cov.goals:
+        return "green"
+    return "yellow" if cov.ratio >= 0.75 else "red"
+
+
+def _table(*headers: str, title: str) -> Table:
+    table = Table(
+        title=Text(title, style="bold"), title_justify="left", show_lines=False, expand=False
+    )
+    for h in headers:
+        table.add_column(Text(h), overflow="fold")
+    return table
+
+
+def render_check(analysis: Analysis, console: Console, lang: Lang | None = None) -> None:
+    lang = lang or analysis.lang
+    cov = analysis.coverage
+    pct = format_percent(cov.ratio, lang)
+    if analysis.focus and analysis.focus in analysis.per_plan:
+        headline = t(
+            "check.headline_plan",
+            lang,
+            plan=analysis.focus,
+            percent=pct,
+            followed=cov.followed_up,
+            total=cov.goals,
+        )
+    else:
+        headline = t("check.headline", lang, percent=pct, followed=cov.followed_up, total=cov.goals)
+    console.print(Text(headline, style=f"bold {_ratio_style(cov)}"))
+    if cov.goals == 0 and not analysis.per_plan:
+        console.print(Text(t("check.no_goals_in_scope", lang)))
+    elif cov.followed_up == cov.goals:
+        console.print(Text(t("check.all_followed", lang)))
+    console.print()
+
+    if analysis.per_plan:
+        table = _table(
+            t("col.plan", lang),
+            t("col.relevant", lang),
+            t("col.followed_up", lang),
+            t("col.coverage", lang),
+            title=t("check.per_plan", lang),
+        )
+        for pid, pc in analysis.per_plan.items():
+            c = pc.coverage
+            title = analysis.plan_info(pid).title
+            table.add_row(
+                Text(f"{pid} {title}"),
+                Text(str(c.goals)),
+                Text(str(c.followed_up)),
+                Text(format_percent(c.ratio, lang), style=_ratio_style(c)),
+            )
+        console.print(table)
+        console.print()
+
+    if analysis.per_area:
+        table = _table(
+            t("col.area", lang),
+            t("col.goals", lang),
+            t("col.followed_up", lang),
+            t("col.coverage", lang),
+            title=t("check.per_area", lang),
+        )
+        for area in analysis.per_area:
+            c = area.coverage
+            table.add_row(
+                Text(f"{area.area} {area.title}"),
+                Text(str(c.goals)),
+                Text(str(c.followed_up)),
+                Text(format_percent(c.ratio, lang), style=_ratio_style(c)),
+            )
+        console.print(table)
+        console.print()
+
+    uncovered = [g for g in analysis.goals if not g.followed_up]
+    if uncovered:
+        table = _table(
+            t("col.id", lang),
+            t("col.title", lang),
+            t("col.plan", lang),
+            t("col.area", lang),
+            title=t("check.uncovered", lang),
+        )
+        for g in uncovered:
+            table.add_row(Text(g.id), Text(g.title), Text(g.plan), Text(g.area or ""))
+        console.print(table)
+        console.print()
+
+    if analysis.orphans:
+        table = _table(
+            t("col.id", lang),
+            t("col.kind", lang),
+            t("col.title", lang),
+            t("col.plan", lang),
+            title=t("check.orphans", lang),
+        )
+        for o in analysis.orphans:
+            data = analysis.node(o)
+            table.add_row(
+                Text(o),
+                Text(t(f"kind.{data['kind']}", lang)),
+                Text(data["title"]),
+                Text(data["plan"]),
+            )
+        console.print(table)
+        console.print()
+
+    render_findings(analysis.findings, console, lang)
+
+
+def render_findings(findings: Sequence[Finding], console: Console, lang: Lang) -> None:
+    """Integrity findings as ``file:line: severity [code] message`` with the fix below.
+
+    Goals not followed up already have their own table, so here they are only counted.
+    """
+    console.print(Text(t("check.findings", lang), style="bold"))
+    if not findings:
+        console.print(Text(t("check.no_findings", lang)))
+        return
+    for f in findings:
+        if f.code == "not-followed-up":
+            continue
+        style = "red" if f.severity == "error" else "yellow"
+        line = Text()
+        line.append(f"{f.location()}: ")
+        line.append(t(f"severity.{f.severity}", lang), style=f"bold {style}")
+        line.append(f" [{f.code}] ")
+        line.append(f.message(lang))
+        console.print(line)
+        console.print(Padding(Text(f"→ {f.fix(lang)}", style="dim"), (0, 0, 0, 4)))
+    uncovered = sum(1 for f in findings if f.code == "not-followed-up")
+    if uncovered:
+        console.print(Text(t("check.see_uncovered", lang, count=uncovered)))
+    errors = sum(1 for f in findings if f.severity == "error")
+    console.print()
+    console.print(
+        Text(t("check.summary_counts", lang, errors=errors, warnings=len(findings) - errors))
+    )
+
+
+def render_load_errors(errors: Sequence[LoadError], console: Console, lang: Lang) -> None:
+    """Every load error as ``file:line: message`` — the form editors and CI logs link from."""
+    for e in errors:
+        line = Text()
+        line.append(f"{e.location()}: ", style="bold")
+        line.append(f"[{e.code}] ", style="red")
+        line.append(e.message(lang))
+        console.print(line)
+    console.print()
+    console.print(Text(t("check.load_failed", lang, count=len(errors)), style="bold red"))
