@@ -94,6 +94,7 @@ def svg_to_pdf(svg: bytes, *, title: str = "maltrace") -> bytes:
     """A vector PDF of a Graphviz SVG, one page the size of the drawing, the bundled Arimo
     embedded (subset) for every text. Byte-identical for the same SVG."""
     from reportlab.graphics import renderPDF
+    from reportlab.graphics.shapes import STATE_DEFAULTS
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen.canvas import Canvas
@@ -130,7 +131,14 @@ def svg_to_pdf(svg: bytes, *, title: str = "maltrace") -> bytes:
     canvas.setTitle(title)
     canvas.setCreator("maltrace")
     canvas.setProducer("maltrace")
-    renderPDF.draw(drawing, canvas, 0, 0)
+    # renderPDF starts every drawing in base-14 Helvetica, which would be listed (not embedded)
+    # in the PDF though no text uses it; start it in the embedded font instead.
+    saved = STATE_DEFAULTS["fontName"]
+    STATE_DEFAULTS["fontName"] = PDF_FONT
+    try:
+        renderPDF.draw(drawing, canvas, 0, 0)
+    finally:
+        STATE_DEFAULTS["fontName"] = saved
     canvas.showPage()
     canvas.save()
     return out.getvalue()

@@ -47,11 +47,15 @@ DEFAULT_DPI = 200
 DEFAULT_MAX_PIXELS = 16_000_000
 # More boxes than this will not read on paper; say so and suggest a part.
 LARGE_VIEW = 150
+# Up to this many boxes, a first-column plan is drawn as one node, which keeps its areas and
+# goals in the plan's order. Edges into the ports of a larger node make the layout slow (30 s
+# for 500 goals), so a larger plan is drawn one node per group, in the order the layout finds.
+PLAN_NODE_MAX = 200
 
 # Geometry, in points.
 FONT_SIZE = 9.0
 FRAME_FONT_SIZE = 9.5
-HEADING_SIZE = 12.0
+HEADING_SIZE = 13.0
 INFO_SIZE = 9.0
 LEGEND_SIZE = 8.5
 TEXT_MARGIN = 6.0  # left and right inside a box
@@ -614,13 +618,15 @@ def _compose(
     out: list[str] = []
     emit = out.append
     page_in = width_cm / 2.54
-    heading = _dot.wrap(sel.heading, geo.content_width, HEADING_SIZE, bold=True)
+    # Regular, not bold: Graphviz knows Helvetica's widths (not Helvetica-Bold's), so it makes
+    # the drawing wide enough for the heading.
+    heading = _dot.wrap(sel.heading, geo.content_width, HEADING_SIZE)
     emit("digraph maltrace {")
     emit(
         "\tgraph ["
         f"rankdir=LR newrank=true ranksep={RANKSEP / 72:.3f} nodesep={NODESEP / 72:.3f} "
         f'pad={PAD / 72:.3f} size="{page_in:.3f},10000" bgcolor=white '
-        f'fontname="{_dot.FONT_BOLD}" fontsize={HEADING_SIZE:g} labelloc=t labeljust=l '
+        f'fontname="{_dot.FONT}" fontsize={HEADING_SIZE:g} labelloc=t labeljust=l '
         f"label={_dot.label(heading)}]"
     )
     emit(f'\tnode [shape=plaintext margin=0 fontname="{_dot.FONT}" fontsize={FONT_SIZE:g}]')
@@ -655,7 +661,7 @@ def _compose(
         for head in groups:
             if nodes[head]["plan"] == plan_id:
                 by_area.setdefault(nodes[head]["area"], []).append(head)
-        if column_of[plan_id] == 0:
+        if column_of[plan_id] == 0 and sum(len(groups[h]) for h in _flat(by_area)) <= PLAN_NODE_MAX:
             node = "@plan-" + _dot.node_name(plan_id)
             emit("\t" + _plan_node(analysis, node, by_area, groups, sel.statuses, geo, lang))
             columns[0].append(node)
@@ -729,6 +735,10 @@ def _compose(
         not_followed_up=not_followed,
         warnings=tuple(warnings),
     )
+
+
+def _flat(by_area: dict[str | None, list[str]]) -> list[str]:
+    return [h for heads in by_area.values() for h in heads]
 
 
 def _ref(node: str) -> str:
