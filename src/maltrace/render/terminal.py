@@ -166,6 +166,7 @@ def render_load_errors(errors: Sequence[LoadError], console: Console, lang: Lang
         line.append(f"{e.location()}: ", style="bold")
         line.append(f"[{e.code}] ", style="red")
         line.append(e.message(lang))
-        console.print(line)
+        # One error per line, unwrapped: editors and CI logs link from ``file:line:``.
+        console.print(line, soft_wrap=True)
     console.print()
     console.print(Text(t("check.load_failed", lang, count=len(errors)), style="bold red"))
