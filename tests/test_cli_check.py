@@ -134,7 +134,8 @@ def test_orphans_fail_only_with_strict(write_set):
 def test_load_errors_exit_2_all_at_once_without_traceback(write_set):
     folder = write_set(
         a="plan: [x\n",
-        b="plan: {id: B, type: kommunedelplan, title: B}\ngoals:\n  - {id: G, title: x, follow_up: [y]}\n",
+        b="plan: {id: B, type: kommunedelplan, title: B}\n"
+        "goals:\n  - {id: G, title: x, follow_up: [y]}\n",
     )
     r = run("check", str(folder))
     assert r.returncode == 2

@@ -17,10 +17,7 @@ def placeholders(text: str) -> set[str]:
 
 @pytest.mark.parametrize("key", i18n.keys())
 def test_every_key_has_three_languages_with_the_same_placeholders(key):
-    texts = [
-        i18n.t(key, lang) if not placeholders(i18n._CATALOGUE[key][0]) else i18n._CATALOGUE[key][i]
-        for i, lang in enumerate(i18n.LANGS)
-    ]
+    texts = i18n._CATALOGUE[key]
     assert all(t.strip() for t in texts)
     assert placeholders(texts[0]) == placeholders(texts[1]) == placeholders(texts[2])
 

@@ -1,4 +1,4 @@
-"""Loading plan files: every kind of bad input gets file, line and what to do — never a traceback."""
+"""Loading plan files: bad input gets file, line and what to do — never a traceback."""
 
 from __future__ import annotations
 
