@@ -196,3 +196,17 @@ def test_schema_command_prints_json_schema():
 def test_every_language_renders(lang):
     r = run("check", "plans", "--lang", lang)
     assert r.returncode == 1 and r.stdout
+
+
+def test_terminal_escapes_in_titles_are_defused(write_set):
+    folder = write_set(
+        kps=plan_yaml(
+            "KPS",
+            type="samfunnsplan",
+            goals=[{"id": "G1", "title": "Mål \x1b]0;pwned\x07 \x1b[2J"}],
+        ),
+        kdp=plan_yaml("KDP", follows=["KPS"], goals=[goal("K1", strategies=[strategy("S1")])]),
+    )
+    r = run("check", str(folder), env={"COLUMNS": "200"})
+    assert "\x1b" not in r.stdout and "\x07" not in r.stdout
+    assert "Mål ␛]0;pwned␇ ␛[2J" in r.stdout
