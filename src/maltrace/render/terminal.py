@@ -42,6 +42,26 @@ def _table(*headers: str, title: str) -> Table:
     return table
 
 
+def _coverage_table(
+    console: Console,
+    lang: Lang,
+    title: str,
+    what: str,
+    count: str,
+    rows: list[tuple[str, Coverage]],
+) -> None:
+    table = _table(what, count, t("col.followed_up", lang), t("col.coverage", lang), title=title)
+    for label, c in rows:
+        table.add_row(
+            plain(label),
+            Text(str(c.goals)),
+            Text(str(c.followed_up)),
+            Text(format_percent(c.ratio, lang), style=_ratio_style(c)),
+        )
+    console.print(table)
+    console.print()
+
+
 def render_check(analysis: Analysis, console: Console, lang: Lang | None = None) -> None:
     lang = lang or analysis.lang
     cov = analysis.coverage
@@ -65,43 +85,29 @@ def render_check(analysis: Analysis, console: Console, lang: Lang | None = None)
     console.print()
 
     if analysis.per_plan:
-        table = _table(
+        rows = [
+            (f"{pid} {analysis.plan_info(pid).title}", pc.coverage)
+            for pid, pc in analysis.per_plan.items()
+        ]
+        _coverage_table(
+            console,
+            lang,
+            t("check.per_plan", lang),
             t("col.plan", lang),
             t("col.relevant", lang),
-            t("col.followed_up", lang),
-            t("col.coverage", lang),
-            title=t("check.per_plan", lang),
+            rows,
         )
-        for pid, pc in analysis.per_plan.items():
-            c = pc.coverage
-            title = analysis.plan_info(pid).title
-            table.add_row(
-                plain(f"{pid} {title}"),
-                Text(str(c.goals)),
-                Text(str(c.followed_up)),
-                Text(format_percent(c.ratio, lang), style=_ratio_style(c)),
-            )
-        console.print(table)
-        console.print()
 
     if analysis.per_area:
-        table = _table(
+        rows = [(f"{a.area} {a.title}", a.coverage) for a in analysis.per_area]
+        _coverage_table(
+            console,
+            lang,
+            t("check.per_area", lang),
             t("col.area", lang),
             t("col.goals", lang),
-            t("col.followed_up", lang),
-            t("col.coverage", lang),
-            title=t("check.per_area", lang),
+            rows,
         )
-        for area in analysis.per_area:
-            c = area.coverage
-            table.add_row(
-                plain(f"{area.area} {area.title}"),
-                Text(str(c.goals)),
-                Text(str(c.followed_up)),
-                Text(format_percent(c.ratio, lang), style=_ratio_style(c)),
-            )
-        console.print(table)
-        console.print()
 
     uncovered = [g for g in analysis.goals if not g.followed_up]
     if uncovered:
