@@ -107,14 +107,14 @@ def _fail_load(exc: Exception, lang_option: LangOption | None, as_json: bool) ->
     raise typer.Exit(EXIT_LOAD)
 
 
-def _unknown_plan(plan: str, known: list[str]) -> NoReturn:
+def _unknown_plan(plan: str, known: list[str], lang: Lang) -> NoReturn:
     import difflib
 
+    from maltrace.i18n import t
+
     close = difflib.get_close_matches(plan, known, n=1)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
-    typer.echo(
-        f"maltrace: no plan with id '{plan}' in the set.{hint} Plans: {', '.join(known)}", err=True
-    )
+    hint = " " + t("word.did_you_mean", lang, suggestion=close[0]) if close else ""
+    typer.echo(t("cli.unknown_plan", lang, plan=plan, hint=hint, plans=", ".join(known)), err=True)
     raise typer.Exit(EXIT_LOAD)
 
 
@@ -135,7 +135,7 @@ def load_analysis(
         try:
             analysis = focus_plan(analysis, plan)
         except UnknownPlanError:
-            _unknown_plan(plan, list(analysis.plan_files))
+            _unknown_plan(plan, list(analysis.plan_files), analysis.lang)
     return analysis
 
 

@@ -87,6 +87,11 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Kunne ikke lese planene ({count} feil). Rett feilene og kjør på nytt.",
         "Could not load the plans ({count} errors). Fix them and run again.",
     ),
+    "cli.unknown_plan": (
+        "Ingen plan med ID-en «{plan}» i settet.{hint} Planane er: {plans}.",
+        "Ingen plan med ID-en «{plan}» i settet.{hint} Planene er: {plans}.",
+        "No plan with the id “{plan}” in the set.{hint} The plans are: {plans}.",
+    ),
     "col.id": ("ID", "ID", "ID"),
     "col.title": ("Tittel", "Tittel", "Title"),
     "col.plan": ("Plan", "Plan", "Plan"),

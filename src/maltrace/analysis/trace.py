@@ -218,6 +218,8 @@ def _follows(plans: dict[str, Plan], findings: list[Finding]) -> dict[str, set[s
         known = set()
         line = plan.plan.key_lines.get("follows", plan.plan.line)
         for f in plan.plan.follows:
+            if f == plan_id:
+                continue  # reported as a cycle; a plan never follows up its own goals
             if f in plans:
                 known.add(f)
             else:

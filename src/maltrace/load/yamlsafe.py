@@ -134,8 +134,11 @@ def read_yaml(data: bytes) -> Any:
 
 
 def _problem(exc: yaml.MarkedYAMLError) -> str:
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return "; ".join(parts) if parts else "invalid YAML"
+    problem = exc.problem or "invalid YAML"
+    if exc.context and exc.context_mark is not None:
+        # libyaml notices a missing ] at the end; the line where the bracket opened helps more.
+        return f"{problem} ({exc.context}, from line {exc.context_mark.line + 1})"
+    return problem
 
 
 class _Abort(Exception):

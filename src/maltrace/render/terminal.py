@@ -16,6 +16,16 @@ from maltrace.analysis import Analysis, Coverage, Finding
 from maltrace.i18n import Lang, format_percent, t
 from maltrace.load import LoadError
 
+# Control characters from a plan file (an ESC starting a terminal sequence, say) are shown, not
+# obeyed: each becomes the visible "␛"-style symbol or U+FFFD.
+_CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (9, 10)}
+_CONTROLS.update({0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)}})
+
+
+def plain(text: str) -> Text:
+    """Plan text as a rich ``Text``: never parsed as markup, control characters defused."""
+    return Text(text.translate(_CONTROLS))
+
 
 def _ratio_style(cov: Coverage) -> str:
     if cov.goals == 0 or cov.followed_up == cov.goals:
@@ -30,6 +40,26 @@ def _table(*headers: str, title: str) -> Table:
     for h in headers:
         table.add_column(Text(h), overflow="fold")
     return table
+
+
+def _coverage_table(
+    console: Console,
+    lang: Lang,
+    title: str,
+    what: str,
+    count: str,
+    rows: list[tuple[str, Coverage]],
+) -> None:
+    table = _table(what, count, t("col.followed_up", lang), t("col.coverage", lang), title=title)
+    for label, c in rows:
+        table.add_row(
+            plain(label),
+            Text(str(c.goals)),
+            Text(str(c.followed_up)),
+            Text(format_percent(c.ratio, lang), style=_ratio_style(c)),
+        )
+    console.print(table)
+    console.print()
 
 
 def render_check(analysis: Analysis, console: Console, lang: Lang | None = None) -> None:
@@ -47,7 +77,7 @@ def render_check(analysis: Analysis, console: Console, lang: Lang | None = None)
         )
     else:
         headline = t("check.headline", lang, percent=pct, followed=cov.followed_up, total=cov.goals)
-    console.print(Text(headline, style=f"bold {_ratio_style(cov)}"))
+    console.print(plain(headline), style=f"bold {_ratio_style(cov)}")
     if cov.goals == 0 and not analysis.per_plan:
         console.print(Text(t("check.no_goals_in_scope", lang)))
     elif cov.followed_up == cov.goals:
@@ -55,43 +85,29 @@ def render_check(analysis: Analysis, console: Console, lang: Lang | None = None)
     console.print()
 
     if analysis.per_plan:
-        table = _table(
+        rows = [
+            (f"{pid} {analysis.plan_info(pid).title}", pc.coverage)
+            for pid, pc in analysis.per_plan.items()
+        ]
+        _coverage_table(
+            console,
+            lang,
+            t("check.per_plan", lang),
             t("col.plan", lang),
             t("col.relevant", lang),
-            t("col.followed_up", lang),
-            t("col.coverage", lang),
-            title=t("check.per_plan", lang),
+            rows,
         )
-        for pid, pc in analysis.per_plan.items():
-            c = pc.coverage
-            title = analysis.plan_info(pid).title
-            table.add_row(
-                Text(f"{pid} {title}"),
-                Text(str(c.goals)),
-                Text(str(c.followed_up)),
-                Text(format_percent(c.ratio, lang), style=_ratio_style(c)),
-            )
-        console.print(table)
-        console.print()
 
     if analysis.per_area:
-        table = _table(
+        rows = [(f"{a.area} {a.title}", a.coverage) for a in analysis.per_area]
+        _coverage_table(
+            console,
+            lang,
+            t("check.per_area", lang),
             t("col.area", lang),
             t("col.goals", lang),
-            t("col.followed_up", lang),
-            t("col.coverage", lang),
-            title=t("check.per_area", lang),
+            rows,
         )
-        for area in analysis.per_area:
-            c = area.coverage
-            table.add_row(
-                Text(f"{area.area} {area.title}"),
-                Text(str(c.goals)),
-                Text(str(c.followed_up)),
-                Text(format_percent(c.ratio, lang), style=_ratio_style(c)),
-            )
-        console.print(table)
-        console.print()
 
     uncovered = [g for g in analysis.goals if not g.followed_up]
     if uncovered:
@@ -103,7 +119,7 @@ def render_check(analysis: Analysis, console: Console, lang: Lang | None = None)
             title=t("check.uncovered", lang),
         )
         for g in uncovered:
-            table.add_row(Text(g.id), Text(g.title), Text(g.plan), Text(g.area or ""))
+            table.add_row(plain(g.id), plain(g.title), plain(g.plan), plain(g.area or ""))
         console.print(table)
         console.print()
 
@@ -118,10 +134,10 @@ def render_check(analysis: Analysis, console: Console, lang: Lang | None = None)
         for o in analysis.orphans:
             data = analysis.node(o)
             table.add_row(
-                Text(o),
+                plain(o),
                 Text(t(f"kind.{data['kind']}", lang)),
-                Text(data["title"]),
-                Text(data["plan"]),
+                plain(data["title"]),
+                plain(data["plan"]),
             )
         console.print(table)
         console.print()
@@ -143,12 +159,12 @@ def render_findings(findings: Sequence[Finding], console: Console, lang: Lang) -
             continue
         style = "red" if f.severity == "error" else "yellow"
         line = Text()
-        line.append(f"{f.location()}: ")
+        line.append(plain(f"{f.location()}: "))
         line.append(t(f"severity.{f.severity}", lang), style=f"bold {style}")
         line.append(f" [{f.code}] ")
-        line.append(f.message(lang))
+        line.append(plain(f.message(lang)))
         console.print(line)
-        console.print(Padding(Text(f"→ {f.fix(lang)}", style="dim"), (0, 0, 0, 4)))
+        console.print(Padding(plain(f"→ {f.fix(lang)}"), (0, 0, 0, 4), style="dim"))
     uncovered = sum(1 for f in findings if f.code == "not-followed-up")
     if uncovered:
         console.print(Text(t("check.see_uncovered", lang, count=uncovered)))
@@ -163,9 +179,10 @@ def render_load_errors(errors: Sequence[LoadError], console: Console, lang: Lang
     """Every load error as ``file:line: message`` — the form editors and CI logs link from."""
     for e in errors:
         line = Text()
-        line.append(f"{e.location()}: ", style="bold")
+        line.append(plain(f"{e.location()}: "))
         line.append(f"[{e.code}] ", style="red")
-        line.append(e.message(lang))
-        console.print(line)
+        line.append(plain(e.message(lang)))
+        # One error per line, unwrapped: editors and CI logs link from ``file:line:``.
+        console.print(line, soft_wrap=True)
     console.print()
     console.print(Text(t("check.load_failed", lang, count=len(errors)), style="bold red"))

@@ -1,0 +1,3 @@
+from maltrace.cli import main
+
+main()

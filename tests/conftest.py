@@ -1,0 +1,82 @@
+"""Shared helpers: write small plan sets as a planner would, then load and analyse them."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from maltrace.analysis import Analysis, analyse
+from maltrace.graph import build_graph
+from maltrace.load import load_plan_set
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_PLANS = ROOT / "plans"
+
+
+def plan_yaml(
+    pid: str,
+    *,
+    type: str = "kommunedelplan",
+    follows: list[str] | None = None,
+    relevant_goals: list[str] | None = None,
+    language: str | None = None,
+    **body: Any,
+) -> str:
+    header: dict[str, Any] = {"id": pid, "type": type, "title": f"Plan {pid}"}
+    if follows is not None:
+        header["follows"] = follows
+    if relevant_goals is not None:
+        header["relevant_goals"] = relevant_goals
+    if language is not None:
+        header["language"] = language
+    return yaml.safe_dump({"plan": header, **body}, allow_unicode=True, sort_keys=False)
+
+
+@pytest.fixture
+def write_set(tmp_path: Path) -> Callable[..., Path]:
+    """``write_set(name=text, …)`` writes files into a fresh folder and returns it."""
+
+    def write(**files: str) -> Path:
+        folder = tmp_path / "plans"
+        folder.mkdir(exist_ok=True)
+        for name, text in files.items():
+            (folder / f"{name}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+        return folder
+
+    return write
+
+
+@pytest.fixture
+def analyse_set(write_set: Callable[..., Path]) -> Callable[..., Analysis]:
+    def run(**files: str) -> Analysis:
+        return analyse(build_graph(load_plan_set([write_set(**files)])))
+
+    return run
+
+
+def goal(gid: str, *, follows_up: list[str] | None = None, **kids: Any) -> dict[str, Any]:
+    node: dict[str, Any] = {"id": gid, "title": f"Mål {gid}"}
+    if follows_up:
+        node["follows_up"] = follows_up
+    node.update(kids)
+    return node
+
+
+def strategy(sid: str, *, follows_up: list[str] | None = None, **kids: Any) -> dict[str, Any]:
+    node: dict[str, Any] = {"id": sid, "title": f"Strategi {sid}"}
+    if follows_up:
+        node["follows_up"] = follows_up
+    node.update(kids)
+    return node
+
+
+def measure(mid: str, *, follows_up: list[str] | None = None) -> dict[str, Any]:
+    node: dict[str, Any] = {"id": mid, "title": f"Tiltak {mid}"}
+    if follows_up:
+        node["follows_up"] = follows_up
+    return node
