@@ -115,35 +115,17 @@ def name(node_id: str) -> str:
 
 
 def html(text: str) -> str:
-    """Text for an HTML-like label. Only for maltrace's own words: Graphviz still expands
-    ``\\N``/``\\G`` in HTML labels, so plan text never goes into one."""
-    return _xml(clean(text))
+    """Text for an HTML-like label (whitespace collapsed), shown literally."""
+    return html_data(clean(text))
 
 
-def _xml(text: str) -> str:
+def html_data(text: str) -> str:
+    """Text for an HTML-like label, shown literally: XML-escaped, and every backslash doubled,
+    since Graphviz expands ``\\N``, ``\\G``… in HTML labels too and reads ``\\\\`` as one."""
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
-        .replace("\\", "&#92;")
+        .replace("\\", "\\\\")
     )
-
-
-_LABEL_ESCAPE = re.compile(r"\\(?=[NGETHL])")
-
-
-def html_data(text: str) -> str:
-    """Plan text for an HTML-like label, shown literally.
-
-    XML-escaped; and since Graphviz expands ``\\N``, ``\\G``, ``\\E``… even in HTML labels, a
-    backslash before such a letter is closed into a text span of its own (the letter goes into
-    a ``<FONT>`` element), so that no escape is ever formed.
-    """
-    out = []
-    for i, part in enumerate(_LABEL_ESCAPE.split(text)):
-        piece = _xml(part)
-        if i > 0:
-            piece = f"&#92;<FONT>{piece[0]}</FONT>{piece[1:]}"
-        out.append(piece)
-    return "".join(out)

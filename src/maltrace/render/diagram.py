@@ -260,9 +260,17 @@ def render(
     raise DiagramError("bad_format", suffix=fmt)
 
 
+# Graphviz writes "Helvetica,sans-Serif"; a viewer without Helvetica then may take a wider sans
+# (DejaVu) and overflow the boxes. Name the metric-compatible families before the generic one.
+_SVG_FONTS = (
+    'font-family="Helvetica,sans-Serif"',
+    'font-family="Helvetica,Arial,Arimo,&apos;Liberation Sans&apos;,sans-serif"',
+)
+
+
 def render_svg(diagram: Diagram, *, dot_program: str | os.PathLike[str] | None = None) -> str:
     raw = _run(diagram.dot, "svg", dot_program)
-    text = raw.decode("utf-8")
+    text = raw.decode("utf-8").replace(*_SVG_FONTS)
     start = text.find("<svg")
     return text[start:] if start >= 0 else text
 
