@@ -456,3 +456,41 @@ def test_graphviz_pure_is_found_without_an_activated_venv(monkeypatch: pytest.Mo
     assert (
         Path(find_program()).parent == Path(sys.executable).parent or Path(find_program()).exists()
     )
+
+
+def test_first_column_keeps_the_plans_order_top_to_bottom(example: Analysis) -> None:
+    root = ET.fromstring(diagram_svg(example))
+    top: dict[str, float] = {}
+    for el in root.iter(f"{SVG}text"):
+        word = (el.text or "").split(" ")[0]
+        if word.startswith("KPS-") and word not in top:
+            top[word] = float(el.get("y") or 0)
+    kps_goals = [g.id for g in example.goals if g.plan == "KPS"]
+    ys = [top[g] for g in kps_goals]
+    assert ys == sorted(ys)  # document order is top to bottom (SVG y grows downwards)
+
+
+def test_plan_view_of_the_samfunnsdel_shows_its_goals_and_their_followers(
+    example: Analysis,
+) -> None:
+    diagram = build_diagram(example, plan="KPS")
+    kps_goals = {g.id for g in example.goals if g.plan == "KPS"}
+    assert kps_goals <= set(diagram.boxes)
+    followers = {x.source for x in example.links if x.target_plan == "KPS"}
+    assert followers <= set(diagram.boxes)
+    assert not any(b.startswith("HP-") for b in diagram.boxes)
+    assert len(diagram.links) == sum(1 for x in example.links if x.target_plan == "KPS")
+
+
+def test_a_set_where_nothing_is_followed_says_so(tmp_path: Path) -> None:
+    folder = write_plans(
+        tmp_path / "alone",
+        top={
+            "plan": {"id": "TOP", "type": "samfunnsplan", "title": "Aleine"},
+            "goals": [{"id": "G1", "title": "Eit mål"}],
+        },
+    )
+    analysis = load(folder)
+    diagram = build_diagram(analysis)
+    assert diagram.boxes == ()
+    assert "Ingen mål å vise" in svg_text(diagram_svg(analysis))

@@ -1,8 +1,9 @@
 """Writing DOT safely: quoting, escaping, measuring and wrapping label text.
 
-Text from plan files is data. In a DOT label it may hold ``"``, ``\\``, ``{}``, ``<>&`` or
-newlines; every such character must show up literally and never end the string or start an
-escape (``\\N``, ``\\G``, ``\\l``) or an HTML entity (``&amp;``).
+Text from plan files is data. It may hold ``"``, ``\\``, ``{}``, ``<>&`` or newlines; every such
+character must show up literally and never end a string, start an escape (``\\N``, ``\\G``,
+``\\l``), an HTML entity (``&amp;``) or markup. Plain labels (``label``) are used for frame
+titles, HTML-like labels (``html_data``) for the boxes, which are table cells.
 
 graphviz-pure measures text with Graphviz's built-in Helvetica table, which counts each byte of a
 non-ASCII letter as a space ("Æ" is two bytes, so half an em too narrow). Labels full of æøå then

@@ -58,13 +58,11 @@ FRAME_FONT_SIZE = 9.5
 HEADING_SIZE = 13.0
 INFO_SIZE = 9.0
 LEGEND_SIZE = 8.5
-TEXT_MARGIN = 6.0  # left and right inside a box
 RANKSEP = 30.0
 NODESEP = 6.0
 PAD = 4.0
 FRAME_MARGIN = 6.0  # plan frame
 AREA_MARGIN = 5.0
-GROUP_MARGIN = 3.0
 WRAPPER_MARGIN = 2.0
 MIN_TEXT_EM = 12.0
 MAX_TEXT_EM = 28.0
@@ -333,7 +331,7 @@ class _Selection:
     links: list[Link]
     heading: str
     info: list[str]
-    # A column of its own, left of everything (the focused plan's relevant goals).
+    # Said in the picture when there is nothing to draw.
     empty_text: str | None = None
 
 
