@@ -494,3 +494,29 @@ def test_a_set_where_nothing_is_followed_says_so(tmp_path: Path) -> None:
     diagram = build_diagram(analysis)
     assert diagram.boxes == ()
     assert "Ingen mål å vise" in svg_text(diagram_svg(analysis))
+
+
+def test_an_area_that_follows_up_gets_a_box_and_its_arrow(tmp_path: Path) -> None:
+    folder = write_plans(
+        tmp_path / "area",
+        top={
+            "plan": {"id": "TOP", "type": "samfunnsplan", "title": "Samfunnsdel"},
+            "goals": [{"id": "G1", "title": "Mål"}, {"id": "G2", "title": "Anna mål"}],
+        },
+        sector={
+            "plan": {"id": "SEC", "type": "kommunedelplan", "title": "Sektor", "follows": ["TOP"]},
+            "areas": [
+                {
+                    "id": "INN-1",
+                    "title": "Innsatsområde",
+                    "follows_up": ["G1"],
+                    "strategies": [{"id": "S1", "title": "Strategi", "follows_up": ["G2"]}],
+                }
+            ],
+        },
+    )
+    analysis = load(folder)
+    assert {(x.source, x.target) for x in analysis.links} == {("INN-1", "G1"), ("S1", "G2")}
+    diagram = build_diagram(analysis)
+    assert {"INN-1", "S1"} <= set(diagram.boxes)
+    assert sorted(dot_links(diagram.dot)) == [("INN-1", "G1"), ("S1", "G2")]

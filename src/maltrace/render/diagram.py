@@ -596,7 +596,10 @@ def _compose(
     analysis: Analysis, sel: _Selection, view: View, lang: Lang, width_cm: float
 ) -> Diagram:
     nodes = analysis.graph.nodes
-    ids = {n for n in sel.ids if nodes[n]["kind"] is not Kind.AREA}
+    # Areas are frames, not boxes; unless an area itself follows up (or is followed up), when it
+    # needs a box for its arrow.
+    linked = _endpoints(sel.links)
+    ids = {n for n in sel.ids if nodes[n]["kind"] is not Kind.AREA or n in linked}
     order = sorted(ids, key=lambda n: nodes[n]["order"])
     levels = _plan_levels(analysis)
     plan_index = {p.id: i for i, p in enumerate(analysis.plans)}
@@ -666,7 +669,8 @@ def _compose(
         by_area: dict[str | None, list[str]] = {}
         for head in groups:
             if nodes[head]["plan"] == plan_id:
-                by_area.setdefault(nodes[head]["area"], []).append(head)
+                area_id = None if nodes[head]["kind"] is Kind.AREA else nodes[head]["area"]
+                by_area.setdefault(area_id, []).append(head)
         if column_of[plan_id] == 0 and sum(len(groups[h]) for h in _flat(by_area)) <= PLAN_NODE_MAX:
             node = "@plan-" + _dot.node_name(plan_id)
             emit("\t" + _plan_node(analysis, node, by_area, groups, sel.statuses, geo, lang))
@@ -865,7 +869,7 @@ def _cell(
             f'BGCOLOR="{NOT_FOLLOWED_FILL}" CELLPADDING="{CELL_PAD:g}" WIDTH="{text_w}">'
             f"{text}</TD>"
         )
-    if kind is Kind.GOAL:
+    if kind in (Kind.GOAL, Kind.AREA):
         return (
             f'<TD {port}{span} {align} BORDER="1" COLOR="black" BGCOLOR="white" '
             f'CELLPADDING="{CELL_PAD:g}" WIDTH="{text_w}">{text}</TD>'
