@@ -344,6 +344,22 @@ def test_write_refuses_unknown_suffix_and_plan_files(example: Analysis, tmp_path
     with pytest.raises(DiagramError) as info:
         write_diagram(example, tmp_path / "out.jpg")
     assert info.value.code == "bad_format"
+    # A plan file named explicitly may have any suffix; it is never written over.
+    plan = tmp_path / "plan.svg"
+    body = {"plan": {"id": "P", "type": "samfunnsplan", "title": "P"}, "goals": []}
+    plan.write_text(yaml.safe_dump(body), encoding="utf-8")
+    before = plan.read_bytes()
+    analysis = analyse(build_graph(load_plan_set([plan])))
+    with pytest.raises(DiagramError) as info:
+        write_diagram(analysis, plan)
+    assert info.value.code == "protected"
+    assert plan.read_bytes() == before
+
+
+def test_a_drawing_scaled_too_small_warns(example: Analysis, tmp_path: Path) -> None:
+    narrow = write_diagram(example, tmp_path / "narrow.svg", width_cm=8)
+    assert narrow.warnings and "--width-cm" in narrow.warnings[0]
+    assert not write_diagram(example, tmp_path / "wide.svg").warnings
 
 
 # -- the command ----------------------------------------------------------------------------------

@@ -427,6 +427,11 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {
         "The diagram has {count} boxes and will be hard to read on paper. Pick a part with --plan ID or --area ID (for example --area {example}).",
     ),
     "diagram.written": ("Skreiv {path}", "Skrev {path}", "Wrote {path}"),
+    "diagram.scaled": (
+        "Diagrammet måtte skalerast ned til {percent} for å få plass på {width} cm, og teksten blir liten. Vel ein del med --plan ID eller --area ID, eller gi meir plass med --width-cm.",
+        "Diagrammet måtte skaleres ned til {percent} for å få plass på {width} cm, og teksten blir liten. Velg en del med --plan ID eller --area ID, eller gi mer plass med --width-cm.",
+        "The diagram had to be scaled down to {percent} to fit {width} cm, and the text gets small. Pick a part with --plan ID or --area ID, or give it more room with --width-cm.",
+    ),
     "diagram.error.unknown_plan": (
         "Fann ingen plan med id «{id}». Planane er: {known}.",
         "Fant ingen plan med id «{id}». Planene er: {known}.",

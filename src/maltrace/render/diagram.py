@@ -17,6 +17,7 @@ follow it, and so on. Every box has the same width, chosen so that the columns f
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
 import math
@@ -221,12 +222,53 @@ def write_diagram(
     diagram = build_diagram(
         analysis, view=view, plan=plan, goal=goal, area=area, lang=lang, width_cm=width_cm
     )
-    data = render(diagram, fmt, dot_program=dot_program, dpi=dpi, max_pixels=max_pixels)
+    protect = [Path(p) for p in analysis.plan_files.values()]
+    if any(Path(path).resolve() == p.resolve() for p in protect):
+        raise DiagramError("protected", path=str(path))
+    if fmt == "dot":
+        data = diagram.dot.encode("utf-8")
+    else:
+        # Lay out once; PNG needs a second run at the resolution the first one allows.
+        svg = render_svg(diagram, dot_program=dot_program)
+        diagram = _with_scale_warning(diagram, svg, width_cm)
+        if fmt == "svg":
+            data = (_XML_DECLARATION + svg).encode("utf-8")
+        elif fmt == "png":
+            data = render_png(
+                diagram, dot_program=dot_program, dpi=dpi, max_pixels=max_pixels, svg=svg
+            )
+        else:
+            data = svg_to_pdf(svg.encode("utf-8"), title=diagram.title)
     try:
-        write_atomic(path, data, protect=[Path(p) for p in analysis.plan_files.values()])
-    except ProtectedFileError as exc:
+        write_atomic(path, data, protect=protect)
+    except ProtectedFileError as exc:  # pragma: no cover - checked above; kept for safety
         raise DiagramError("protected", path=str(exc.path)) from None
     return diagram
+
+
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+# Boxes are set in 9 pt; scaled below this, the text is under 6.75 pt and hard to read on paper.
+MIN_READABLE_SCALE = 0.75
+_SVG_SCALE = re.compile(r'<g id="graph0" class="graph" transform="scale\(([\d.]+)')
+
+
+def svg_scale(svg: str) -> float:
+    """How much the layout program scaled the drawing down to fit the width (1.0: not at all)."""
+    match = _SVG_SCALE.search(svg)
+    return float(match.group(1)) if match else 1.0
+
+
+def _with_scale_warning(diagram: Diagram, svg: str, width_cm: float) -> Diagram:
+    scale = svg_scale(svg)
+    if scale >= MIN_READABLE_SCALE or diagram.warnings:
+        return diagram
+    text = t(
+        "diagram.scaled",
+        diagram.lang,
+        percent=format_percent(scale, diagram.lang),
+        width=f"{width_cm:g}",
+    )
+    return dataclasses.replace(diagram, warnings=(*diagram.warnings, text))
 
 
 def output_format(path: str | os.PathLike[str]) -> str:
@@ -249,8 +291,7 @@ def render(
     if fmt == "dot":
         return diagram.dot.encode("utf-8")
     if fmt == "svg":
-        svg = render_svg(diagram, dot_program=dot_program)
-        return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + svg).encode("utf-8")
+        return (_XML_DECLARATION + render_svg(diagram, dot_program=dot_program)).encode("utf-8")
     if fmt == "png":
         return render_png(diagram, dot_program=dot_program, dpi=dpi, max_pixels=max_pixels)
     if fmt == "pdf":
@@ -279,8 +320,12 @@ def render_png(
     dot_program: str | os.PathLike[str] | None = None,
     dpi: int = DEFAULT_DPI,
     max_pixels: int = DEFAULT_MAX_PIXELS,
+    svg: str | None = None,
 ) -> bytes:
-    width_pt, height_pt = svg_size(render_svg(diagram, dot_program=dot_program))
+    """PNG of ``diagram``; ``svg`` (its layout, if already made) gives the size in points."""
+    if svg is None:
+        svg = render_svg(diagram, dot_program=dot_program)
+    width_pt, height_pt = svg_size(svg)
     use_dpi = float(max(dpi, 1))
     pixels = (width_pt / 72 * use_dpi) * (height_pt / 72 * use_dpi)
     if pixels > max_pixels > 0:
