@@ -377,6 +377,127 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Skriv strategier under målet, eller la handlingsdelen følge det opp.",
         "Write strategies under the goal, or let the action programme follow it up.",
     ),
+    # ---- diagram (maltrace diagram; render/diagram.py) -----------------------------------
+    "diagram.heading.overview": (
+        "Den raude tråden – oversikt",
+        "Den røde tråden – oversikt",
+        "The red thread – overview",
+    ),
+    "diagram.heading.plan": (
+        "Den raude tråden – {plan}",
+        "Den røde tråden – {plan}",
+        "The red thread – {plan}",
+    ),
+    "diagram.heading.goal": (
+        "Den raude tråden for mål {goal}",
+        "Den røde tråden for mål {goal}",
+        "The red thread of goal {goal}",
+    ),
+    "diagram.heading.area": (
+        "Den raude tråden for satsingsområde {area}",
+        "Den røde tråden for satsingsområde {area}",
+        "The red thread of priority area {area}",
+    ),
+    "diagram.plan_line": (
+        "{id}: {title} ({when})",
+        "{id}: {title} ({when})",
+        "{id}: {title} ({when})",
+    ),
+    "diagram.plan_line_undated": ("{id}: {title}", "{id}: {title}", "{id}: {title}"),
+    "diagram.goal_line": ("{id} er {status}.", "{id} er {status}.", "{id} is {status}."),
+    "diagram.legend": ("Teiknforklaring", "Tegnforklaring", "Legend"),
+    "diagram.legend.link": (
+        "følgjer opp (pila peikar på det som blir følgt opp)",
+        "følger opp (pila peker på det som blir fulgt opp)",
+        "follows up (the arrow points to what is followed up)",
+    ),
+    "diagram.legend.group": (
+        "Delmål, strategiar og tiltak står under det dei høyrer til, i same ramme.",
+        "Delmål, strategier og tiltak står under det de hører til, i samme ramme.",
+        "Sub-goals, strategies and measures stand under what they belong to, in one frame.",
+    ),
+    "diagram.empty": (
+        "Ingen mål å vise: ingen plan i utvalet følgjer opp ein annan plan.",
+        "Ingen mål å vise: ingen plan i utvalget følger opp en annen plan.",
+        "No goals to show: no plan in the selection follows up another plan.",
+    ),
+    "diagram.too_large": (
+        "Diagrammet har {count} boksar og blir vanskeleg å lese på papir. Vel ein del med --plan ID eller --area ID (til dømes --area {example}).",
+        "Diagrammet har {count} bokser og blir vanskelig å lese på papir. Velg en del med --plan ID eller --area ID (for eksempel --area {example}).",
+        "The diagram has {count} boxes and will be hard to read on paper. Pick a part with --plan ID or --area ID (for example --area {example}).",
+    ),
+    "diagram.written": ("Skreiv {path}", "Skrev {path}", "Wrote {path}"),
+    "diagram.scaled": (
+        "Diagrammet måtte skalerast ned til {percent} for å få plass på {width} cm, og teksten blir liten. Vel ein del med --plan ID eller --area ID, eller gi meir plass med --width-cm.",
+        "Diagrammet måtte skaleres ned til {percent} for å få plass på {width} cm, og teksten blir liten. Velg en del med --plan ID eller --area ID, eller gi mer plass med --width-cm.",
+        "The diagram had to be scaled down to {percent} to fit {width} cm, and the text gets small. Pick a part with --plan ID or --area ID, or give it more room with --width-cm.",
+    ),
+    "diagram.error.unknown_plan": (
+        "Fann ingen plan med id «{id}». Planane er: {known}.",
+        "Fant ingen plan med id «{id}». Planene er: {known}.",
+        "No plan with id “{id}”. The plans are: {known}.",
+    ),
+    "diagram.error.unknown_goal": (
+        "Fann ikkje noko mål med id «{id}».",
+        "Fant ikke noe mål med id «{id}».",
+        "No goal with id “{id}”.",
+    ),
+    "diagram.error.unknown_area": (
+        "Fann ikkje noko satsingsområde med id «{id}».",
+        "Fant ikke noe satsingsområde med id «{id}».",
+        "No priority area with id “{id}”.",
+    ),
+    "diagram.error.wrong_kind": (
+        "«{id}» er av typen «{kind}», ikkje «{expected}».",
+        "«{id}» er av typen «{kind}», ikke «{expected}».",
+        "“{id}” is of the kind “{kind}”, not “{expected}”.",
+    ),
+    "diagram.error.one_view": (
+        "Vel berre éin av --plan, --goal og --area.",
+        "Velg bare én av --plan, --goal og --area.",
+        "Choose only one of --plan, --goal and --area.",
+    ),
+    "diagram.error.view_needs_id": (
+        "Visinga «{view}» treng ein id: --{view} ID.",
+        "Visningen «{view}» trenger en id: --{view} ID.",
+        "The view “{view}” needs an id: --{view} ID.",
+    ),
+    "diagram.error.bad_format": (
+        "Kan ikkje lage filer av typen «{suffix}». Bruk .svg, .png, .pdf eller .dot, eller -o - for DOT på skjermen.",
+        "Kan ikke lage filer av typen «{suffix}». Bruk .svg, .png, .pdf eller .dot, eller -o - for DOT på skjermen.",
+        "Cannot write “{suffix}” files. Use .svg, .png, .pdf or .dot, or -o - for DOT on standard output.",
+    ),
+    "diagram.error.bad_width": (
+        "Breidda må vere mellom {low} og {high} cm.",
+        "Bredden må være mellom {low} og {high} cm.",
+        "The width must be between {low} and {high} cm.",
+    ),
+    "diagram.error.pure_not_found": (
+        "Fann ikkje teikneprogrammet {program}, som kjem med maltrace. Installer maltrace på nytt (pip install maltrace), eller vis til ein Graphviz med --dot PATH.",
+        "Fant ikke tegneprogrammet {program}, som kommer med maltrace. Installer maltrace på nytt (pip install maltrace), eller vis til en Graphviz med --dot PATH.",
+        "The drawing program {program}, which comes with maltrace, was not found. Reinstall maltrace (pip install maltrace), or point to a Graphviz with --dot PATH.",
+    ),
+    "diagram.error.program_not_found": (
+        "Fann ikkje Graphviz-programmet «{program}» (frå --dot eller MALTRACE_DOT).",
+        "Fant ikke Graphviz-programmet «{program}» (fra --dot eller MALTRACE_DOT).",
+        "The Graphviz program “{program}” (from --dot or MALTRACE_DOT) was not found.",
+    ),
+    "diagram.error.program_failed": (
+        "Teikneprogrammet {program} feila: {detail}",
+        "Tegneprogrammet {program} feilet: {detail}",
+        "The drawing program {program} failed: {detail}",
+    ),
+    "diagram.error.timeout": (
+        "Teikneprogrammet {program} brukte meir enn {seconds} sekund og vart stoppa. Vel ein mindre del med --plan eller --area.",
+        "Tegneprogrammet {program} brukte mer enn {seconds} sekunder og ble stoppet. Velg en mindre del med --plan eller --area.",
+        "The drawing program {program} took more than {seconds} seconds and was stopped. Pick a smaller part with --plan or --area.",
+    ),
+    "diagram.error.protected": (
+        "Vil ikkje skrive over planfila {path}. Vel eit anna filnamn.",
+        "Vil ikke skrive over planfilen {path}. Velg et annet filnavn.",
+        "Refusing to write over the plan file {path}. Choose another file name.",
+    ),
+    # ---- end of diagram ------------------------------------------------------------------
 }
 
 _MONTHS: dict[Lang, tuple[str, ...]] = {
