@@ -20,20 +20,44 @@ CONTAINS = "contains"
 FOLLOWS_UP = "follows_up"
 
 
+def plan_levels(plan_set: PlanSet) -> dict[str, int]:
+    """How far down the plan hierarchy each plan sits: 0 for a plan that follows none (the
+    samfunnsdel), one more than the deepest plan it follows otherwise. Cycles stop the count."""
+    follows = {p.id: [f for f in p.plan.follows if f != p.id] for p in plan_set.plans}
+    levels: dict[str, int] = {}
+
+    def level(pid: str, seen: frozenset[str]) -> int:
+        if pid in levels:
+            return levels[pid]
+        known = [f for f in follows.get(pid, []) if f in follows and f not in seen]
+        value = 1 + max((level(f, seen | {pid}) for f in known), default=-1)
+        levels[pid] = value
+        return value
+
+    for pid in follows:
+        level(pid, frozenset())
+    return levels
+
+
 def build_graph(plan_set: PlanSet) -> nx.DiGraph:
+    """The graph of a plan set, plans in hierarchy order (samfunnsdel first), then file order."""
     graph = nx.DiGraph()
-    plans = {p.id: p for p in plan_set.plans}
+    levels = plan_levels(plan_set)
+    ordered = sorted(
+        plan_set.plans, key=lambda p: levels[p.id]
+    )  # stable: file order within a level
+    plans = {p.id: p for p in ordered}
     graph.graph["plans"] = plans
     plan_graph = nx.DiGraph()
     plan_graph.add_nodes_from(plans)
-    for p in plan_set.plans:
+    for p in ordered:
         plan_graph.add_edges_from((p.id, f) for f in p.plan.follows if f in plans)
     graph.graph["plan_graph"] = plan_graph
 
     nodes: list[tuple[str, dict[str, Any]]] = []
     contains: list[tuple[str, str]] = []
     order = 0
-    for p in plan_set.plans:
+    for p in ordered:
         area_of: dict[str, str | None] = {}
         for node, parent in iter_nodes(p):
             area: str | None

@@ -498,6 +498,84 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Refusing to write over the plan file {path}. Choose another file name.",
     ),
     # ---- end of diagram ------------------------------------------------------------------
+    # ---- report (render/report_model.py and the format renderers) -----------------------------
+    "report.title": ("Oppfølging av planane", "Oppfølging av planene", "Follow-up of the plans"),
+    "report.title_plan": (
+        "Oppfølging i {plan}: {title}",
+        "Oppfølging i {plan}: {title}",
+        "Follow-up in {plan}: {title}",
+    ),
+    "report.generated": (
+        "Laga med maltrace {date}.",
+        "Laget med maltrace {date}.",
+        "Made with maltrace on {date}.",
+    ),
+    "report.toc": ("Innhald", "Innhold", "Contents"),
+    "report.summary": ("Samandrag", "Sammendrag", "Summary"),
+    "report.plans": ("Planane", "Planene", "The plans"),
+    "report.diagram": ("Den raude tråden", "Den røde tråden", "The red thread"),
+    "report.diagram_alt": (
+        "Diagram over korleis planane følgjer opp måla; mål som ikkje er følgde opp, har stipla raud ramme.",
+        "Diagram over hvordan planene følger opp målene; mål som ikke er fulgt opp, har stiplet rød ramme.",
+        "Diagram of how the plans follow up the goals; goals not followed up have a dashed red frame.",
+    ),
+    "report.goal_table": (
+        "Oppfølging av kvart mål",
+        "Oppfølging av hvert mål",
+        "Follow-up of each goal",
+    ),
+    "report.links": ("Lenkjer", "Lenker", "Links"),
+    "report.matrix": ("Sporingsmatrise", "Sporingsmatrise", "Trace matrix"),
+    "report.coverage_sheet": ("Oppfølgingsgrad", "Oppfølgingsgrad", "Coverage"),
+    "report.findings_sheet": ("Funn", "Funn", "Findings"),
+    "report.none_uncovered": (
+        "Alle måla er følgde opp.",
+        "Alle målene er fulgt opp.",
+        "Every goal is followed up.",
+    ),
+    "report.none_orphans": (
+        "Alt i planane som følgjer opp, har spor oppover.",
+        "Alt i planene som følger opp, har spor oppover.",
+        "Everything in the following plans traces upwards.",
+    ),
+    "report.none_links": ("Ingen lenkjer.", "Ingen lenker.", "No links."),
+    "report.no_diagram": (
+        "Diagrammet kunne ikkje teiknast: {reason}",
+        "Diagrammet kunne ikke tegnes: {reason}",
+        "The diagram could not be drawn: {reason}",
+    ),
+    "report.diagram_file": (
+        "Diagrammet ligg i fila {file}.",
+        "Diagrammet ligger i filen {file}.",
+        "The diagram is in the file {file}.",
+    ),
+    "report.wrote": ("Skreiv {path}", "Skrev {path}", "Wrote {path}"),
+    "report.bad_format": (
+        "Ukjend rapportformat «{suffix}». Bruk .md, .html, .docx, .xlsx eller .csv.",
+        "Ukjent rapportformat «{suffix}». Bruk .md, .html, .docx, .xlsx eller .csv.",
+        "Unknown report format “{suffix}”. Use .md, .html, .docx, .xlsx or .csv.",
+    ),
+    "report.protected": (
+        "Skriv ikkje over planfila {path}. Vel eit anna filnamn for rapporten.",
+        "Skriver ikke over planfilen {path}. Velg et annet filnavn for rapporten.",
+        "Will not write over the plan file {path}. Choose another file name for the report.",
+    ),
+    "report.cannot_write": (
+        "Kunne ikkje skrive {path}: {reason}",
+        "Kunne ikke skrive {path}: {reason}",
+        "Could not write {path}: {reason}",
+    ),
+    "col.from": ("Frå", "Fra", "From"),
+    "col.from_title": ("Frå (tittel)", "Fra (tittel)", "From (title)"),
+    "col.from_plan": ("Frå plan", "Fra plan", "From plan"),
+    "col.to": ("Følgjer opp", "Følger opp", "Follows up"),
+    "col.to_title": ("Følgjer opp (tittel)", "Følger opp (tittel)", "Follows up (title)"),
+    "col.to_plan": ("I plan", "I plan", "In plan"),
+    "col.type": ("Plantype", "Plantype", "Plan type"),
+    "col.file": ("Fil", "Fil", "File"),
+    "col.line": ("Line", "Linje", "Line"),
+    "col.fix": ("Slik rettar du det", "Slik retter du det", "How to fix"),
+    "col.goal": ("Mål", "Mål", "Goal"),
 }
 
 _MONTHS: dict[Lang, tuple[str, ...]] = {

@@ -191,7 +191,7 @@ def analyse(graph: nx.DiGraph, *, lang: Lang | None = None) -> Analysis:
         per_area=per_area,
         links=tuple(links),
         orphans=tuple(orphans),
-        findings=tuple(_sorted_findings(findings)),
+        findings=tuple(_sorted_findings(findings, [p.source for p in plans.values()])),
         lang=lang or plans_language(plans.values()),
     )
 
@@ -376,11 +376,14 @@ def _closest(word: str, candidates: Iterable[str]) -> str | None:
 _SEVERITY_RANK = {"error": 0, "warning": 1}
 
 
-def _sorted_findings(findings: list[Finding]) -> list[Finding]:
+def _sorted_findings(findings: list[Finding], files: list[str]) -> list[Finding]:
+    """Errors first; then in plan order (samfunnsdel first), then by line."""
+    rank = {f: i for i, f in enumerate(files)}
     return sorted(
         findings,
         key=lambda f: (
             _SEVERITY_RANK[f.severity],
+            rank.get(f.file, len(rank)),
             f.file,
             f.line,
             f.code,
