@@ -524,6 +524,11 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Oppfølging av hvert mål",
         "Follow-up of each goal",
     ),
+    "report.through_delmal": (
+        "(gjennom delmåla)",
+        "(gjennom delmålene)",
+        "(through its sub-goals)",
+    ),
     "report.links": ("Lenkjer", "Lenker", "Links"),
     "report.matrix": ("Sporingsmatrise", "Sporingsmatrise", "Trace matrix"),
     "report.coverage_sheet": ("Oppfølgingsgrad", "Oppfølgingsgrad", "Coverage"),

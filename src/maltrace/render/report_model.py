@@ -19,6 +19,8 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     # Columns holding numbers (right-aligned; stored as numbers in Excel).
     numeric: tuple[int, ...] = ()
+    # Columns of short codes (ids, status) that should not break across lines.
+    nowrap: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ def build_report(
             )
             for p in analysis.plans
         ),
+        nowrap=(0, 4),
     )
     count_headers = (t("col.followed_up", lang), t("col.coverage", lang))
     per_plan = Table(
@@ -159,6 +162,7 @@ def build_report(
         numeric=(1, 2, 3),
     )
     followed, not_followed = t("status.followed_up", lang), t("status.not_followed_up", lang)
+    through = t("report.through_delmal", lang)
     goals = Table(
         (
             t("col.id", lang),
@@ -173,14 +177,17 @@ def build_report(
                 g.title,
                 g.plan,
                 followed if g.followed_up else not_followed,
-                "; ".join(f"{n} {title_of(n)} ({nodes[n]['plan']})" for n in g.followed_up_by),
+                "; ".join(f"{n} {title_of(n)} ({nodes[n]['plan']})" for n in g.followed_up_by)
+                or (through if g.followed_up else ""),
             )
             for g in analysis.goals
         ),
+        nowrap=(0, 3),
     )
     uncovered = Table(
         (t("col.id", lang), t("col.title", lang), t("col.plan", lang), t("col.area", lang)),
         tuple((g.id, g.title, g.plan, g.area or "") for g in analysis.goals if not g.followed_up),
+        nowrap=(0, 2, 3),
     )
     orphans = Table(
         (t("col.id", lang), t("col.kind", lang), t("col.title", lang), t("col.plan", lang)),
@@ -188,6 +195,7 @@ def build_report(
             (o, t(f"kind.{nodes[o]['kind'].value}", lang), title_of(o), str(nodes[o]["plan"]))
             for o in analysis.orphans
         ),
+        nowrap=(0, 3),
     )
     findings = Table(
         (
@@ -201,6 +209,7 @@ def build_report(
             (t(f"severity.{f.severity}", lang), f.code, f.location(), f.message(lang), f.fix(lang))
             for f in analysis.findings
         ),
+        nowrap=(0, 1),
     )
     links = Table(
         (
