@@ -9,6 +9,7 @@ from maltrace.render.report_model import Report, Table
 # Characters that make markup anywhere in a line (CommonMark/GFM and pandoc), and | for tables;
 # plus what makes a list, heading or quote at the start of a line.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~^$&])")
+_BREAKS = re.compile(r"[ \t\r\n\f\v]+")
 _LEADING = re.compile(r"^([+\-=>]|\d+(?=[.)]))")
 
 
@@ -18,7 +19,8 @@ def escape(text: str, *, block: bool = False) -> str:
     ``block``: the text starts a line of its own (a paragraph), where ``- ``, ``1.`` or ``>``
     would start a list or a quote; inside a table cell they cannot.
     """
-    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    # Fold line breaks, but keep no-break spaces ("72,2 %" must not break).
+    text = _SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", text).strip())
     return _LEADING.sub(_escape_leading, text, count=1) if block else text
 
 
