@@ -41,6 +41,13 @@ def analyse(graph: nx.DiGraph, *, lang: Lang | None = None) -> Analysis:
 
     # Every node in document order; the graph keeps insertion order, which is document order.
     order: list[str] = list(graph)
+    # Per-plan lists (document order) keep the per-plan work linear in the size of the set.
+    by_plan_nodes: dict[str, list[str]] = {pid: [] for pid in plans}
+    for node_id in order:
+        by_plan_nodes[nodes[node_id]["plan"]].append(node_id)
+    goals_of = {
+        pid: [n for n in ids if nodes[n]["kind"] is Kind.GOAL] for pid, ids in by_plan_nodes.items()
+    }
 
     # -- links --------------------------------------------------------------------------------
     links: list[Link] = []
@@ -55,7 +62,7 @@ def analyse(graph: nx.DiGraph, *, lang: Lang | None = None) -> Analysis:
         for target in dict.fromkeys(model.follows_up):
             where = (data["file"], model.key_lines.get("follows_up", model.line))
             if target not in nodes:
-                suggestion = _suggest(target, candidates, plan_id, follows, graph, plans)
+                suggestion = _suggest(target, candidates, plan_id, follows, by_plan_nodes, nodes)
                 findings.append(Finding("dangling-link", node_id, *where, target, suggestion))
                 continue
             tdata = nodes[target]
@@ -112,7 +119,7 @@ def analyse(graph: nx.DiGraph, *, lang: Lang | None = None) -> Analysis:
     for plan_id, plan in plans.items():
         if not plan.plan.follows:
             continue
-        relevant = _relevant_goals(plan, follows[plan_id], graph, order, findings)
+        relevant = _relevant_goals(plan, follows[plan_id], graph, goals_of, by_plan_nodes, findings)
         mine = _propagate(by_plan.get(plan_id, set()), goal_children, order, nodes)
         per_plan[plan_id] = PlanCoverage(
             plan=plan_id,
@@ -122,14 +129,16 @@ def analyse(graph: nx.DiGraph, *, lang: Lang | None = None) -> Analysis:
         )
 
     # -- per area -------------------------------------------------------------------------------
-    goal_index = {g.id: g for g in goals}
+    goals_in_area: dict[str | None, list[GoalStatus]] = {}
+    for g in goals:
+        goals_in_area.setdefault(g.area, []).append(g)
     per_area = tuple(
         AreaCoverage(
             area=a,
             plan=nodes[a]["plan"],
             title=nodes[a]["title"],
-            goals=tuple(gs := [g.id for g in goals if g.area == a]),
-            uncovered=tuple(g for g in gs if not goal_index[g].followed_up),
+            goals=tuple(g.id for g in goals_in_area.get(a, ())),
+            uncovered=tuple(g.id for g in goals_in_area.get(a, ()) if not g.followed_up),
         )
         for a in order
         if nodes[a]["kind"] is Kind.AREA and nodes[a]["plan"] in followed_plans
@@ -273,17 +282,23 @@ def _propagate(
 
 
 def _relevant_goals(
-    plan: Plan, followed: set[str], graph: nx.DiGraph, order: list[str], findings: list[Finding]
+    plan: Plan,
+    followed: set[str],
+    graph: nx.DiGraph,
+    goals_of: dict[str, list[str]],
+    by_plan_nodes: dict[str, list[str]],
+    findings: list[Finding],
 ) -> list[str]:
     nodes = graph.nodes
+    # Followed plans in set order, so the result is in document order.
+    followed_goals = [g for pid in goals_of if pid in followed for g in goals_of[pid]]
     if plan.plan.relevant_goals is None:
-        return [g for g in order if nodes[g]["kind"] is Kind.GOAL and nodes[g]["plan"] in followed]
+        return followed_goals
     line = plan.plan.key_lines.get("relevant_goals", plan.plan.line)
     chosen: set[str] = set()
     for rid in dict.fromkeys(plan.plan.relevant_goals):
         if rid not in nodes:
-            cands = [n for n in order if nodes[n]["plan"] in followed]
-            suggestion = difflib.get_close_matches(rid, cands, n=1, cutoff=0.6)
+            cands = [n for pid in by_plan_nodes if pid in followed for n in by_plan_nodes[pid]]
             findings.append(
                 Finding(
                     "dangling-relevant-goal",
@@ -291,7 +306,7 @@ def _relevant_goals(
                     plan.source,
                     line,
                     rid,
-                    suggestion[0] if suggestion else None,
+                    _closest(rid, cands),
                     {"plan": plan.id},
                 )
             )
@@ -311,17 +326,19 @@ def _relevant_goals(
                 Finding("relevant-goal-wrong-kind", None, plan.source, line, rid, params=params)
             )
             continue
-        chosen.add(rid)
-        chosen.update(nx.descendants(_containment(graph), rid))
-    return [g for g in order if g in chosen and nodes[g]["kind"] is Kind.GOAL]
+        chosen.update(_subtree(graph, rid))
+    return [g for g in followed_goals if g in chosen]
 
 
-def _containment(graph: nx.DiGraph) -> nx.DiGraph:
-    view = graph.graph.get("_contains_view")
-    if view is None:
-        view = nx.subgraph_view(graph, filter_edge=lambda u, v: graph[u][v]["kind"] == CONTAINS)
-        graph.graph["_contains_view"] = view
-    return view
+def _subtree(graph: nx.DiGraph, root: str) -> list[str]:
+    """``root`` and every node nested under it."""
+    out, stack = [], [root]
+    succ = graph.succ
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c, e in succ[node].items() if e["kind"] == CONTAINS)
+    return out
 
 
 def _has_strategy_below(graph: nx.DiGraph, order: list[str]) -> set[str]:
@@ -351,15 +368,18 @@ def _suggest(
     cache: dict[str, list[str]],
     plan_id: str,
     follows: dict[str, set[str]],
-    graph: nx.DiGraph,
-    plans: dict[str, Plan],
+    by_plan_nodes: dict[str, list[str]],
+    nodes: Any,
 ) -> str | None:
     """The id a typo most likely meant, looked for among the goals a plan may follow up."""
     if plan_id not in cache:
-        nodes = graph.nodes
-        scope = follows[plan_id] or set(plans)
+        scope = follows[plan_id] or set(by_plan_nodes)
         cache[plan_id] = [
-            n for n in graph if nodes[n]["plan"] in scope and nodes[n]["kind"] in _LINKABLE
+            n
+            for pid in by_plan_nodes
+            if pid in scope
+            for n in by_plan_nodes[pid]
+            if nodes[n]["kind"] in _LINKABLE
         ]
     return _closest(target, cache[plan_id])
 

@@ -26,13 +26,15 @@ def focus_plan(analysis: Analysis, plan_id: str) -> Analysis:
     if pc is not None:
         done = set(pc.followed_up)
         by_id = {g.id: g for g in analysis.goals}
+        mine: dict[str, list[str]] = {}
+        for link in analysis.links:
+            if link.source_plan == plan_id:
+                mine.setdefault(link.target, []).append(link.source)
         goals = tuple(
             dataclasses.replace(
                 by_id[g] if g in by_id else _status(analysis, g),
                 followed_up=g in done,
-                followed_up_by=tuple(
-                    n for n in _followers(analysis, g) if nodes[n]["plan"] == plan_id
-                ),
+                followed_up_by=tuple(mine.get(g, ())),
             )
             for g in pc.relevant
         )
@@ -80,10 +82,6 @@ def _belongs(analysis: Analysis, node: str | None, file: str, plan_id: str) -> b
     if node is not None and node in analysis.graph:
         return bool(analysis.graph.nodes[node]["plan"] == plan_id)
     return file == analysis.plan_files[plan_id]
-
-
-def _followers(analysis: Analysis, goal: str) -> list[str]:
-    return [link.source for link in analysis.links if link.target == goal]
 
 
 def _status(analysis: Analysis, goal: str) -> GoalStatus:
