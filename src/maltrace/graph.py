@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from maltrace.load import Kind, PlanSet, iter_nodes
+from maltrace.load import Kind, PlanSet, iter_nodes, paused_gc
 
 CONTAINS = "contains"
 FOLLOWS_UP = "follows_up"
@@ -41,6 +41,11 @@ def plan_levels(plan_set: PlanSet) -> dict[str, int]:
 
 def build_graph(plan_set: PlanSet) -> nx.DiGraph:
     """The graph of a plan set, plans in hierarchy order (samfunnsdel first), then file order."""
+    with paused_gc():
+        return _build_graph(plan_set)
+
+
+def _build_graph(plan_set: PlanSet) -> nx.DiGraph:
     graph = nx.DiGraph()
     levels = plan_levels(plan_set)
     ordered = sorted(

@@ -25,13 +25,18 @@ from maltrace.analysis.results import (
 )
 from maltrace.graph import CONTAINS
 from maltrace.i18n import DEFAULT_LANG, LANGS, Lang, normalise_lang
-from maltrace.load import Kind, Plan
+from maltrace.load import Kind, Plan, paused_gc
 
 _LINKABLE = (Kind.GOAL, Kind.STRATEGY)
 
 
 def analyse(graph: nx.DiGraph, *, lang: Lang | None = None) -> Analysis:
     """Coverage and findings for the whole plan set in ``graph`` (see ``maltrace.graph``)."""
+    with paused_gc():
+        return _analyse(graph, lang)
+
+
+def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
     plans: dict[str, Plan] = graph.graph["plans"]
     nodes = graph.nodes
     findings: list[Finding] = []

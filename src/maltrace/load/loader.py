@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from maltrace.i18n import Lang, t
-from maltrace.load.files import find_plan_files
+from maltrace.load.files import find_plan_files, paused_gc
 from maltrace.load.models import (
     LIST_KINDS,
     MODEL_OF,
@@ -143,6 +143,8 @@ def parse_plan(data: bytes, name: str) -> FileResult:
     try:
         plan = Plan.model_validate(raw)
     except ValidationError as exc:
+        # Read again with the line of every key, so each message points at its own line.
+        raw = read_yaml(data, all_key_lines=True)
         return FileResult(name, errors=_validation_errors(exc, raw, name))
     plan.source = name
     return FileResult(name, plan=plan)
@@ -154,7 +156,8 @@ def load_plan_set(paths: Sequence[str | os.PathLike[str]]) -> PlanSet:
     errors = [LoadError("not-found", str(p), 0, {"path": str(p)}) for p in missing]
     if not files and not missing:
         errors.extend(LoadError("no-files", str(p), 0, {"path": str(p)}) for p in paths)
-    results = [load_file(f) for f in files]
+    with paused_gc():
+        results = [load_file(f) for f in files]
     for r in results:
         errors.extend(r.errors)
     plans = [r.plan for r in results if r.plan is not None]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 try:  # the C loader is what makes this fast; fall back only so an odd platform still works
     from yaml import CSafeLoader as _Loader
@@ -83,10 +83,11 @@ def _too_deep(data: bytes) -> int | None:
     return None
 
 
-def read_yaml(data: bytes) -> Any:
+def read_yaml(data: bytes, *, all_key_lines: bool = False) -> Any:
     """Parse one YAML document from ``data``; raise YamlError with every problem found.
 
-    Returns ``None`` for an empty document.
+    Returns ``None`` for an empty document. ``all_key_lines`` records the line of every key
+    (for validation messages); by default only the keys findings point at (FINDING_KEYS).
     """
     if len(data) > MAX_FILE_BYTES:
         raise YamlError(
@@ -126,7 +127,7 @@ def read_yaml(data: bytes) -> Any:
         loader.dispose()
     if root is None:
         return None
-    builder = _Builder(max(MIN_NODE_BUDGET, len(data)))
+    builder = _Builder(max(MIN_NODE_BUDGET, len(data)), all_key_lines)
     value = builder.build(root)
     if builder.problems:
         raise YamlError(builder.problems)
@@ -145,10 +146,20 @@ class _Abort(Exception):
     """Stops the walk once the file is known to be hostile; the problem is already recorded."""
 
 
+# Keys whose line a finding points at even when the file is valid; every other key's line is
+# only needed for a validation error, and then the file is read again with all of them.
+FINDING_KEYS = frozenset({"follows_up", "relevant_goals", "follows"})
+_STR = _TAG_PREFIX + "str"
+_RESERVED = frozenset({LINE, KEYS})
+
+
 class _Builder:
-    def __init__(self, budget: int) -> None:
+    """Nodes -> plain data. The hot path of loading: kept flat, with scalars handled inline."""
+
+    def __init__(self, budget: int, all_key_lines: bool) -> None:
         self.limit = budget
         self.budget = budget
+        self.all_key_lines = all_key_lines
         self.problems: list[YamlProblem] = []
 
     def build(self, root: Node) -> Any:
@@ -157,46 +168,80 @@ class _Builder:
         except _Abort:
             return None
 
+    def _scalar(self, node: ScalarNode) -> str | None:
+        tag = node.tag
+        if tag == _STR:
+            return node.value  # type: ignore[no-any-return]
+        if tag == _NULL:
+            return None
+        if tag in _PLAIN_TAGS:
+            return node.value  # type: ignore[no-any-return]
+        self.problems.append(YamlProblem("tag", node.start_mark.line + 1, {"tag": tag}))
+        return None
+
     def _build(self, node: Node, depth: int) -> Any:
         self.budget -= 1
-        if self.budget < 0:
-            self.problems.append(
-                YamlProblem("too_many_nodes", node.start_mark.line + 1, {"limit": self.limit})
-            )
+        if self.budget < 0 or depth > MAX_DEPTH:
+            line = node.start_mark.line + 1
+            if self.budget < 0:
+                self.problems.append(YamlProblem("too_many_nodes", line, {"limit": self.limit}))
+            else:
+                self.problems.append(YamlProblem("too_deep", line, {"limit": MAX_DEPTH}))
             raise _Abort
-        if depth > MAX_DEPTH:
-            self.problems.append(
-                YamlProblem("too_deep", node.start_mark.line + 1, {"limit": MAX_DEPTH})
-            )
-            raise _Abort
-        tag = node.tag
-        if isinstance(node, ScalarNode):
-            if tag not in _PLAIN_TAGS:
-                self.problems.append(YamlProblem("tag", node.start_mark.line + 1, {"tag": tag}))
-                return None
-            return None if tag == _NULL else node.value
-        if tag not in (_SEQ, _MAP):
-            self.problems.append(YamlProblem("tag", node.start_mark.line + 1, {"tag": tag}))
-        if isinstance(node, SequenceNode):
-            return [self._build(item, depth + 1) for item in node.value]
-        assert isinstance(node, MappingNode)
+        cls = node.__class__
+        if cls is ScalarNode:
+            return self._scalar(node)  # type: ignore[arg-type]
+        if node.tag != (_SEQ if cls is SequenceNode else _MAP):
+            self.problems.append(YamlProblem("tag", node.start_mark.line + 1, {"tag": node.tag}))
+        if cls is SequenceNode:
+            return [
+                self._scalar(item)
+                if item.__class__ is ScalarNode and not self._spend()
+                else self._build(item, depth + 1)
+                for item in node.value
+            ]
         result: dict[str, Any] = {}
         key_lines: dict[str, int] = {}
+        all_keys = self.all_key_lines
         for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            if isinstance(key_node, ScalarNode) and key_node.tag in _PLAIN_TAGS:
+            if key_node.__class__ is ScalarNode and key_node.tag in _PLAIN_TAGS:
                 key = key_node.value
-            elif isinstance(key_node, ScalarNode) and key_node.tag == _TAG_PREFIX + "merge":
+                if key in _RESERVED:
+                    key = f"<{key}>"
+            elif key_node.__class__ is ScalarNode and key_node.tag == _TAG_PREFIX + "merge":
                 key = "<<"
             else:
                 key = "<" + type(key_node).__name__.removesuffix("Node").lower() + ">"
-            if key in key_lines:
+            if key in result:
                 self.problems.append(
-                    YamlProblem("duplicate_key", line, {"key": key, "other_line": key_lines[key]})
+                    YamlProblem(
+                        "duplicate_key",
+                        key_node.start_mark.line + 1,
+                        {"key": key, "other_line": _first_line_of(node, key)},
+                    )
                 )
                 continue
-            key_lines[key] = line
-            result[key] = self._build(value_node, depth + 1)
+            if value_node.__class__ is ScalarNode and not self._spend():
+                result[key] = self._scalar(value_node)
+            else:
+                result[key] = self._build(value_node, depth + 1)
+            if all_keys or key in FINDING_KEYS:
+                key_lines[key] = key_node.start_mark.line + 1
         result[LINE] = node.start_mark.line + 1
         result[KEYS] = key_lines
         return result
+
+    def _spend(self) -> bool:
+        """Count a scalar handled inline; True when the budget is spent (then _build reports)."""
+        self.budget -= 1
+        if self.budget < 0:
+            self.budget += 1
+            return True
+        return False
+
+
+def _first_line_of(node: Node, key: str) -> int:
+    for key_node, _ in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            return int(key_node.start_mark.line) + 1
+    return 0
