@@ -37,6 +37,16 @@ def plan_yaml(
     return yaml.safe_dump({"plan": header, **body}, allow_unicode=True, sort_keys=False)
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test (and the maltrace processes it starts) caches in a folder of its own."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("MALTRACE_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def write_set(tmp_path: Path) -> Callable[..., Path]:
     """``write_set(name=text, …)`` writes files into a fresh folder and returns it."""

@@ -16,6 +16,7 @@ def check(
     *,
     plan: str | None = None,
     lang: Lang | None = None,
+    cache: bool = True,
 ) -> Analysis:
     """Load the plans under ``paths``, build the graph and analyse it.
 
@@ -24,5 +25,5 @@ def check(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    analysis = analyse(build_graph(load_plan_set(paths)), lang=lang)
+    analysis = analyse(build_graph(load_plan_set(paths, cache=cache)), lang=lang)
     return focus_plan(analysis, plan) if plan else analysis

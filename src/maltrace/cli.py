@@ -119,7 +119,11 @@ def _unknown_plan(plan: str, known: list[str], lang: Lang) -> NoReturn:
 
 
 def load_analysis(
-    paths: list[Path] | None, plan: str | None, lang: LangOption | None, as_json: bool = False
+    paths: list[Path] | None,
+    plan: str | None,
+    lang: LangOption | None,
+    as_json: bool = False,
+    cache: bool = True,
 ) -> Analysis:
     """Shared by the commands: load, analyse, focus; exit 2 with clear messages on failure."""
     from maltrace.analysis import UnknownPlanError, analyse, focus_plan
@@ -127,7 +131,7 @@ def load_analysis(
     from maltrace.load import LoadFailed, load_plan_set
 
     try:
-        plan_set = load_plan_set(paths or [Path("plans")])
+        plan_set = load_plan_set(paths or [Path("plans")], cache=cache)
     except LoadFailed as exc:
         _fail_load(exc, lang, as_json)
     analysis = analyse(build_graph(plan_set), lang=_lang(lang))
@@ -163,13 +167,21 @@ def check(
         ),
     ] = False,
     lang: LangOpt = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Parse every file afresh instead of reusing plans parsed before "
+            "(the cache is in ~/.cache/maltrace or MALTRACE_CACHE_DIR).",
+        ),
+    ] = False,
 ) -> None:
     """Check coverage and integrity: which goals are followed up, which are not, what is broken.
 
     Exit 0: every goal in scope is followed up and nothing is broken. Exit 1: findings.
     Exit 2: the plans could not be loaded, or bad usage.
     """
-    analysis = load_analysis(paths, plan, lang, as_json=format is Format.json)
+    analysis = load_analysis(paths, plan, lang, as_json=format is Format.json, cache=not no_cache)
     out_lang = analysis.lang
     if format is Format.json:
         from maltrace.render.json import check_json

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from maltrace.i18n import Lang, t
+from maltrace.load.cache import PlanCache, content_key
 from maltrace.load.files import find_plan_files, paused_gc
 from maltrace.load.models import (
     LIST_KINDS,
@@ -150,18 +152,93 @@ def parse_plan(data: bytes, name: str) -> FileResult:
     return FileResult(name, plan=plan)
 
 
-def load_plan_set(paths: Sequence[str | os.PathLike[str]]) -> PlanSet:
-    """Load every plan file under ``paths``; raise ``LoadFailed`` with all errors if any."""
+def _parse_batch(files: list[Path]) -> list[FileResult]:
+    with paused_gc():
+        return [load_file(f) for f in files]
+
+
+# Below this many bytes of plans to parse, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 4_000_000
+
+
+def _load_files(files: list[Path], cache_dir: Path | None, use_cache: bool) -> list[FileResult]:
+    """Load files in order: from the cache where the bytes were seen before, the rest parsed —
+    on a big set in worker processes on every core. The results are the same either way."""
+    results: dict[int, FileResult] = {}
+    todo: list[int] = []
+    keys: dict[int, str] = {}
+    cache = PlanCache(cache_dir) if use_cache else None
+    with paused_gc():
+        for i, f in enumerate(files):
+            if cache is None:
+                todo.append(i)
+                continue
+            try:
+                data = f.read_bytes()
+            except OSError:
+                todo.append(i)  # load_file reports it
+                continue
+            keys[i] = content_key(data)
+            plan = cache.get(keys[i])
+            if plan is None:
+                todo.append(i)
+            else:
+                plan.source = str(f)
+                results[i] = FileResult(str(f), plan=plan)
+    parsed = _parse_all([files[i] for i in todo])
+    for i, r in zip(todo, parsed, strict=True):
+        results[i] = r
+        if cache is not None and r.plan is not None and i in keys:
+            cache.put(keys[i], r.plan)
+    return [results[i] for i in range(len(files))]
+
+
+def _parse_all(files: list[Path]) -> list[FileResult]:
+    jobs = int(os.environ.get("MALTRACE_JOBS") or 0) or min(os.cpu_count() or 1, 8)
+    size = 0
+    for f in files:
+        with contextlib.suppress(OSError):
+            size += f.stat().st_size
+    if jobs < 2 or len(files) < 2 * jobs or size < PARALLEL_MIN_BYTES:
+        return _parse_batch(files)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Contiguous batches keep the set's order when the results are put back together.
+    n = min(len(files), jobs * 4)
+    bounds = [len(files) * i // n for i in range(n + 1)]
+    batches = [files[bounds[i] : bounds[i + 1]] for i in range(n)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool, paused_gc():
+            parts = list(pool.map(_parse_batch, batches))
+    except Exception:  # no processes to be had, or a worker died: do it in this one
+        return _parse_batch(files)
+    return [r for part in parts for r in part]
+
+
+def load_plan_set(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    cache: bool = True,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> PlanSet:
+    """Load every plan file under ``paths``; raise ``LoadFailed`` with all errors if any.
+
+    ``cache``: reuse plans parsed before from files with the same bytes (see ``load.cache``);
+    ``cache_dir`` overrides where (default: ``MALTRACE_CACHE_DIR`` or the platform's cache).
+    """
     files, missing = find_plan_files(paths)
     errors = [LoadError("not-found", str(p), 0, {"path": str(p)}) for p in missing]
     if not files and not missing:
         errors.extend(LoadError("no-files", str(p), 0, {"path": str(p)}) for p in paths)
-    with paused_gc():
-        results = [load_file(f) for f in files]
+    results = _load_files(files, Path(cache_dir) if cache_dir else None, cache)
     for r in results:
         errors.extend(r.errors)
     plans = [r.plan for r in results if r.plan is not None]
-    errors.extend(duplicate_id_errors(plans))
+    with paused_gc():
+        errors.extend(duplicate_id_errors(plans))
     if errors:
         raise LoadFailed(errors, plans)
     return PlanSet(plans=plans, files=files)
@@ -193,16 +270,27 @@ def duplicate_id_errors(plans: list[Plan]) -> list[LoadError]:
                     "duplicate-plan", first.source, first.plan.line, {"id": pid, "places": places}
                 )
             )
+    # One cheap pass to find the ids used twice; places are gathered only for those.
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for p in plans:
+        for node, _ in iter_nodes(p):
+            if node.id in seen:
+                twice.add(node.id)
+            else:
+                seen.add(node.id)
+    if not twice:
+        return errors
     node_places: dict[str, list[tuple[str, int]]] = {}
     for p in plans:
         for node, _ in iter_nodes(p):
-            node_places.setdefault(node.id, []).append((p.source, node.line))
+            if node.id in twice:
+                node_places.setdefault(node.id, []).append((p.source, node.line))
     for nid, where in node_places.items():
-        if len(where) > 1:
-            places = ", ".join(f"{f}:{line}" for f, line in where)
-            errors.append(
-                LoadError("duplicate-id", where[0][0], where[0][1], {"id": nid, "places": places})
-            )
+        places = ", ".join(f"{f}:{line}" for f, line in where)
+        errors.append(
+            LoadError("duplicate-id", where[0][0], where[0][1], {"id": nid, "places": places})
+        )
     return errors
 
 
