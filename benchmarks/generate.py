@@ -89,13 +89,63 @@ REAL_NAMES = {
 }
 
 NAME_HEADS = [
-    "Fjord", "Nord", "Sør", "Aust", "Vest", "Berg", "Dal", "Lid", "Strand", "Sand", "Holm",
-    "Vik", "Eid", "Ås", "Mo", "Li", "Haug", "Stein", "Elv", "Sjø", "Fjell", "Skog", "Bjørk",
-    "Furu", "Lauv", "Rogn", "Hamar", "Vang", "Grøn", "Kvit", "Blå", "Raud", "Ørn",
+    "Fjord",
+    "Nord",
+    "Sør",
+    "Aust",
+    "Vest",
+    "Berg",
+    "Dal",
+    "Lid",
+    "Strand",
+    "Sand",
+    "Holm",
+    "Vik",
+    "Eid",
+    "Ås",
+    "Mo",
+    "Li",
+    "Haug",
+    "Stein",
+    "Elv",
+    "Sjø",
+    "Fjell",
+    "Skog",
+    "Bjørk",
+    "Furu",
+    "Lauv",
+    "Rogn",
+    "Hamar",
+    "Vang",
+    "Grøn",
+    "Kvit",
+    "Blå",
+    "Raud",
+    "Ørn",
 ]
 NAME_TAILS = [
-    "vik", "dal", "heim", "nes", "fjord", "øy", "land", "sund", "berg", "stad", "vang",
-    "bygd", "ås", "haug", "strand", "li", "mo", "eid", "holm", "set", "rud", "voll",
+    "vik",
+    "dal",
+    "heim",
+    "nes",
+    "fjord",
+    "øy",
+    "land",
+    "sund",
+    "berg",
+    "stad",
+    "vang",
+    "bygd",
+    "ås",
+    "haug",
+    "strand",
+    "li",
+    "mo",
+    "eid",
+    "holm",
+    "set",
+    "rud",
+    "voll",
 ]
 
 
@@ -180,12 +230,32 @@ SECTORS = [
 ]
 
 GOAL_SUBJECTS = {
-    "nn": ["Innbyggjarane", "Barn og unge", "Eldre", "Alle som bur i kommunen",
-           "Lokalsamfunna", "Kommunen", "Næringslivet", "Frivillige lag og organisasjonar",
-           "Tilsette i kommunen", "Familiar med låg inntekt", "Menneske med funksjonsnedsetjing"],
-    "nb": ["Innbyggerne", "Barn og unge", "Eldre", "Alle som bor i kommunen",
-           "Lokalsamfunnene", "Kommunen", "Næringslivet", "Frivillige lag og organisasjoner",
-           "Ansatte i kommunen", "Familier med lav inntekt", "Mennesker med funksjonsnedsettelse"],
+    "nn": [
+        "Innbyggjarane",
+        "Barn og unge",
+        "Eldre",
+        "Alle som bur i kommunen",
+        "Lokalsamfunna",
+        "Kommunen",
+        "Næringslivet",
+        "Frivillige lag og organisasjonar",
+        "Tilsette i kommunen",
+        "Familiar med låg inntekt",
+        "Menneske med funksjonsnedsetjing",
+    ],
+    "nb": [
+        "Innbyggerne",
+        "Barn og unge",
+        "Eldre",
+        "Alle som bor i kommunen",
+        "Lokalsamfunnene",
+        "Kommunen",
+        "Næringslivet",
+        "Frivillige lag og organisasjoner",
+        "Ansatte i kommunen",
+        "Familier med lav inntekt",
+        "Mennesker med funksjonsnedsettelse",
+    ],
 }
 GOAL_PREDICATES = {
     "nn": [
@@ -222,16 +292,46 @@ GOAL_PREDICATES = {
     ],
 }
 QUALIFIERS = {
-    "nn": ["", "", " i alle delar av kommunen", " gjennom heile livet",
-           " uavhengig av bakgrunn og økonomi", " fram mot 2034", " i samarbeid med frivillige"],
-    "nb": ["", "", " i alle deler av kommunen", " gjennom hele livet",
-           " uavhengig av bakgrunn og økonomi", " fram mot 2034", " i samarbeid med frivillige"],
+    "nn": [
+        "",
+        "",
+        " i alle delar av kommunen",
+        " gjennom heile livet",
+        " uavhengig av bakgrunn og økonomi",
+        " fram mot 2034",
+        " i samarbeid med frivillige",
+    ],
+    "nb": [
+        "",
+        "",
+        " i alle deler av kommunen",
+        " gjennom hele livet",
+        " uavhengig av bakgrunn og økonomi",
+        " fram mot 2034",
+        " i samarbeid med frivillige",
+    ],
 }
 STRATEGY_VERBS = {
-    "nn": ["Vi vil styrkje", "Vi vil vidareutvikle", "Vi vil samordne", "Vi vil prioritere",
-           "Vi vil satse på", "Vi vil leggje til rette for", "Vi vil byggje ut", "Vi vil fornye"],
-    "nb": ["Vi vil styrke", "Vi vil videreutvikle", "Vi vil samordne", "Vi vil prioritere",
-           "Vi vil satse på", "Vi vil legge til rette for", "Vi vil bygge ut", "Vi vil fornye"],
+    "nn": [
+        "Vi vil styrkje",
+        "Vi vil vidareutvikle",
+        "Vi vil samordne",
+        "Vi vil prioritere",
+        "Vi vil satse på",
+        "Vi vil leggje til rette for",
+        "Vi vil byggje ut",
+        "Vi vil fornye",
+    ],
+    "nb": [
+        "Vi vil styrke",
+        "Vi vil videreutvikle",
+        "Vi vil samordne",
+        "Vi vil prioritere",
+        "Vi vil satse på",
+        "Vi vil legge til rette for",
+        "Vi vil bygge ut",
+        "Vi vil fornye",
+    ],
 }
 OBJECTS = {
     "nn": [
@@ -272,30 +372,66 @@ OBJECTS = {
     ],
 }
 MEASURE_VERBS = {
-    "nn": ["Etablere", "Greie ut", "Innføre", "Gjennomføre kartlegging av", "Utarbeide plan for",
-           "Auke kapasiteten i", "Evaluere", "Byggje", "Vidareføre", "Styrkje"],
-    "nb": ["Etablere", "Utrede", "Innføre", "Gjennomføre kartlegging av", "Utarbeide plan for",
-           "Øke kapasiteten i", "Evaluere", "Bygge", "Videreføre", "Styrke"],
+    "nn": [
+        "Etablere",
+        "Greie ut",
+        "Innføre",
+        "Gjennomføre kartlegging av",
+        "Utarbeide plan for",
+        "Auke kapasiteten i",
+        "Evaluere",
+        "Byggje",
+        "Vidareføre",
+        "Styrkje",
+    ],
+    "nb": [
+        "Etablere",
+        "Utrede",
+        "Innføre",
+        "Gjennomføre kartlegging av",
+        "Utarbeide plan for",
+        "Øke kapasiteten i",
+        "Evaluere",
+        "Bygge",
+        "Videreføre",
+        "Styrke",
+    ],
 }
 MEASURE_OBJECTS = {
     "nn": [
-        "frisklivssentral i samarbeid med nabokommunane", "digitalt tilsyn om natta",
-        "dagtilbod for personar med demens", "ambulerande team for heimebuande eldre",
-        "ny omsorgsbustad med heildøgns teneste", "ordning med startlån for unge i etablering",
-        "kartlegging av lesedugleik på 2. trinn", "ny gang- og sykkelveg langs fylkesvegen",
-        "solcelleanlegg på rådhuset", "ny ROS-analyse for kommunen", "ladepunkt ved kommunale bygg",
-        "kommunal næringsfond for gründerar", "fritidskortet for barn og unge",
-        "ny hovudplan for vatn og avløp", "tilbod om leksehjelp på alle skular",
+        "frisklivssentral i samarbeid med nabokommunane",
+        "digitalt tilsyn om natta",
+        "dagtilbod for personar med demens",
+        "ambulerande team for heimebuande eldre",
+        "ny omsorgsbustad med heildøgns teneste",
+        "ordning med startlån for unge i etablering",
+        "kartlegging av lesedugleik på 2. trinn",
+        "ny gang- og sykkelveg langs fylkesvegen",
+        "solcelleanlegg på rådhuset",
+        "ny ROS-analyse for kommunen",
+        "ladepunkt ved kommunale bygg",
+        "kommunal næringsfond for gründerar",
+        "fritidskortet for barn og unge",
+        "ny hovudplan for vatn og avløp",
+        "tilbod om leksehjelp på alle skular",
         "samlokalisering av tenester for rus og psykisk helse",
     ],
     "nb": [
-        "frisklivssentral i samarbeid med nabokommunene", "digitalt tilsyn om natten",
-        "dagtilbud for personer med demens", "ambulerende team for hjemmeboende eldre",
-        "ny omsorgsbolig med heldøgns tjeneste", "ordning med startlån for unge i etablering",
-        "kartlegging av leseferdighet på 2. trinn", "ny gang- og sykkelvei langs fylkesveien",
-        "solcelleanlegg på rådhuset", "ny ROS-analyse for kommunen", "ladepunkt ved kommunale bygg",
-        "kommunalt næringsfond for gründere", "fritidskortet for barn og unge",
-        "ny hovedplan for vann og avløp", "tilbud om leksehjelp på alle skoler",
+        "frisklivssentral i samarbeid med nabokommunene",
+        "digitalt tilsyn om natten",
+        "dagtilbud for personer med demens",
+        "ambulerende team for hjemmeboende eldre",
+        "ny omsorgsbolig med heldøgns tjeneste",
+        "ordning med startlån for unge i etablering",
+        "kartlegging av leseferdighet på 2. trinn",
+        "ny gang- og sykkelvei langs fylkesveien",
+        "solcelleanlegg på rådhuset",
+        "ny ROS-analyse for kommunen",
+        "ladepunkt ved kommunale bygg",
+        "kommunalt næringsfond for gründere",
+        "fritidskortet for barn og unge",
+        "ny hovedplan for vann og avløp",
+        "tilbud om leksehjelp på alle skoler",
         "samlokalisering av tjenester for rus og psykisk helse",
     ],
 }
@@ -320,22 +456,46 @@ DESCRIPTIONS = {
     ],
 }
 RESPONSIBLE = {
-    "nn": ["Kommunalsjef helse og omsorg", "Kommunalsjef oppvekst", "Einingsleiar heimeteneste",
-           "Rådmannen", "Teknisk sjef", "Kultursjef", "Beredskapskoordinator", "Plansjef"],
-    "nb": ["Kommunalsjef helse og omsorg", "Kommunalsjef oppvekst", "Enhetsleder hjemmetjeneste",
-           "Kommunedirektøren", "Teknisk sjef", "Kultursjef", "Beredskapskoordinator", "Plansjef"],
+    "nn": [
+        "Kommunalsjef helse og omsorg",
+        "Kommunalsjef oppvekst",
+        "Einingsleiar heimeteneste",
+        "Rådmannen",
+        "Teknisk sjef",
+        "Kultursjef",
+        "Beredskapskoordinator",
+        "Plansjef",
+    ],
+    "nb": [
+        "Kommunalsjef helse og omsorg",
+        "Kommunalsjef oppvekst",
+        "Enhetsleder hjemmetjeneste",
+        "Kommunedirektøren",
+        "Teknisk sjef",
+        "Kultursjef",
+        "Beredskapskoordinator",
+        "Plansjef",
+    ],
 }
 MEASURE_STATUS = {
     "nn": ["ikkje starta", "pågår", "pågår", "fullført", "utsett"],
     "nb": ["ikke startet", "pågår", "pågår", "fullført", "utsatt"],
 }
-PLAN_STATUS = {"nn": ["vedteken", "vedteken", "vedteken", "utkast", "høyring"],
-               "nb": ["vedtatt", "vedtatt", "vedtatt", "utkast", "høring"]}
+PLAN_STATUS = {
+    "nn": ["vedteken", "vedteken", "vedteken", "utkast", "høyring"],
+    "nb": ["vedtatt", "vedtatt", "vedtatt", "utkast", "høring"],
+}
 WORDS = {
-    "nn": {"kps": "Kommuneplanen sin samfunnsdel", "kdp": "Kommunedelplan for",
-           "hp": "Handlingsdel med økonomiplan"},
-    "nb": {"kps": "Kommuneplanens samfunnsdel", "kdp": "Kommunedelplan for",
-           "hp": "Handlingsdel med økonomiplan"},
+    "nn": {
+        "kps": "Kommuneplanen sin samfunnsdel",
+        "kdp": "Kommunedelplan for",
+        "hp": "Handlingsdel med økonomiplan",
+    },
+    "nb": {
+        "kps": "Kommuneplanens samfunnsdel",
+        "kdp": "Kommunedelplan for",
+        "hp": "Handlingsdel med økonomiplan",
+    },
 }
 
 # --------------------------------------------------------------------------------------------
@@ -434,8 +594,12 @@ class Plan:
     measures: list[Node] = field(default_factory=list)
 
     def yaml(self) -> str:
-        out = ["plan:", f"  id: {scalar(self.id)}", f"  type: {self.type}",
-               f"  title: {scalar(self.title)}"]
+        out = [
+            "plan:",
+            f"  id: {scalar(self.id)}",
+            f"  type: {self.type}",
+            f"  title: {scalar(self.title)}",
+        ]
         if self.municipality:
             out.append(f"  municipality: {scalar(self.municipality)}")
         if self.language:
@@ -479,13 +643,22 @@ class KommuneGen:
     # -- text -------------------------------------------------------------------------------
     def goal_title(self) -> str:
         r, lang = self.rng, self.lang
-        return r.choice(GOAL_SUBJECTS[lang]) + " " + r.choice(GOAL_PREDICATES[lang]) + \
-            r.choice(QUALIFIERS[lang]) + "."
+        return (
+            r.choice(GOAL_SUBJECTS[lang])
+            + " "
+            + r.choice(GOAL_PREDICATES[lang])
+            + r.choice(QUALIFIERS[lang])
+            + "."
+        )
 
     def strategy_title(self) -> str:
         r, lang = self.rng, self.lang
-        return r.choice(STRATEGY_VERBS[lang]) + " " + r.choice(OBJECTS[lang]) + \
-            r.choice(QUALIFIERS[lang])
+        return (
+            r.choice(STRATEGY_VERBS[lang])
+            + " "
+            + r.choice(OBJECTS[lang])
+            + r.choice(QUALIFIERS[lang])
+        )
 
     def measure_title(self) -> str:
         r, lang = self.rng, self.lang
@@ -511,83 +684,112 @@ class KommuneGen:
     def samfunnsdel(self) -> tuple[Plan, list[str], list[str]]:
         knr, r, lang = self.k.number, self.rng, self.lang
         plan = Plan(
-            id=f"{knr}-KPS", type="samfunnsplan",
-            title=f"{WORDS[lang]['kps']} 2022–2034", municipality=self.k.name, language=lang,
-            status=PLAN_STATUS[lang][0], date=f"2022-{r.randint(3, 12):02d}-{r.randint(1, 28):02d}",
+            id=f"{knr}-KPS",
+            type="samfunnsplan",
+            title=f"{WORDS[lang]['kps']} 2022–2034",
+            municipality=self.k.name,
+            language=lang,
+            status=PLAN_STATUS[lang][0],
+            date=f"2022-{r.randint(3, 12):02d}-{r.randint(1, 28):02d}",
         )
         n_areas = r.randint(4, 7)
         main_goals: list[str] = []
         sub_goals: list[str] = []
         for a, area_title in enumerate(r.sample(AREAS[lang], n_areas), start=1):
             area = Node(id=f"{knr}-KPS-O{a}", title=area_title, description=self.description(0.8))
-            goal = Node(id=f"{knr}-KPS-{a}", title=self.goal_title(),
-                        description=self.description(0.5))
+            goal = Node(
+                id=f"{knr}-KPS-{a}", title=self.goal_title(), description=self.description(0.5)
+            )
             for d in range(1, r.randint(3, 6) + 1):
                 goal.goals.append(Node(id=f"{knr}-KPS-{a}.{d}", title=self.goal_title()))
                 sub_goals.append(goal.goals[-1].id)
             # a few overarching strategies right in the samfunnsdel
             for s in range(1, r.randint(0, 3) + 1):
-                goal.strategies.append(Node(id=f"{knr}-KPS-{a}.S{s}",
-                                            title=self.strategy_title()))
+                goal.strategies.append(Node(id=f"{knr}-KPS-{a}.S{s}", title=self.strategy_title()))
             area.goals.append(goal)
             main_goals.append(goal.id)
             plan.areas.append(area)
         return plan, main_goals, sub_goals
 
-    def kommunedelplan(self, sector: tuple[str, str, str, list[str]], kps_goals: list[str],
-                       kps_id: str) -> tuple[Plan, list[str]]:
+    def kommunedelplan(
+        self, sector: tuple[str, str, str, list[str]], kps_goals: list[str], kps_id: str
+    ) -> tuple[Plan, list[str]]:
         code, nn_title, nb_title, tags = sector
         knr, r, lang = self.k.number, self.rng, self.lang
         pid = f"{knr}-{code}"
         relevant = sorted(r.sample(kps_goals, min(len(kps_goals), r.randint(4, 9))))
         plan = Plan(
-            id=pid, type="kommunedelplan",
+            id=pid,
+            type="kommunedelplan",
             title=f"{WORDS[lang]['kdp']} {nn_title if lang == 'nn' else nb_title} "
-                  f"{r.choice(['2022–2034', '2023–2030', '2024–2035', '2021–2031'])}",
-            municipality=self.k.name, language=lang, status=r.choice(PLAN_STATUS[lang]),
+            f"{r.choice(['2022–2034', '2023–2030', '2024–2035', '2021–2031'])}",
+            municipality=self.k.name,
+            language=lang,
+            status=r.choice(PLAN_STATUS[lang]),
             date=f"{r.randint(2021, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
-            follows=[kps_id], relevant_goals=relevant,
+            follows=[kps_id],
+            relevant_goals=relevant,
         )
         strategies: list[str] = []
         # follow up most, not all, of the relevant goals: the rest are "not followed up"
         followed = [g for g in relevant if r.random() < 0.8] or relevant[:1]
         for g in range(1, r.randint(3, 6) + 1):
-            goal = Node(id=f"{pid}-{g}", title=self.goal_title(), tags=tags[:1],
-                        description=self.description(0.4),
-                        follows_up=self.links(followed, 1, 2))
+            goal = Node(
+                id=f"{pid}-{g}",
+                title=self.goal_title(),
+                tags=tags[:1],
+                description=self.description(0.4),
+                follows_up=self.links(followed, 1, 2),
+            )
             for s in range(1, r.randint(4, 9) + 1):
-                strat = Node(id=f"{pid}-{g}.{s}", title=self.strategy_title(),
-                             description=self.description(0.25),
-                             follows_up=self.links(followed, 0, 2))
+                strat = Node(
+                    id=f"{pid}-{g}.{s}",
+                    title=self.strategy_title(),
+                    description=self.description(0.25),
+                    follows_up=self.links(followed, 0, 2),
+                )
                 for m in range(1, r.randint(2, 7) + 1):
-                    strat.measures.append(Node(
-                        id=f"{pid}-{g}.{s}.{m}", title=self.measure_title(),
-                        responsible=r.choice(RESPONSIBLE[lang]),
-                        due=str(r.randint(2024, 2030)), status=r.choice(MEASURE_STATUS[lang]),
-                    ))
+                    strat.measures.append(
+                        Node(
+                            id=f"{pid}-{g}.{s}.{m}",
+                            title=self.measure_title(),
+                            responsible=r.choice(RESPONSIBLE[lang]),
+                            due=str(r.randint(2024, 2030)),
+                            status=r.choice(MEASURE_STATUS[lang]),
+                        )
+                    )
                 goal.strategies.append(strat)
                 strategies.append(strat.id)
             plan.goals.append(goal)
         return plan, strategies
 
-    def handlingsdel(self, kps_id: str, kdp_ids: list[str], strategies: list[str],
-                     kps_goals: list[str]) -> Plan:
+    def handlingsdel(
+        self, kps_id: str, kdp_ids: list[str], strategies: list[str], kps_goals: list[str]
+    ) -> Plan:
         knr, r, lang = self.k.number, self.rng, self.lang
         plan = Plan(
-            id=f"{knr}-HP", type="handlingsdel",
-            title=f"{WORDS[lang]['hp']} 2025–2028", municipality=self.k.name, language=lang,
-            status=PLAN_STATUS[lang][0], date=f"2024-12-{r.randint(10, 19)}",
+            id=f"{knr}-HP",
+            type="handlingsdel",
+            title=f"{WORDS[lang]['hp']} 2025–2028",
+            municipality=self.k.name,
+            language=lang,
+            status=PLAN_STATUS[lang][0],
+            date=f"2024-12-{r.randint(10, 19)}",
             follows=[kps_id, *kdp_ids],
         )
         for m in range(1, r.randint(250, 450) + 1):
             pool = strategies if r.random() < 0.9 else kps_goals
-            plan.measures.append(Node(
-                id=f"{knr}-HP-{m:03d}", title=self.measure_title(),
-                description=self.description(0.15),
-                follows_up=self.links(pool, 1, 2),
-                responsible=r.choice(RESPONSIBLE[lang]),
-                due=str(r.randint(2025, 2028)), status=r.choice(MEASURE_STATUS[lang]),
-            ))
+            plan.measures.append(
+                Node(
+                    id=f"{knr}-HP-{m:03d}",
+                    title=self.measure_title(),
+                    description=self.description(0.15),
+                    follows_up=self.links(pool, 1, 2),
+                    responsible=r.choice(RESPONSIBLE[lang]),
+                    due=str(r.randint(2025, 2028)),
+                    status=r.choice(MEASURE_STATUS[lang]),
+                )
+            )
         return plan
 
     def plans(self) -> Iterator[tuple[str, Plan]]:
@@ -601,8 +803,7 @@ class KommuneGen:
             kdp_ids.append(kdp.id)
             all_strategies += strategies
             yield f"kdp-{sector[0].lower().replace('æ', 'ae')}.yaml", kdp
-        yield "handlingsdel.yaml", self.handlingsdel(kps.id, kdp_ids, all_strategies,
-                                                     sub_goals)
+        yield "handlingsdel.yaml", self.handlingsdel(kps.id, kdp_ids, all_strategies, sub_goals)
 
 
 def generate_kommunar(n: int, out: Path, seed: int) -> dict[str, int]:
@@ -629,8 +830,9 @@ def generate_kommunar(n: int, out: Path, seed: int) -> dict[str, int]:
 # --------------------------------------------------------------------------------------------
 
 
-def generate_doorstop(out: Path, seed: int, parents: int = 200, children: int = 20_000,
-                      unlinked_share: float = 0.1) -> dict[str, int]:
+def generate_doorstop(
+    out: Path, seed: int, parents: int = 200, children: int = 20_000, unlinked_share: float = 0.1
+) -> dict[str, int]:
     """The same parent/child link work as a Doorstop tree and as a maltrace plan set."""
     rng = random.Random(f"doorstop-{seed}")
     gen = KommuneGen(Kommune("4631", "Alver", "Vestland", "nn"), seed)
@@ -654,18 +856,25 @@ def generate_doorstop(out: Path, seed: int, parents: int = 200, children: int = 
         (d / ".doorstop.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def item(level: str, text: str, links: list[str]) -> str:
-        link_text = "links: []" if not links else "links:\n" + "".join(
-            f"- {uid}: null\n" for uid in links).rstrip("\n")
-        return (f"active: true\nderived: false\nheader: ''\nlevel: {level}\n{link_text}\n"
-                f"normative: true\nref: ''\nreviewed: null\ntext: |\n  {text}\n")
+        link_text = (
+            "links: []"
+            if not links
+            else "links:\n" + "".join(f"- {uid}: null\n" for uid in links).rstrip("\n")
+        )
+        return (
+            f"active: true\nderived: false\nheader: ''\nlevel: {level}\n{link_text}\n"
+            f"normative: true\nref: ''\nreviewed: null\ntext: |\n  {text}\n"
+        )
 
     for i, title in enumerate(parent_titles, start=1):
         (ds / "reqs" / "mal" / f"MAL{i:03d}.yml").write_text(
-            item(f"'1.{i}'" if i % 10 == 0 else f"1.{i}", title, []), encoding="utf-8")
+            item(f"'1.{i}'" if i % 10 == 0 else f"1.{i}", title, []), encoding="utf-8"
+        )
     for i, (title, targets) in enumerate(child_rows, start=1):
         (ds / "reqs" / "str" / f"STR{i:05d}.yml").write_text(
-            item(f"'1.{i}'" if i % 10 == 0 else f"1.{i}", title,
-                 [f"MAL{t:03d}" for t in targets]), encoding="utf-8")
+            item(f"'1.{i}'" if i % 10 == 0 else f"1.{i}", title, [f"MAL{t:03d}" for t in targets]),
+            encoding="utf-8",
+        )
     if not (ds / ".git").exists():
         if shutil.which("git"):
             subprocess.run(["git", "init", "-q", str(ds)], check=True)
@@ -676,22 +885,28 @@ def generate_doorstop(out: Path, seed: int, parents: int = 200, children: int = 
     ms = out / "maltrace"
     ms.mkdir(parents=True, exist_ok=True)
     parent_plan = Plan(id="MAL", type="samfunnsplan", title="Overordna mål", language="nn")
-    parent_plan.goals = [Node(id=f"MAL-{i}", title=t)
-                         for i, t in enumerate(parent_titles, start=1)]
-    child_plan = Plan(id="STR", type="kommunedelplan", title="Strategiar", language="nn",
-                      follows=["MAL"])
-    child_plan.strategies = [Node(id=f"STR-{i}", title=t, follows_up=[f"MAL-{x}" for x in tg])
-                             for i, (t, tg) in enumerate(child_rows, start=1)]
+    parent_plan.goals = [Node(id=f"MAL-{i}", title=t) for i, t in enumerate(parent_titles, start=1)]
+    child_plan = Plan(
+        id="STR", type="kommunedelplan", title="Strategiar", language="nn", follows=["MAL"]
+    )
+    child_plan.strategies = [
+        Node(id=f"STR-{i}", title=t, follows_up=[f"MAL-{x}" for x in tg])
+        for i, (t, tg) in enumerate(child_rows, start=1)
+    ]
     (ms / "mal.yaml").write_text(parent_plan.yaml(), encoding="utf-8")
     (ms / "strategiar.yaml").write_text(child_plan.yaml(), encoding="utf-8")
-    return {"parents": parents, "children": children,
-            "links": sum(len(t) for _, t in child_rows),
-            "unlinked_parents": parents - len({x for _, t in child_rows for x in t})}
+    return {
+        "parents": parents,
+        "children": children,
+        "links": sum(len(t) for _, t in child_rows),
+        "unlinked_parents": parents - len({x for _, t in child_rows for x in t}),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = ap.add_subparsers(dest="what", required=True)
     k = sub.add_parser("kommunar", help="a plan set of N kommunar")
     k.add_argument("n", type=int, help="number of kommunar, 1–357")

@@ -1,0 +1,268 @@
+"""Time ``maltrace check`` on generated plan sets, against the YAML parse floor and Doorstop.
+
+    python benchmarks/run.py                      # all sizes, 3 runs each (medians)
+    python benchmarks/run.py --sizes 1 10 --repeat 5
+    python benchmarks/run.py --doorstop /path/to/venv/bin/doorstop
+
+Sets are generated (seeded) into benchmarks/data/ when missing. Every number is a median of
+``--repeat`` runs on this machine; whole-process runs report wall time and peak RSS. Prints a
+Markdown report (paste it into benchmarks/README.md) and writes it to benchmarks/out/latest.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DATA = HERE / "data"
+PY = sys.executable
+
+FLOOR = """
+import sys, time, pathlib, yaml
+files = sorted(p for p in pathlib.Path(sys.argv[1]).rglob("*.yaml"))
+t = time.perf_counter()
+for f in files:
+    yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
+print(time.perf_counter() - t)
+"""
+
+PHASES = """
+import json, sys, time
+from pathlib import Path
+from maltrace.load import find_plan_files, paused_gc, PlanSet
+from maltrace.load.loader import duplicate_id_errors
+from maltrace.load.models import Plan
+from maltrace.load.yamlsafe import read_yaml
+from maltrace.graph import build_graph
+from maltrace.analysis import analyse
+from maltrace.render.json import check_json
+out = {}
+t = time.perf_counter()
+files, _ = find_plan_files([sys.argv[1]])
+datas = [f.read_bytes() for f in files]
+out["read"] = time.perf_counter() - t
+with paused_gc():
+    t = time.perf_counter(); raws = [read_yaml(d) for d in datas]; out["parse"] = time.perf_counter() - t
+    t = time.perf_counter(); plans = [Plan.model_validate(r) for r in raws]
+    for p, f in zip(plans, files):
+        p.source = str(f)
+    duplicate_id_errors(plans); out["validate"] = time.perf_counter() - t
+t = time.perf_counter(); graph = build_graph(PlanSet(plans, files)); out["graph"] = time.perf_counter() - t
+t = time.perf_counter(); analysis = analyse(graph); out["analysis"] = time.perf_counter() - t
+t = time.perf_counter(); check_json(analysis); out["output"] = time.perf_counter() - t
+out["nodes"] = graph.number_of_nodes()
+out["links"] = sum(1 for *_, k in graph.edges(data="kind") if k == "follows_up")
+out["files"] = len(files)
+out["mb"] = sum(len(d) for d in datas) / 1e6
+print(json.dumps(out))
+"""
+
+
+def timed_rss(
+    cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one whole process."""
+    import resource
+
+    with tempfile.NamedTemporaryFile(mode="r", suffix=".txt") as fh:
+        gnu_time = (
+            ["/usr/bin/time", "-f", "%M", "-o", fh.name] if Path("/usr/bin/time").exists() else []
+        )
+        t = time.perf_counter()
+        subprocess.run(
+            [*gnu_time, *cmd],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            cwd=cwd,
+        )
+        wall = time.perf_counter() - t
+        if gnu_time:
+            return wall, int(Path(fh.name).read_text().split()[-1]) / 1024
+    # Without GNU time: the largest child so far, an upper bound.
+    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def ensure_set(n: int) -> Path:
+    folder = DATA / f"k{n}"
+    if not folder.exists():
+        subprocess.run([PY, str(HERE / "generate.py"), "kommunar", str(n), str(folder)], check=True)
+    return folder
+
+
+def maltrace(*args: str) -> list[str]:
+    return [PY, "-m", "maltrace", *args]
+
+
+def bench_size(n: int, repeat: int) -> dict[str, float]:
+    folder = ensure_set(n)
+    floor = [
+        float(
+            subprocess.run(
+                [PY, "-c", FLOOR, str(folder)], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(repeat)
+    ]
+    cold, warm, rss = [], [], []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as cache:
+            env = {**os.environ, "MALTRACE_CACHE_DIR": cache}
+            wall, peak = timed_rss(maltrace("check", str(folder), "--format", "json"), env)
+            cold.append(wall)
+            rss.append(peak)
+            warm.append(timed_rss(maltrace("check", str(folder), "--format", "json"), env)[0])
+    phases = [
+        json.loads(
+            subprocess.run(
+                [PY, "-c", PHASES, str(folder)], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(repeat)
+    ]
+    row: dict[str, float] = {
+        "kommunar": n,
+        "floor": median(floor),
+        "cold": median(cold),
+        "warm": median(warm),
+        "rss": max(rss),
+    }
+    for key in ("read", "parse", "validate", "graph", "analysis", "output"):
+        row[key] = median([p[key] for p in phases])
+    for key in ("nodes", "links", "files", "mb"):
+        row[key] = phases[0][key]
+    return row
+
+
+def bench_small(repeat: int) -> dict[str, float]:
+    plans = ROOT / "plans"
+    env = {**os.environ}
+    check = [timed_rss(maltrace("check", str(plans)), env)[0] for _ in range(repeat * 3)]
+    helps = [timed_rss(maltrace("--help"), env)[0] for _ in range(repeat * 3)]
+    return {"check": median(check), "help": median(helps)}
+
+
+def bench_doorstop(doorstop: str, repeat: int) -> dict[str, float]:
+    folder = DATA / "doorstop"
+    if not folder.exists():
+        subprocess.run([PY, str(HERE / "generate.py"), "doorstop", str(folder)], check=True)
+    tree = folder / "doorstop"
+    ds = [timed_rss([doorstop, "-F"], cwd=tree)[0] for _ in range(repeat)]
+    cold, warm = [], []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as cache:
+            env = {**os.environ, "MALTRACE_CACHE_DIR": cache}
+            cold.append(
+                timed_rss(maltrace("check", str(folder / "maltrace"), "--format", "json"), env)[0]
+            )
+            warm.append(
+                timed_rss(maltrace("check", str(folder / "maltrace"), "--format", "json"), env)[0]
+            )
+    return {"doorstop": median(ds), "cold": median(cold), "warm": median(warm)}
+
+
+def bench_diagram(repeat: int) -> dict[str, float]:
+    folder = ensure_set(1)
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for suffix in ("svg", "png", "pdf"):
+            target = Path(tmp) / f"overview.{suffix}"
+            out[suffix] = median(
+                [
+                    timed_rss(maltrace("diagram", str(folder), "-o", str(target)))[0]
+                    for _ in range(repeat)
+                ]
+            )
+            out[f"{suffix}_mb"] = target.stat().st_size / 1e6
+    return out
+
+
+def report(
+    rows: list[dict[str, float]],
+    small: dict[str, float],
+    ds: dict[str, float] | None,
+    diagram: dict[str, float] | None,
+    repeat: int,
+) -> str:
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {repeat} runs.",
+        "",
+        f"- `maltrace check plans/`: **{small['check']:.2f} s**; `maltrace --help`: **{small['help']:.2f} s**",
+        "",
+        "| kommunar | files | MB | nodes | links | CSafeLoader floor | check cold | cold / floor | check warm | peak RSS |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['kommunar']:.0f} | {r['files']:.0f} | {r['mb']:.1f} | {r['nodes']:.0f} | {r['links']:.0f} | "
+            f"{r['floor']:.2f} s | {r['cold']:.2f} s | {r['cold'] / r['floor']:.2f}× | {r['warm']:.2f} s | {r['rss']:.0f} MB |"
+        )
+    lines += [
+        "",
+        "Phases in one process, serial, GC paused as in maltrace (seconds):",
+        "",
+        "| kommunar | read | parse | validate (+ duplicate ids) | graph | analysis | output (JSON) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['kommunar']:.0f} | {r['read']:.2f} | {r['parse']:.2f} | {r['validate']:.2f} | {r['graph']:.2f} | {r['analysis']:.2f} | {r['output']:.2f} |"
+        )
+    if ds:
+        lines += [
+            "",
+            "Doorstop side-by-side (200 parents, 20,000 children linking 1–3 parents):",
+            "",
+            f"- `doorstop -F`: {ds['doorstop']:.2f} s; `maltrace check` cold: {ds['cold']:.2f} s "
+            f"(**{ds['doorstop'] / ds['cold']:.1f}× faster**), warm: {ds['warm']:.2f} s "
+            f"({ds['doorstop'] / ds['warm']:.1f}×)",
+        ]
+    if diagram:
+        lines += [
+            "",
+            "`maltrace diagram` of the 1-kommune overview (about 2,000 nodes), whole process:",
+            "",
+            f"- SVG {diagram['svg']:.2f} s ({diagram['svg_mb']:.1f} MB), PNG {diagram['png']:.2f} s "
+            f"({diagram['png_mb']:.1f} MB), PDF {diagram['pdf']:.2f} s ({diagram['pdf_mb']:.1f} MB)",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 40, 100, 357])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument(
+        "--doorstop", help="the doorstop program (pip install doorstop in another venv)"
+    )
+    ap.add_argument("--no-diagram", action="store_true")
+    args = ap.parse_args()
+    rows = []
+    for n in args.sizes:
+        rows.append(bench_size(n, args.repeat))
+        print(json.dumps(rows[-1]), file=sys.stderr)
+    small = bench_small(args.repeat)
+    ds = bench_doorstop(args.doorstop, args.repeat) if args.doorstop else None
+    diagram = None if args.no_diagram else bench_diagram(args.repeat)
+    text = report(rows, small, ds, diagram, args.repeat)
+    (HERE / "out").mkdir(exist_ok=True)
+    (HERE / "out" / "latest.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
