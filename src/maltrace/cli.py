@@ -135,6 +135,11 @@ def load_analysis(
     except LoadFailed as exc:
         _fail_load(exc, lang, as_json)
     analysis = analyse(build_graph(plan_set), lang=_lang(lang))
+    # Everything loaded lives until the process ends: keep the garbage collector from walking
+    # it again and again while the output is written.
+    import gc
+
+    gc.freeze()
     if plan:
         try:
             analysis = focus_plan(analysis, plan)

@@ -38,7 +38,7 @@ def analyse(graph: nx.DiGraph, *, lang: Lang | None = None) -> Analysis:
 
 def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
     plans: dict[str, Plan] = graph.graph["plans"]
-    nodes = graph.nodes
+    nodes = dict(graph.nodes.items())  # plain dict: NodeView lookups are slow
     findings: list[Finding] = []
 
     follows = _follows(plans, findings)
@@ -57,7 +57,7 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
     # -- links --------------------------------------------------------------------------------
     links: list[Link] = []
     direct: dict[str, list[str]] = {}  # target -> valid followers, document order
-    candidates: dict[str, list[str]] = {}  # plan -> ids a typo there may have meant
+    candidates: dict[str, Suggester] = {}  # plan -> ids a typo there may have meant
     for node_id in order:
         data = nodes[node_id]
         model = data["model"]
@@ -262,7 +262,7 @@ def _cycles(plan_graph: nx.DiGraph, plans: dict[str, Plan]) -> list[Finding]:
 
 
 def _goal_children(graph: nx.DiGraph, order: list[str]) -> dict[str, list[str]]:
-    nodes = graph.nodes
+    nodes = dict(graph.nodes.items())  # plain dict: NodeView lookups are slow
     out: dict[str, list[str]] = {}
     for node_id in order:
         data = nodes[node_id]
@@ -294,7 +294,7 @@ def _relevant_goals(
     by_plan_nodes: dict[str, list[str]],
     findings: list[Finding],
 ) -> list[str]:
-    nodes = graph.nodes
+    nodes = graph.nodes  # few lookups here; a copy of the node dict per plan would cost more
     # Followed plans in set order, so the result is in document order.
     followed_goals = [g for pid in goals_of if pid in followed for g in goals_of[pid]]
     if plan.plan.relevant_goals is None:
@@ -348,7 +348,7 @@ def _subtree(graph: nx.DiGraph, root: str) -> list[str]:
 
 def _has_strategy_below(graph: nx.DiGraph, order: list[str]) -> set[str]:
     """Nodes with a strategy somewhere beneath them."""
-    nodes = graph.nodes
+    nodes = dict(graph.nodes.items())  # plain dict: NodeView lookups are slow
     out: set[str] = set()
     for node_id in order:
         if nodes[node_id]["kind"] is Kind.STRATEGY:
@@ -370,7 +370,7 @@ def _depth(nodes: Any, node_id: str) -> int:
 
 def _suggest(
     target: str,
-    cache: dict[str, list[str]],
+    cache: dict[str, Suggester],
     plan_id: str,
     follows: dict[str, set[str]],
     by_plan_nodes: dict[str, list[str]],
@@ -379,23 +379,59 @@ def _suggest(
     """The id a typo most likely meant, looked for among the goals a plan may follow up."""
     if plan_id not in cache:
         scope = follows[plan_id] or set(by_plan_nodes)
-        cache[plan_id] = [
+        cache[plan_id] = Suggester(
             n
             for pid in by_plan_nodes
             if pid in scope
             for n in by_plan_nodes[pid]
             if nodes[n]["kind"] in _LINKABLE
-        ]
-    return _closest(target, cache[plan_id])
+        )
+    return cache[plan_id].suggest(target)
 
 
 def _closest(word: str, candidates: Iterable[str]) -> str | None:
-    pool = list(candidates)
-    folded = {c.casefold(): c for c in pool}
-    if word.casefold() in folded:
-        return folded[word.casefold()]
-    match = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    return match[0] if match else None
+    return Suggester(candidates).suggest(word)
+
+
+class Suggester:
+    """Did-you-mean for ids: case slips and one wrong, missing, extra or swapped character.
+
+    An index of every id with one character deleted answers those in constant time, so a
+    county's worth of dangling links costs nothing; for small sets difflib then looks further.
+    """
+
+    DIFFLIB_LIMIT = 5000
+
+    def __init__(self, candidates: Iterable[str]) -> None:
+        self.pool = list(dict.fromkeys(candidates))
+        self.rank = {c: i for i, c in enumerate(self.pool)}
+        self.folded: dict[str, str] = {}
+        self.deletes: dict[str, list[str]] = {}
+        for c in self.pool:
+            f = c.casefold()
+            self.folded.setdefault(f, c)
+            for variant in _deletions(f):
+                self.deletes.setdefault(variant, []).append(c)
+
+    def suggest(self, word: str) -> str | None:
+        key = word.casefold()
+        if key in self.folded:
+            return self.folded[key]
+        found: set[str] = set(self.deletes.get(key, ()))  # one character missing in the word
+        for variant in _deletions(key):
+            if variant in self.folded:  # one character too many
+                found.add(self.folded[variant])
+            found.update(self.deletes.get(variant, ()))  # one wrong or swapped character
+        if found:
+            return min(found, key=self.rank.__getitem__)
+        if len(self.pool) <= self.DIFFLIB_LIMIT:
+            match = difflib.get_close_matches(word, self.pool, n=1, cutoff=0.6)
+            return match[0] if match else None
+        return None
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 _SEVERITY_RANK = {"error": 0, "warning": 1}
