@@ -26,7 +26,7 @@ FORMAT = 1
 def _version_tag() -> str:
     import pydantic
 
-    from maltrace import __version__
+    from maltrace._version import __version__
 
     py = f"{sys.implementation.name}{sys.version_info[0]}.{sys.version_info[1]}"
     return f"v{FORMAT}-maltrace{__version__}-{py}-pydantic{pydantic.VERSION}"

@@ -7,6 +7,7 @@ from typing import Any
 
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang
+from maltrace.load import paused_gc
 
 SCHEMA_VERSION = 1
 
@@ -70,4 +71,7 @@ def check_dict(analysis: Analysis, lang: Lang | None = None) -> dict[str, Any]:
 
 
 def check_json(analysis: Analysis, lang: Lang | None = None) -> str:
-    return json.dumps(check_dict(analysis, lang), ensure_ascii=False, indent=2) + "\n"
+    # Hundreds of thousands of small dicts, all alive until the end: the cyclic collector would
+    # walk them again and again for nothing (40 kommunar: 1.7 s -> 0.2 s).
+    with paused_gc():
+        return json.dumps(check_dict(analysis, lang), ensure_ascii=False, indent=2) + "\n"
