@@ -37,18 +37,23 @@ def _diagram_view(analysis: Analysis) -> dict[str, str | None]:
     return {"view": "plan", "plan": analysis.focus} if analysis.focus else {"view": "overview"}
 
 
+def _draw(analysis: Analysis, lang: Lang, fmt: str) -> tuple[str | bytes | None, str | None]:
+    """The diagram (overview, or the plan's) as SVG text or PNG bytes, or why it is missing."""
+    from maltrace.render.diagram import DiagramError, diagram_png, diagram_svg
+
+    draw = diagram_svg if fmt == "svg" else diagram_png
+    try:
+        return draw(analysis, lang=lang, **_diagram_view(analysis)), None  # type: ignore[arg-type]
+    except (DiagramError, OSError) as exc:
+        reason = exc.message(lang) if isinstance(exc, DiagramError) else str(exc)
+        return None, t("report.no_diagram", lang, reason=reason)
+
+
 def make_report(analysis: Analysis, lang: Lang | None = None, *, diagram: bool = True) -> Report:
     """The report content, with the overview (or the plan's) diagram as SVG when it can be drawn."""
     lang = lang or analysis.lang
-    svg = problem = None
-    if diagram:
-        from maltrace.render.diagram import DiagramError, diagram_svg
-
-        try:
-            svg = diagram_svg(analysis, lang=lang, **_diagram_view(analysis))  # type: ignore[arg-type]
-        except (DiagramError, OSError) as exc:
-            reason = exc.message(lang) if isinstance(exc, DiagramError) else str(exc)
-            problem = t("report.no_diagram", lang, reason=reason)
+    svg, problem = _draw(analysis, lang, "svg") if diagram else (None, None)
+    assert svg is None or isinstance(svg, str)
     return build_report(analysis, lang, diagram_svg=svg, diagram_problem=problem)
 
 
@@ -89,19 +94,12 @@ def write_report(
         text = report_markdown(report, picture.name if picture else None)
         write_atomic(target, text, protect=protect)
     else:
+        from maltrace.render.diagram import png_size
         from maltrace.render.docx import report_docx
 
-        report = make_report(analysis, lang, diagram=False)
-        png = size = None
-        try:
-            from maltrace.render.diagram import DiagramError, diagram_png, png_size
-
-            png = diagram_png(analysis, lang=lang, **_diagram_view(analysis))  # type: ignore[arg-type]
-            size = png_size(png)
-        except (DiagramError, OSError) as exc:
-            reason = exc.message(lang) if isinstance(exc, DiagramError) else str(exc)
-            report = build_report(
-                analysis, lang, diagram_problem=t("report.no_diagram", lang, reason=reason)
-            )
+        png, problem = _draw(analysis, lang, "png")
+        assert png is None or isinstance(png, bytes)
+        report = build_report(analysis, lang, diagram_problem=problem)
+        size = png_size(png) if png else None
         write_atomic(target, report_docx(report, png, size), protect=protect)
     return written
