@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from maltrace.analysis import Analysis, analyse, focus_plan
-from maltrace.graph import build_graph
+from maltrace.analysis import Analysis, analyse_plan_files, focus_plan
 from maltrace.i18n import Lang
-from maltrace.load import load_plan_set
 
 
 def check(
@@ -25,5 +23,5 @@ def check(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    analysis = analyse(build_graph(load_plan_set(paths, cache=cache)), lang=lang)
+    analysis = analyse_plan_files(paths, lang=lang, cache=cache)
     return focus_plan(analysis, plan) if plan else analysis

@@ -126,15 +126,13 @@ def load_analysis(
     cache: bool = True,
 ) -> Analysis:
     """Shared by the commands: load, analyse, focus; exit 2 with clear messages on failure."""
-    from maltrace.analysis import UnknownPlanError, analyse, focus_plan
-    from maltrace.graph import build_graph
-    from maltrace.load import LoadFailed, load_plan_set
+    from maltrace.analysis import UnknownPlanError, analyse_plan_files, focus_plan
+    from maltrace.load import LoadFailed
 
     try:
-        plan_set = load_plan_set(paths or [Path("plans")], cache=cache)
+        analysis = analyse_plan_files(paths or [Path("plans")], lang=_lang(lang), cache=cache)
     except LoadFailed as exc:
         _fail_load(exc, lang, as_json)
-    analysis = analyse(build_graph(plan_set), lang=_lang(lang))
     # Everything loaded lives until the process ends: keep the garbage collector from walking
     # it again and again while the output is written.
     import gc

@@ -1,5 +1,6 @@
 """Graph -> coverage and findings. Never prints; every renderer reads what this returns."""
 
+from maltrace.analysis.cached import analyse_plan_files
 from maltrace.analysis.results import (
     FINDING_SEVERITY,
     Analysis,
@@ -7,6 +8,7 @@ from maltrace.analysis.results import (
     Coverage,
     Finding,
     GoalStatus,
+    GraphSource,
     Link,
     PlanCoverage,
 )
@@ -20,10 +22,12 @@ __all__ = [
     "Coverage",
     "Finding",
     "GoalStatus",
+    "GraphSource",
     "Link",
     "PlanCoverage",
     "UnknownPlanError",
     "analyse",
+    "analyse_plan_files",
     "focus_plan",
     "plans_language",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -146,14 +147,36 @@ class Finding:
         return out
 
 
+class GraphSource:
+    """The graph an analysis was made from: the graph itself, or — for an analysis taken from
+    the cache — a way to build it again from the same bytes, used only when something asks
+    (a diagram or a report; ``maltrace check`` never does)."""
+
+    def __init__(
+        self, graph: nx.DiGraph | None = None, build: Callable[[], nx.DiGraph] | None = None
+    ) -> None:
+        if graph is None and build is None:
+            raise ValueError("a graph or a way to build it")
+        self._graph = graph
+        self._build = build
+
+    def get(self) -> nx.DiGraph:
+        if self._graph is None:
+            assert self._build is not None
+            self._graph, self._build = self._build(), None
+        return self._graph
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything ``maltrace check`` knows about a plan set, in stable (document) order.
 
-    ``focus`` names the plan when this is one plan's view (see ``focus_plan``).
+    ``focus`` names the plan when this is one plan's view (see ``focus_plan``). ``graph`` is the
+    plan set's graph (see ``maltrace.graph``); every other field is plain data, and only that
+    is cached.
     """
 
-    graph: nx.DiGraph
+    source: GraphSource = field(repr=False, compare=False)
     plans: tuple[PlanInfo, ...]
     plan_files: dict[str, str]
     coverage: Coverage
@@ -165,6 +188,10 @@ class Analysis:
     findings: tuple[Finding, ...]
     lang: Lang
     focus: str | None = None
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        return self.source.get()
 
     @property
     def uncovered_goals(self) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from maltrace.analysis.results import (
     Coverage,
     Finding,
     GoalStatus,
+    GraphSource,
     Link,
     PlanCoverage,
 )
@@ -196,7 +197,7 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
             )
 
     return Analysis(
-        graph=graph,
+        source=GraphSource(graph),
         plans=tuple(p.plan for p in plans.values()),
         plan_files={p.id: p.source for p in plans.values()},
         coverage=coverage,

@@ -20,8 +20,10 @@ def focus_plan(analysis: Analysis, plan_id: str) -> Analysis:
     """
     if plan_id not in analysis.plan_files:
         raise UnknownPlanError(plan_id)
-    nodes = analysis.graph.nodes
-    own = [f for f in analysis.findings if _belongs(analysis, f.node, f.file, plan_id)]
+    # Every finding points into the file of the plan it belongs to (one plan, one file), so the
+    # view is cut without the graph — an analysis from the cache has none at hand.
+    plan_file = analysis.plan_files[plan_id]
+    own = [f for f in analysis.findings if f.file == plan_file]
     pc = analysis.per_plan.get(plan_id)
     if pc is not None:
         done = set(pc.followed_up)
@@ -39,6 +41,7 @@ def focus_plan(analysis: Analysis, plan_id: str) -> Analysis:
             for g in pc.relevant
         )
         index = {g.id: g for g in goals}
+        own_orphans = {f.node for f in own if f.code == "orphan"}
         per_area = tuple(
             dataclasses.replace(
                 a,
@@ -55,16 +58,13 @@ def focus_plan(analysis: Analysis, plan_id: str) -> Analysis:
             per_plan={plan_id: pc},
             per_area=per_area,
             links=tuple(link for link in analysis.links if link.source_plan == plan_id),
-            orphans=tuple(o for o in analysis.orphans if nodes[o]["plan"] == plan_id),
+            orphans=tuple(o for o in analysis.orphans if o in own_orphans),
             findings=tuple(f for f in own if f.code != "not-followed-up"),
             focus=plan_id,
         )
     goals = tuple(g for g in analysis.goals if g.plan == plan_id)
-    followers = {
-        q
-        for q, p in analysis.per_plan.items()
-        if any(nodes[g]["plan"] == plan_id for g in p.relevant)
-    }
+    own_goals = {g.id for g in goals}
+    followers = {q for q, p in analysis.per_plan.items() if any(g in own_goals for g in p.relevant)}
     return dataclasses.replace(
         analysis,
         coverage=Coverage(len(goals), sum(1 for g in goals if g.followed_up)),
@@ -76,12 +76,6 @@ def focus_plan(analysis: Analysis, plan_id: str) -> Analysis:
         findings=tuple(own),
         focus=plan_id,
     )
-
-
-def _belongs(analysis: Analysis, node: str | None, file: str, plan_id: str) -> bool:
-    if node is not None and node in analysis.graph:
-        return bool(analysis.graph.nodes[node]["plan"] == plan_id)
-    return file == analysis.plan_files[plan_id]
 
 
 def _status(analysis: Analysis, goal: str) -> GoalStatus:

@@ -5,11 +5,14 @@ from maltrace.load.loader import (
     FileResult,
     LoadError,
     LoadFailed,
+    PlanFiles,
     PlanSet,
     iter_nodes,
     load_file,
+    load_plan_files,
     load_plan_set,
     parse_plan,
+    read_plan_files,
 )
 from maltrace.load.models import Area, Goal, Kind, Measure, Node, Plan, PlanInfo, PlanType, Strategy
 
@@ -23,6 +26,7 @@ __all__ = [
     "Measure",
     "Node",
     "Plan",
+    "PlanFiles",
     "PlanInfo",
     "PlanSet",
     "PlanType",
@@ -31,8 +35,10 @@ __all__ = [
     "find_plan_files",
     "iter_nodes",
     "load_file",
+    "load_plan_files",
     "load_plan_set",
     "parse_plan",
     "paused_gc",
+    "read_plan_files",
     "write_atomic",
 ]

@@ -1,14 +1,17 @@
-"""A cache of parsed, validated plans, keyed by the content hash of each file.
+"""Caches of parsed plans (keyed by each file's content hash) and of whole analyses (keyed by
+the hashes of every file in a set).
 
-An optimisation only: a miss, a corrupt entry, an entry from another maltrace or Python
-version, or a cache folder that another user owns or can write to, all mean "parse the file",
-never an error. Entries are pickles, and unpickling runs code, so an entry is read only from a
-folder this user owns and nobody else may write to, and only when it names the maltrace
-version, Python version and content hash it was made for.
+An optimisation only: a miss, a corrupt entry, an entry from another maltrace, Python or
+pydantic version (or from other maltrace source code, as in a development install), or a cache
+folder that another user owns or can write to, all mean "do the work again", never an error.
+Entries are pickles, and unpickling runs code, so an entry is read only from a folder this user
+owns and nobody else may write to, and only when it names the version and key it was made for.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -20,16 +23,29 @@ from typing import Any
 
 from maltrace.load.models import Plan
 
-FORMAT = 1
+FORMAT = 2
 
 
+@functools.cache
+def _code_fingerprint() -> str:
+    # The package's own source: an edited checkout must not be served results of the old code.
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@functools.cache
 def _version_tag() -> str:
     import pydantic
 
     from maltrace._version import __version__
 
     py = f"{sys.implementation.name}{sys.version_info[0]}.{sys.version_info[1]}"
-    return f"v{FORMAT}-maltrace{__version__}-{py}-pydantic{pydantic.VERSION}"
+    return f"v{FORMAT}-maltrace{__version__}-{_code_fingerprint()}-{py}-pydantic{pydantic.VERSION}"
 
 
 def default_cache_dir() -> Path:
@@ -50,23 +66,23 @@ def content_key(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class PlanCache:
-    """Get and put validated plans by the hash of their file's bytes."""
+class _Store:
+    """Pickled entries by key, in a folder of this user's that nobody else can write to."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.root = (folder or default_cache_dir()) / _version_tag()
         self._trusted: bool | None = None
 
+    def _path(self, key: str) -> Path:
+        raise NotImplementedError
+
     def _safe_folder(self) -> bool:
-        """Only a folder of ours that nobody else can write to is read from."""
         if self._trusted is None:
             self._trusted = _owned_and_private(self.root) and _owned_and_private(self.root.parent)
         return self._trusted
 
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.pickle"
-
-    def get(self, key: str) -> Plan | None:
+    def _read(self, key: str) -> Any:
+        """The object stored under ``key``, or None: never an exception."""
         if not self._safe_folder():
             return None
         path = self._path(key)
@@ -74,34 +90,92 @@ class PlanCache:
             st = path.stat()
             if not _owned(st) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
                 return None
-            entry: Any = pickle.loads(path.read_bytes())
+            if not _owned_and_private(path.parent):
+                return None
+            return load_entry(path.read_bytes(), key)
         except Exception:  # a missing, unreadable or corrupt entry is a miss
             return None
-        if (
-            isinstance(entry, tuple)
-            and len(entry) == 3
-            and entry[0] == _version_tag()
-            and entry[1] == key
-            and isinstance(entry[2], Plan)
-        ):
-            return entry[2]
-        return None
 
-    def put(self, key: str, plan: Plan) -> None:
+    def dumps(self, key: str, obj: Any) -> bytes:
+        """An entry's bytes, as ``write`` stores them and ``load_entry`` reads them back."""
+        return pickle.dumps((_version_tag(), key, obj), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def write(self, key: str, payload: bytes) -> None:
         try:
-            folder = self._path(key).parent
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            for p in (self.root.parent, self.root, folder):
+            path = self._path(key)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            for p in (self.root.parent, self.root, path.parent):
                 if _owned(p.stat()):
                     os.chmod(p, 0o700)
-            payload = pickle.dumps((_version_tag(), key, plan), protocol=pickle.HIGHEST_PROTOCOL)
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-            os.replace(tmp, self._path(key))
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(payload)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
         except Exception:
-            # A cache that cannot be written is no cache; the check goes on without it.
+            # A cache that cannot be written is no cache; the work goes on without it.
             return
+
+
+def load_entry(payload: bytes, key: str) -> Any:
+    """The object in an entry's bytes if it was made by this very maltrace for ``key``."""
+    entry: Any = pickle.loads(payload)
+    if (
+        isinstance(entry, tuple)
+        and len(entry) == 3
+        and entry[0] == _version_tag()
+        and entry[1] == key
+    ):
+        return entry[2]
+    return None
+
+
+class PlanCache(_Store):
+    """Validated plans by the hash of their file's bytes."""
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Plan | None:
+        plan = self._read(key)
+        return plan if isinstance(plan, Plan) else None
+
+    def put(self, key: str, plan: Plan) -> None:
+        self.write(key, self.dumps(key, plan))
+
+
+class ResultCache(_Store):
+    """Whole results by the key of a set (the hashes of all its files, see ``PlanFiles.key``).
+
+    A set's result can be large (tens of MB for a whole county), so only the ``KEEP`` most
+    recently used are kept.
+    """
+
+    KEEP = 8
+
+    def _path(self, key: str) -> Path:
+        return self.root / "sets" / f"{key}.pickle"
+
+    def get(self, key: str) -> Any:
+        found = self._read(key)
+        if found is not None:
+            with contextlib.suppress(OSError):
+                os.utime(self._path(key))  # most recently used: kept longest
+        return found
+
+    def put(self, key: str, obj: Any) -> None:
+        self.write(key, self.dumps(key, obj))
+        with contextlib.suppress(OSError):
+            entries = sorted(
+                self._path(key).parent.glob("*.pickle"),
+                key=lambda p: p.stat().st_mtime,
+                reverse=True,
+            )
+            for old in entries[self.KEEP :]:
+                old.unlink(missing_ok=True)
 
 
 def _owned(st: os.stat_result) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import difflib
+import hashlib
 import os
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from maltrace.i18n import Lang, t
-from maltrace.load.cache import PlanCache, content_key
+from maltrace.load.cache import PlanCache, content_key, default_cache_dir
 from maltrace.load.files import find_plan_files, paused_gc
 from maltrace.load.models import (
     LIST_KINDS,
@@ -152,70 +153,162 @@ def parse_plan(data: bytes, name: str) -> FileResult:
     return FileResult(name, plan=plan)
 
 
-def _parse_batch(files: list[Path]) -> list[FileResult]:
+@dataclass
+class PlanFiles:
+    """The plan files under some paths, as read at one moment.
+
+    ``keys`` are the content hashes of the bytes read (None for a file that could not be read,
+    or when nothing is hashed because no cache is used); ``data`` holds those very bytes, so that
+    what is parsed and cached is exactly what was hashed, even if a file changes meanwhile.
+    """
+
+    paths: list[str]
+    files: list[Path]
+    missing: list[Path]
+    keys: list[str | None]
+    data: list[bytes | None]
+
+    @property
+    def key(self) -> str | None:
+        """One key for the whole set: its file names and their bytes. None when some file is
+        missing or unreadable (such a set fails to load, and is not worth caching)."""
+        if self.missing or not self.files or any(k is None for k in self.keys):
+            return None
+        digest = hashlib.sha256()
+        for f, k in zip(self.files, self.keys, strict=True):
+            digest.update(f"{f}\0{k}\0".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+
+def read_plan_files(paths: Sequence[str | os.PathLike[str]], *, hashed: bool = True) -> PlanFiles:
+    """Find the plan files under ``paths`` and read them (hashing each when ``hashed``)."""
+    files, missing = find_plan_files(paths)
+    keys: list[str | None] = []
+    data: list[bytes | None] = []
+    for f in files:
+        try:
+            raw = f.read_bytes()
+        except OSError:
+            raw = None  # load_file reports it
+        data.append(raw)
+        keys.append(content_key(raw) if hashed and raw is not None else None)
+    return PlanFiles([str(p) for p in paths], files, missing, keys, data)
+
+
+# A parsed plan travels back from a worker as the bytes of its cache entry: pickled once, in
+# the worker, both for the cache and for the trip.
+_Parsed = FileResult | bytes
+
+
+def _parse_batch(
+    items: list[tuple[str, bytes | None, str | None]], cache_dir: Path | None, pickled: bool
+) -> list[_Parsed]:
+    cache = PlanCache(cache_dir) if cache_dir is not None else None
+    out: list[_Parsed] = []
     with paused_gc():
-        return [load_file(f) for f in files]
+        for name, data, key in items:
+            result = load_file(name) if data is None else parse_plan(data, name)
+            if result.plan is None or (cache is None and not pickled):
+                out.append(result)
+                continue
+            if cache is not None and key is not None:
+                payload = cache.dumps(key, result.plan)
+                cache.write(key, payload)
+            else:
+                payload = pickle.dumps(("", key, result.plan), protocol=pickle.HIGHEST_PROTOCOL)
+            out.append(payload if pickled else result)
+    return out
 
 
 # Below this many bytes of plans to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 4_000_000
 
 
-def _load_files(files: list[Path], cache_dir: Path | None, use_cache: bool) -> list[FileResult]:
+def load_plan_files(
+    found: PlanFiles, *, cache: bool = True, cache_dir: str | os.PathLike[str] | None = None
+) -> PlanSet:
+    """Validate the plans read by ``read_plan_files``; raise ``LoadFailed`` with all errors."""
+    errors = [LoadError("not-found", str(p), 0, {"path": str(p)}) for p in found.missing]
+    if not found.files and not found.missing:
+        errors.extend(LoadError("no-files", p, 0, {"path": p}) for p in found.paths)
+    folder = Path(cache_dir) if cache_dir else default_cache_dir()
+    results = _load_files(found, folder if cache else None)
+    for r in results:
+        errors.extend(r.errors)
+    plans = [r.plan for r in results if r.plan is not None]
+    with paused_gc():
+        errors.extend(duplicate_id_errors(plans))
+    if errors:
+        raise LoadFailed(errors, plans)
+    return PlanSet(plans=plans, files=found.files)
+
+
+def _load_files(found: PlanFiles, cache_dir: Path | None) -> list[FileResult]:
     """Load files in order: from the cache where the bytes were seen before, the rest parsed —
     on a big set in worker processes on every core. The results are the same either way."""
     results: dict[int, FileResult] = {}
     todo: list[int] = []
-    keys: dict[int, str] = {}
-    cache = PlanCache(cache_dir) if use_cache else None
+    cache = PlanCache(cache_dir) if cache_dir is not None else None
     with paused_gc():
-        for i, f in enumerate(files):
-            if cache is None:
-                todo.append(i)
-                continue
-            try:
-                data = f.read_bytes()
-            except OSError:
-                todo.append(i)  # load_file reports it
-                continue
-            keys[i] = content_key(data)
-            plan = cache.get(keys[i])
+        for i, f in enumerate(found.files):
+            key = found.keys[i]
+            plan = cache.get(key) if cache is not None and key is not None else None
             if plan is None:
                 todo.append(i)
             else:
                 plan.source = str(f)
                 results[i] = FileResult(str(f), plan=plan)
-    parsed = _parse_all([files[i] for i in todo])
-    for i, r in zip(todo, parsed, strict=True):
+    # A file read again now (its bytes were not kept) may have changed: it is not cached.
+    items = [
+        (str(found.files[i]), found.data[i], found.keys[i] if found.data[i] is not None else None)
+        for i in todo
+    ]
+    for i, r in zip(todo, _parse_all(items, cache_dir), strict=True):
         results[i] = r
-        if cache is not None and r.plan is not None and i in keys:
-            cache.put(keys[i], r.plan)
-    return [results[i] for i in range(len(files))]
+    return [results[i] for i in range(len(found.files))]
 
 
-def _parse_all(files: list[Path]) -> list[FileResult]:
+def _parse_all(
+    items: list[tuple[str, bytes | None, str | None]], cache_dir: Path | None
+) -> list[FileResult]:
     jobs = int(os.environ.get("MALTRACE_JOBS") or 0) or min(os.cpu_count() or 1, 8)
-    size = 0
-    for f in files:
-        with contextlib.suppress(OSError):
-            size += f.stat().st_size
-    if jobs < 2 or len(files) < 2 * jobs or size < PARALLEL_MIN_BYTES:
-        return _parse_batch(files)
+    size = sum(len(data) for _, data, _ in items if data is not None)
+    if jobs < 2 or len(items) < 2 * jobs or size < PARALLEL_MIN_BYTES:
+        return _serial(items, cache_dir)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # Contiguous batches keep the set's order when the results are put back together.
-    n = min(len(files), jobs * 4)
-    bounds = [len(files) * i // n for i in range(n + 1)]
-    batches = [files[bounds[i] : bounds[i + 1]] for i in range(n)]
+    n = min(len(items), jobs * 4)
+    bounds = [len(items) * i // n for i in range(n + 1)]
+    batches = [items[bounds[i] : bounds[i + 1]] for i in range(n)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     try:
         with ProcessPoolExecutor(jobs, mp_context=context) as pool, paused_gc():
-            parts = list(pool.map(_parse_batch, batches))
+            parts = pool.map(_parse_batch, batches, [cache_dir] * n, [True] * n)
+            return [
+                _unpack(r, name)
+                for part, batch in zip(parts, batches, strict=True)
+                for r, (name, _, _) in zip(part, batch, strict=True)
+            ]
     except Exception:  # no processes to be had, or a worker died: do it in this one
-        return _parse_batch(files)
-    return [r for part in parts for r in part]
+        return _serial(items, cache_dir)
+
+
+def _serial(
+    items: list[tuple[str, bytes | None, str | None]], cache_dir: Path | None
+) -> list[FileResult]:
+    parsed = _parse_batch(items, cache_dir, pickled=False)
+    return [_unpack(r, name) for r, (name, _, _) in zip(parsed, items, strict=True)]
+
+
+def _unpack(result: _Parsed, name: str) -> FileResult:
+    if isinstance(result, FileResult):
+        return result
+    plan = pickle.loads(result)[2]
+    plan.source = name
+    return FileResult(name, plan=plan)
 
 
 def load_plan_set(
@@ -229,19 +322,7 @@ def load_plan_set(
     ``cache``: reuse plans parsed before from files with the same bytes (see ``load.cache``);
     ``cache_dir`` overrides where (default: ``MALTRACE_CACHE_DIR`` or the platform's cache).
     """
-    files, missing = find_plan_files(paths)
-    errors = [LoadError("not-found", str(p), 0, {"path": str(p)}) for p in missing]
-    if not files and not missing:
-        errors.extend(LoadError("no-files", str(p), 0, {"path": str(p)}) for p in paths)
-    results = _load_files(files, Path(cache_dir) if cache_dir else None, cache)
-    for r in results:
-        errors.extend(r.errors)
-    plans = [r.plan for r in results if r.plan is not None]
-    with paused_gc():
-        errors.extend(duplicate_id_errors(plans))
-    if errors:
-        raise LoadFailed(errors, plans)
-    return PlanSet(plans=plans, files=files)
+    return load_plan_files(read_plan_files(paths, hashed=cache), cache=cache, cache_dir=cache_dir)
 
 
 def iter_nodes(plan: Plan) -> list[tuple[Node, Node | None]]:

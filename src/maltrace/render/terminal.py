@@ -131,13 +131,15 @@ def render_check(analysis: Analysis, console: Console, lang: Lang | None = None)
             t("col.plan", lang),
             title=t("check.orphans", lang),
         )
+        # The orphan findings say what each orphan is; the graph is not needed (nor loaded).
+        about = {f.node: f.params for f in analysis.findings if f.code == "orphan"}
         for o in analysis.orphans:
-            data = analysis.node(o)
+            params = about[o]
             table.add_row(
                 plain(o),
-                Text(t(f"kind.{data['kind']}", lang)),
-                plain(data["title"]),
-                plain(data["plan"]),
+                Text(t(f"kind.{params['kind']}", lang)),
+                plain(params["title"]),
+                plain(params["plan"]),
             )
         console.print(table)
         console.print()
