@@ -112,3 +112,18 @@ def test_graph_shape(data):
     expected = {(s, t) for s, ts in links.items() for t in ts if t != "MISSING"}
     assert set(follows) == expected
     assert set(goal_ids) <= set(g)
+
+
+ID_CHARS = st.sampled_from(list("KPS-.12"))
+IDS = st.text(ID_CHARS, min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=IDS, pool=st.lists(IDS, max_size=40, unique=True))
+def test_did_you_mean_picks_exactly_what_difflib_picks(word: str, pool: list[str]) -> None:
+    import difflib
+
+    from maltrace.analysis.trace import close_match
+
+    expected = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    assert close_match(word, pool) == (expected[0] if expected else None)
