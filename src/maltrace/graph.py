@@ -10,11 +10,12 @@ exists (whether the link is *valid* is the analysis's call). ``graph.graph`` hol
 
 from __future__ import annotations
 
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from maltrace.load import Kind, PlanSet, iter_nodes, paused_gc
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported where a graph is built: a cached result needs none
 
 CONTAINS = "contains"
 FOLLOWS_UP = "follows_up"
@@ -46,6 +47,8 @@ def build_graph(plan_set: PlanSet) -> nx.DiGraph:
 
 
 def _build_graph(plan_set: PlanSet) -> nx.DiGraph:
+    import networkx as nx
+
     graph = nx.DiGraph()
     levels = plan_levels(plan_set)
     ordered = sorted(

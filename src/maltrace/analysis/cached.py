@@ -13,9 +13,7 @@ import dataclasses
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from maltrace.analysis.results import Analysis, GraphSource
 from maltrace.analysis.trace import analyse
@@ -23,6 +21,9 @@ from maltrace.graph import build_graph
 from maltrace.i18n import Lang
 from maltrace.load import PlanFiles, load_plan_files, paused_gc, read_plan_files
 from maltrace.load.cache import ResultCache
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported where a graph is built: a cached result needs none
 
 # Every field but the graph: what a cached result holds.
 _CACHED_FIELDS = tuple(f.name for f in dataclasses.fields(Analysis) if f.name != "source")

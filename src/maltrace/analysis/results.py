@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Literal
 
 from maltrace.i18n import Lang, t
 from maltrace.load import PlanInfo
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported where a graph is built: a cached result needs none
 
 Severity = Literal["error", "warning"]
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from maltrace.analysis.results import (
     Analysis,
@@ -27,6 +25,9 @@ from maltrace.analysis.results import (
 from maltrace.graph import CONTAINS
 from maltrace.i18n import DEFAULT_LANG, LANGS, Lang, normalise_lang
 from maltrace.load import Kind, Plan, paused_gc
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported where a graph is built: a cached result needs none
 
 _LINKABLE = (Kind.GOAL, Kind.STRATEGY)
 
@@ -252,6 +253,8 @@ def _follows(plans: dict[str, Plan], findings: list[Finding]) -> dict[str, set[s
 
 
 def _cycles(plan_graph: nx.DiGraph, plans: dict[str, Plan]) -> list[Finding]:
+    import networkx as nx
+
     out: list[Finding] = []
     for component in sorted(nx.strongly_connected_components(plan_graph), key=sorted):
         first = min(component)
