@@ -131,3 +131,21 @@ def test_the_cli_gives_the_same_output_from_a_cached_result(tmp_path):
         first, second = run(*args, str(folder)), run(*args, str(folder))
         assert first.returncode == second.returncode == 1
         assert "KPS-1" in first.stdout and first.stdout == second.stdout
+
+
+def test_a_check_answered_from_the_cache_does_not_import_networkx(tmp_path):
+    import subprocess
+    import sys
+
+    folder = copy_example(tmp_path)
+    code = (
+        "import sys; from maltrace.api import check; a = check(sys.argv[1]); "
+        "print(a.coverage.followed_up, 'networkx' in sys.modules)"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    assert runs == [["13", "True"], ["13", "False"]]

@@ -220,8 +220,10 @@ def _parse_batch(
     return out
 
 
-# Below this many bytes of plans to parse, starting worker processes costs more than it saves.
-PARALLEL_MIN_BYTES = 4_000_000
+# Below this many bytes of plans to parse, starting worker processes costs more than it saves
+# (measured on 2 cores: 0.4 MB, one kommune, 0.104 s serial vs 0.097 s in two processes; 4 MB,
+# ten kommunar, 1.05 s vs 0.77 s).
+PARALLEL_MIN_BYTES = 256_000
 
 
 def load_plan_files(
