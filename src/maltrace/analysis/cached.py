@@ -42,12 +42,23 @@ def analyse_plan_files(
     With ``cache``, plans are reused from files whose bytes were seen before, and a whole
     analysis from a set whose files are all unchanged; the result is the same either way.
     """
+    # One pause for the whole job rather than one per step: each time the collector comes back
+    # it walks everything built while it was away, so it should come back once.
+    with paused_gc():
+        return _analyse_plan_files(paths, lang, cache, cache_dir)
+
+
+def _analyse_plan_files(
+    paths: Sequence[str | os.PathLike[str]],
+    lang: Lang | None,
+    cache: bool,
+    cache_dir: str | os.PathLike[str] | None,
+) -> Analysis:
     found = read_plan_files(paths, hashed=cache)
     key = found.key if cache else None
     store = ResultCache(Path(cache_dir) if cache_dir else None) if key else None
     if store is not None and key is not None:
-        with paused_gc():
-            fields = store.get(key)
+        fields = store.get(key)
         if _is_result(fields):
             source = GraphSource(build=lambda: _graph_of(found, cache_dir))
             analysis = Analysis(source=source, **fields)
@@ -57,8 +68,7 @@ def analyse_plan_files(
     found.data = [None] * len(found.data)  # parsed: the bytes are no longer needed
     analysis = analyse(build_graph(plan_set))
     if store is not None and key is not None:
-        with paused_gc():
-            store.put(key, {name: getattr(analysis, name) for name in _CACHED_FIELDS})
+        store.put(key, {name: getattr(analysis, name) for name in _CACHED_FIELDS})
     return dataclasses.replace(analysis, lang=lang or analysis.lang) if lang else analysis
 
 
