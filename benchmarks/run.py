@@ -265,7 +265,12 @@ def report(
             f"{r['floor']:.2f} s | {r['cold']:.2f} s | {r['cold'] / r['floor']:.2f}× | {r['library']:.2f} s | "
             f"{r['library'] / r['floor']:.2f}× | {r['warm']:.2f} s | {r['edited']:.2f} s | {r['rss']:,.0f} MB |"
         )
+    per_node = ", ".join(
+        f"{r['cold'] / r['nodes'] * 1e6:.0f} µs ({r['kommunar']:.0f})" for r in rows
+    )
     lines += [
+        "",
+        f"Cold time per node (kommunar): {per_node}.",
         "",
         "Phases in one process, serial, GC paused as in maltrace (seconds):",
         "",
@@ -296,6 +301,67 @@ def report(
     return "\n".join(lines) + "\n"
 
 
+def scaling_svg(rows: list[dict[str, float]]) -> str:
+    """Seconds against nodes, on linear axes: a straight line through the origin is linear."""
+    w, h, left, bottom, top, right = 680, 360, 60, 40, 20, 190
+    series = [
+        ("floor", "CSafeLoader floor", "#888888", "4 3"),
+        ("cold", "check, cold", "#b2182b", ""),
+        ("edited", "check, one file edited", "#ef8a62", ""),
+        ("warm", "check, warm", "#2166ac", ""),
+    ]
+    xmax = max(r["nodes"] for r in rows) * 1.05
+    ymax = max(max(r[k] for k, *_ in series) for r in rows) * 1.1
+
+    def x(v: float) -> float:
+        return left + v / xmax * (w - left - right)
+
+    def y(v: float) -> float:
+        return h - bottom - v / ymax * (h - bottom - top)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+        f'font-family="sans-serif" font-size="11">',
+        f'<rect width="{w}" height="{h}" fill="white"/>',
+        f'<line x1="{left}" y1="{y(0)}" x2="{x(xmax)}" y2="{y(0)}" stroke="black"/>',
+        f'<line x1="{left}" y1="{y(0)}" x2="{left}" y2="{y(ymax)}" stroke="black"/>',
+        f'<text x="{(left + x(xmax)) / 2}" y="{h - 8}" text-anchor="middle">'
+        "nodes (kommunar)</text>",
+        f'<text x="14" y="{y(ymax / 2)}" transform="rotate(-90 14 {y(ymax / 2)})" '
+        f'text-anchor="middle">seconds</text>',
+    ]
+    step = 10 if ymax > 40 else 5 if ymax > 10 else 1
+    for t in range(0, int(ymax) + 1, step):
+        out.append(f'<text x="{left - 6}" y="{y(t) + 4}" text-anchor="end">{t}</text>')
+    last_label = -100.0
+    for r in rows:
+        if x(r["nodes"]) - last_label < 40:
+            continue  # the small sets crowd the origin
+        last_label = x(r["nodes"])
+        out.append(
+            f'<text x="{x(r["nodes"])}" y="{y(0) + 14}" text-anchor="middle">'
+            f"{r['nodes'] / 1000:,.0f}k ({r['kommunar']:.0f})</text>"
+        )
+    for i, (key, label, colour, dash) in enumerate(series):
+        points = " ".join(f"{x(r['nodes']):.1f},{y(r[key]):.1f}" for r in rows)
+        out.append(
+            f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2" '
+            f'stroke-dasharray="{dash}"/>'
+        )
+        out += [
+            f'<circle cx="{x(r["nodes"]):.1f}" cy="{y(r[key]):.1f}" r="3" fill="{colour}"/>'
+            for r in rows
+        ]
+        ly = top + 10 + i * 18
+        out.append(
+            f'<line x1="{w - right + 10}" y1="{ly}" x2="{w - right + 30}" y2="{ly}" '
+            f'stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/>'
+        )
+        out.append(f'<text x="{w - right + 35}" y="{ly + 4}">{label}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 40, 100, 357])
@@ -315,6 +381,8 @@ def main() -> int:
     text = report(rows, small, ds, diagram, args.repeat)
     (HERE / "out").mkdir(exist_ok=True)
     (HERE / "out" / "latest.md").write_text(text, encoding="utf-8")
+    if len(rows) > 1:
+        (HERE / "out" / "scaling.svg").write_text(scaling_svg(rows), encoding="utf-8")
     print(text)
     return 0
 
