@@ -118,24 +118,18 @@ def maltrace(*args: str) -> list[str]:
     return [PY, "-m", "maltrace", *args]
 
 
+def seconds_printed(script: str, folder: Path) -> float:
+    """Run a timing script on ``folder``; it prints the seconds it measured itself."""
+    run = subprocess.run(
+        [PY, "-c", script, str(folder)], capture_output=True, text=True, check=True
+    )
+    return float(run.stdout)
+
+
 def bench_size(n: int, repeat: int) -> dict[str, float]:
     folder = ensure_set(n)
-    floor = [
-        float(
-            subprocess.run(
-                [PY, "-c", FLOOR, str(folder)], capture_output=True, text=True, check=True
-            ).stdout
-        )
-        for _ in range(repeat)
-    ]
-    library = [
-        float(
-            subprocess.run(
-                [PY, "-c", LIBRARY, str(folder)], capture_output=True, text=True, check=True
-            ).stdout
-        )
-        for _ in range(repeat)
-    ]
+    floor = [seconds_printed(FLOOR, folder) for _ in range(repeat)]
+    library = [seconds_printed(LIBRARY, folder) for _ in range(repeat)]
     cold, warm, edited, rss = [], [], [], []
     # The edit a planner makes: one file changes (here the last one gets a comment line).
     last = sorted(folder.rglob("*.yaml"))[-1]
