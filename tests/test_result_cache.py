@@ -149,3 +149,13 @@ def test_a_check_answered_from_the_cache_does_not_import_networkx(tmp_path):
         for _ in range(2)
     ]
     assert runs == [["13", "True"], ["13", "False"]]
+
+
+def test_a_result_in_a_folder_others_can_write_to_is_not_read(tmp_path, work, private_cache):
+    folder = copy_example(tmp_path)
+    analyse_plan_files([folder])
+    [entry] = list(private_cache.rglob("sets/*.pickle"))
+    os.chmod(entry.parent, 0o777)
+    work["analysed"].clear()
+    analyse_plan_files([folder])
+    assert len(work["analysed"]) == 1
