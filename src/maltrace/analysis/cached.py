@@ -64,7 +64,9 @@ def _analyse_plan_files(
             analysis = Analysis(source=source, **fields)
             return dataclasses.replace(analysis, lang=lang or analysis.lang)
 
-    plan_set = load_plan_files(found, cache=cache, cache_dir=cache_dir)
+    plan_set = load_plan_files(
+        found, cache=cache, cache_dir=cache_dir, meanwhile=_import_graph_library
+    )
     found.data = [None] * len(found.data)  # parsed: the bytes are no longer needed
     analysis = analyse(build_graph(plan_set))
     if store is not None and key is not None:
@@ -75,6 +77,11 @@ def _analyse_plan_files(
 def _graph_of(found: PlanFiles, cache_dir: str | os.PathLike[str] | None) -> nx.DiGraph:
     # The same bytes the cached result was made from: their plans come from the plan cache.
     return build_graph(load_plan_files(found, cache=True, cache_dir=cache_dir))
+
+
+def _import_graph_library() -> None:
+    # Done while other processes parse: this process would only wait (about 65 ms).
+    import networkx  # noqa: F401
 
 
 def _is_result(fields: Any) -> bool:

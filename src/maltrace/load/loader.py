@@ -6,7 +6,7 @@ import difflib
 import hashlib
 import os
 import pickle
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,14 +227,21 @@ PARALLEL_MIN_BYTES = 256_000
 
 
 def load_plan_files(
-    found: PlanFiles, *, cache: bool = True, cache_dir: str | os.PathLike[str] | None = None
+    found: PlanFiles,
+    *,
+    cache: bool = True,
+    cache_dir: str | os.PathLike[str] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> PlanSet:
-    """Validate the plans read by ``read_plan_files``; raise ``LoadFailed`` with all errors."""
+    """Validate the plans read by ``read_plan_files``; raise ``LoadFailed`` with all errors.
+
+    ``meanwhile``: work for this process to do while worker processes parse, instead of waiting
+    (run only when they do)."""
     errors = [LoadError("not-found", str(p), 0, {"path": str(p)}) for p in found.missing]
     if not found.files and not found.missing:
         errors.extend(LoadError("no-files", p, 0, {"path": p}) for p in found.paths)
     folder = Path(cache_dir) if cache_dir else default_cache_dir()
-    results = _load_files(found, folder if cache else None)
+    results = _load_files(found, folder if cache else None, meanwhile)
     for r in results:
         errors.extend(r.errors)
     plans = [r.plan for r in results if r.plan is not None]
@@ -245,7 +252,9 @@ def load_plan_files(
     return PlanSet(plans=plans, files=found.files)
 
 
-def _load_files(found: PlanFiles, cache_dir: Path | None) -> list[FileResult]:
+def _load_files(
+    found: PlanFiles, cache_dir: Path | None, meanwhile: Callable[[], object] | None = None
+) -> list[FileResult]:
     """Load files in order: from the cache where the bytes were seen before, the rest parsed —
     on a big set in worker processes on every core. The results are the same either way."""
     results: dict[int, FileResult] = {}
@@ -265,13 +274,15 @@ def _load_files(found: PlanFiles, cache_dir: Path | None) -> list[FileResult]:
         (str(found.files[i]), found.data[i], found.keys[i] if found.data[i] is not None else None)
         for i in todo
     ]
-    for i, r in zip(todo, _parse_all(items, cache_dir), strict=True):
+    for i, r in zip(todo, _parse_all(items, cache_dir, meanwhile), strict=True):
         results[i] = r
     return [results[i] for i in range(len(found.files))]
 
 
 def _parse_all(
-    items: list[tuple[str, bytes | None, str | None]], cache_dir: Path | None
+    items: list[tuple[str, bytes | None, str | None]],
+    cache_dir: Path | None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[FileResult]:
     jobs = int(os.environ.get("MALTRACE_JOBS") or 0) or min(os.cpu_count() or 1, 8)
     size = sum(len(data) for _, data, _ in items if data is not None)
@@ -280,8 +291,9 @@ def _parse_all(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Contiguous batches keep the set's order when the results are put back together.
-    n = min(len(items), jobs * 4)
+    # Contiguous batches keep the set's order when the results are put back together; many
+    # small ones keep both processes busy to the end (ten kommunar: 1.03 -> 0.97 s).
+    n = min(len(items), jobs * 16)
     bounds = [len(items) * i // n for i in range(n + 1)]
     batches = [items[bounds[i] : bounds[i + 1]] for i in range(n)]
     methods = multiprocessing.get_all_start_methods()
@@ -289,6 +301,8 @@ def _parse_all(
     try:
         with ProcessPoolExecutor(jobs, mp_context=context) as pool, paused_gc():
             parts = pool.map(_parse_batch, batches, [cache_dir] * n, [True] * n)
+            if meanwhile is not None:
+                meanwhile()
             return [
                 _unpack(r, name)
                 for part, batch in zip(parts, batches, strict=True)
