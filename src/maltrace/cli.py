@@ -177,8 +177,8 @@ def check(
         bool,
         typer.Option(
             "--no-cache",
-            help="Parse every file afresh instead of reusing plans parsed before "
-            "(the cache is in ~/.cache/maltrace or MALTRACE_CACHE_DIR).",
+            help="Parse and analyse every file afresh instead of reusing plans parsed, and "
+            "results found, before (the cache is in ~/.cache/maltrace or MALTRACE_CACHE_DIR).",
         ),
     ] = False,
 ) -> None:
