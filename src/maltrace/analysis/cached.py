@@ -13,7 +13,7 @@ import dataclasses
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from maltrace.analysis.results import Analysis, GraphSource
 from maltrace.analysis.trace import analyse
@@ -57,21 +57,19 @@ def _analyse_plan_files(
     found = read_plan_files(paths, hashed=cache)
     key = found.key if cache else None
     store = ResultCache(Path(cache_dir) if cache_dir else None) if key else None
-    if store is not None and key is not None:
-        fields = store.get(key)
-        if _is_result(fields):
-            source = GraphSource(build=lambda: _graph_of(found, cache_dir))
-            analysis = Analysis(source=source, **fields)
-            return dataclasses.replace(analysis, lang=lang or analysis.lang)
-
-    plan_set = load_plan_files(
-        found, cache=cache, cache_dir=cache_dir, meanwhile=_import_graph_library
-    )
-    found.data = [None] * len(found.data)  # parsed: the bytes are no longer needed
-    analysis = analyse(build_graph(plan_set))
-    if store is not None and key is not None:
-        store.put(key, {name: getattr(analysis, name) for name in _CACHED_FIELDS})
-    return dataclasses.replace(analysis, lang=lang or analysis.lang) if lang else analysis
+    fields = store.get(key) if store and key else None
+    if _is_result(fields):
+        source = GraphSource(build=lambda: _graph_of(found, cache_dir))
+        analysis = Analysis(source=source, **fields)
+    else:
+        plan_set = load_plan_files(
+            found, cache=cache, cache_dir=cache_dir, meanwhile=_import_graph_library
+        )
+        found.data = [None] * len(found.data)  # parsed: the bytes are no longer needed
+        analysis = analyse(build_graph(plan_set))
+        if store and key:
+            store.put(key, {name: getattr(analysis, name) for name in _CACHED_FIELDS})
+    return dataclasses.replace(analysis, lang=lang) if lang else analysis
 
 
 def _graph_of(found: PlanFiles, cache_dir: str | os.PathLike[str] | None) -> nx.DiGraph:
@@ -84,5 +82,5 @@ def _import_graph_library() -> None:
     import networkx  # noqa: F401
 
 
-def _is_result(fields: Any) -> bool:
+def _is_result(fields: Any) -> TypeGuard[dict[str, Any]]:
     return isinstance(fields, dict) and tuple(fields) == _CACHED_FIELDS

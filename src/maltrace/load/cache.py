@@ -92,12 +92,12 @@ class _Store:
                 return None
             if not _owned_and_private(path.parent):
                 return None
-            return load_entry(path.read_bytes(), key)
+            return _load_entry(path.read_bytes(), key)
         except Exception:  # a missing, unreadable or corrupt entry is a miss
             return None
 
     def dumps(self, key: str, obj: Any) -> bytes:
-        """An entry's bytes, as ``write`` stores them and ``load_entry`` reads them back."""
+        """An entry's bytes, as ``write`` stores them and ``_load_entry`` reads them back."""
         return pickle.dumps((_version_tag(), key, obj), protocol=pickle.HIGHEST_PROTOCOL)
 
     def write(self, key: str, payload: bytes) -> None:
@@ -120,7 +120,7 @@ class _Store:
             return
 
 
-def load_entry(payload: bytes, key: str) -> Any:
+def _load_entry(payload: bytes, key: str) -> Any:
     """The object in an entry's bytes if it was made by this very maltrace for ``key``."""
     entry: Any = pickle.loads(payload)
     if (

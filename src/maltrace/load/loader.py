@@ -208,15 +208,14 @@ def _parse_batch(
     with paused_gc():
         for name, data, key in items:
             result = load_file(name) if data is None else parse_plan(data, name)
-            if result.plan is None or (cache is None and not pickled):
-                out.append(result)
-                continue
-            if cache is not None and key is not None:
+            payload = None
+            if result.plan is not None and cache is not None and key is not None:
                 payload = cache.dumps(key, result.plan)
                 cache.write(key, payload)
+            if result.plan is None or not pickled:
+                out.append(result)
             else:
-                payload = pickle.dumps(("", key, result.plan), protocol=pickle.HIGHEST_PROTOCOL)
-            out.append(payload if pickled else result)
+                out.append(payload or pickle.dumps(("", key, result.plan), pickle.HIGHEST_PROTOCOL))
     return out
 
 
