@@ -1,0 +1,97 @@
+"""``maltrace diagram``: the red thread as a picture (see ``maltrace.render.diagram``)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from maltrace.cli._common import (
+    EXIT_LOAD,
+    EXIT_OK,
+    LangOpt,
+    PathsArg,
+    app,
+    load_analysis,
+)
+
+
+@app.command()
+def diagram(
+    paths: PathsArg = None,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write: .svg, .png, .pdf or .dot (the format follows the suffix). "
+            "'-' writes DOT to standard output.",
+        ),
+    ] = ...,  # type: ignore[assignment]
+    plan: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--plan", help="One plan: its relevant goals and its own goals, strategies and tiltak."
+        ),
+    ] = None,
+    goal: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--goal", help="One goal: its delmål and everything that follows it up."),
+    ] = None,
+    area: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--area", help="One satsingsområde: its goals and what follows them up."),
+    ] = None,
+    lang: LangOpt = None,
+    width_cm: Annotated[
+        float,
+        typer.Option("--width-cm", help="Width to fit, in cm (A4 text width: about 16)."),
+    ] = 16.0,
+    dot: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--dot",
+            help="Use this Graphviz program instead of the bundled graphviz-pure "
+            "(also: the MALTRACE_DOT variable).",
+        ),
+    ] = None,
+) -> None:
+    """Draw the red thread: the samfunnsdel's goals, what follows them up, and where it breaks.
+
+    Exit 0: written. Exit 2: the plans could not be loaded, an unknown id, or bad usage.
+    """
+    from maltrace.render.diagram import DiagramError, build_diagram, output_format, write_diagram
+
+    analysis = load_analysis(paths, None, lang)
+    out_lang = analysis.lang
+    try:
+        if sum(x is not None for x in (plan, goal, area)) > 1:
+            raise DiagramError("one_view")
+        if output == "-":
+            built = build_diagram(
+                analysis, plan=plan, goal=goal, area=area, lang=out_lang, width_cm=width_cm
+            )
+            sys.stdout.write(built.dot)
+        else:
+            output_format(output)
+            built = write_diagram(
+                analysis,
+                output,
+                plan=plan,
+                goal=goal,
+                area=area,
+                lang=out_lang,
+                width_cm=width_cm,
+                dot_program=dot,
+            )
+    except DiagramError as exc:
+        typer.echo(f"maltrace: {exc.message(out_lang)}", err=True)
+        raise typer.Exit(EXIT_LOAD) from None
+    from maltrace.i18n import t
+
+    for warning in built.warnings:
+        typer.echo(f"maltrace: {warning}", err=True)
+    if output != "-":
+        typer.echo(t("diagram.written", out_lang, path=output), err=True)
+    raise typer.Exit(EXIT_OK)
