@@ -1,0 +1,260 @@
+"""Traceability diagrams a planner can put in the plan document (``maltrace diagram``).
+
+Views (all read the analysis; none recomputes coverage):
+
+- overview: the followed plans' areas as frames holding their goals (delmål stacked under their
+  goal), each following plan as a frame holding the nodes that follow up, one arrow per valid
+  ``follows_up`` link, pointing at what is followed up. Goals not followed up stand out.
+- plan (``plan=ID``): that plan's relevant goals on the left, its own goals, strategies and
+  tiltak on the right (for a plan nobody it follows: its goals and what follows them up).
+- goal (``goal=ID``): the goal, its delmål and everything that follows them up, down to tiltak.
+- area (``area=ID``): the same for every goal in one satsingsområde.
+
+Plans are laid out left to right by level: a plan that follows none first, then the plans that
+follow it, and so on. Every box has the same width, chosen so that the columns fit ``width_cm``
+(an A4 text width by default); the drawing is scaled down when they cannot.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+from maltrace.analysis import Analysis
+from maltrace.i18n import Lang
+from maltrace.load import ProtectedFileError, write_atomic
+from maltrace.render._graphviz import svg_to_pdf
+from maltrace.render.diagram.base import (
+    DEFAULT_DPI,
+    DEFAULT_MAX_PIXELS,
+    DEFAULT_WIDTH_CM,
+    FORMATS,
+    LARGE_VIEW,
+    NOT_FOLLOWED_FILL,
+    NOT_FOLLOWED_PEN,
+    VIEWS,
+    WIDTH_RANGE_CM,
+    Diagram,
+    DiagramError,
+    Selection,
+    View,
+)
+from maltrace.render.diagram.compose import compose
+from maltrace.render.diagram.output import (
+    MIN_READABLE_SCALE,
+    XML_DECLARATION,
+    output_format,
+    png_size,
+    render,
+    render_pdf,
+    render_png,
+    render_svg,
+    svg_scale,
+    svg_size,
+    with_scale_warning,
+)
+from maltrace.render.diagram.overview import select_overview
+from maltrace.render.diagram.plan import select_plan
+from maltrace.render.diagram.thread import select_thread
+
+__all__ = [
+    "DEFAULT_DPI",
+    "DEFAULT_MAX_PIXELS",
+    "DEFAULT_WIDTH_CM",
+    "FORMATS",
+    "LARGE_VIEW",
+    "MIN_READABLE_SCALE",
+    "NOT_FOLLOWED_FILL",
+    "NOT_FOLLOWED_PEN",
+    "VIEWS",
+    "Diagram",
+    "DiagramError",
+    "View",
+    "build_diagram",
+    "diagram_dot",
+    "diagram_pdf",
+    "diagram_png",
+    "diagram_svg",
+    "output_format",
+    "png_size",
+    "render",
+    "render_pdf",
+    "render_png",
+    "render_svg",
+    "svg_scale",
+    "svg_size",
+    "write_diagram",
+]
+
+
+def build_diagram(
+    analysis: Analysis,
+    *,
+    view: View = "overview",
+    plan: str | None = None,
+    goal: str | None = None,
+    area: str | None = None,
+    lang: Lang | None = None,
+    width_cm: float = DEFAULT_WIDTH_CM,
+) -> Diagram:
+    """The diagram for one view of ``analysis``. Raises ``DiagramError`` for an unknown id."""
+    lang = lang or analysis.lang
+    low, high = WIDTH_RANGE_CM
+    if not (low <= width_cm <= high) or math.isnan(width_cm):
+        raise DiagramError("bad_width", low=f"{low:g}", high=f"{high:g}")
+    chosen, key = resolve_view(view, plan, goal, area)
+    selection = select(analysis, chosen, key, lang)
+    return compose(analysis, selection, chosen, lang, width_cm)
+
+
+def diagram_dot(
+    analysis: Analysis,
+    *,
+    view: View = "overview",
+    plan: str | None = None,
+    goal: str | None = None,
+    area: str | None = None,
+    lang: Lang | None = None,
+    width_cm: float = DEFAULT_WIDTH_CM,
+) -> str:
+    """The diagram as DOT source (deterministic: the same plans give the same bytes)."""
+    return build_diagram(
+        analysis, view=view, plan=plan, goal=goal, area=area, lang=lang, width_cm=width_cm
+    ).dot
+
+
+def diagram_svg(
+    analysis: Analysis,
+    *,
+    view: View = "overview",
+    plan: str | None = None,
+    goal: str | None = None,
+    area: str | None = None,
+    lang: Lang | None = None,
+    width_cm: float = DEFAULT_WIDTH_CM,
+    dot_program: str | os.PathLike[str] | None = None,
+) -> str:
+    """The diagram as SVG text starting at ``<svg`` (no XML declaration), to embed in HTML."""
+    diagram = build_diagram(
+        analysis, view=view, plan=plan, goal=goal, area=area, lang=lang, width_cm=width_cm
+    )
+    return render_svg(diagram, dot_program=dot_program)
+
+
+def diagram_png(
+    analysis: Analysis,
+    *,
+    view: View = "overview",
+    plan: str | None = None,
+    goal: str | None = None,
+    area: str | None = None,
+    lang: Lang | None = None,
+    width_cm: float = DEFAULT_WIDTH_CM,
+    dot_program: str | os.PathLike[str] | None = None,
+    dpi: int = DEFAULT_DPI,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+) -> bytes:
+    """The diagram as PNG bytes at ``dpi`` (200: sharp in print at the chosen width), with the
+    resolution lowered so that the picture has at most ``max_pixels`` pixels."""
+    diagram = build_diagram(
+        analysis, view=view, plan=plan, goal=goal, area=area, lang=lang, width_cm=width_cm
+    )
+    return render_png(diagram, dot_program=dot_program, dpi=dpi, max_pixels=max_pixels)
+
+
+def diagram_pdf(
+    analysis: Analysis,
+    *,
+    view: View = "overview",
+    plan: str | None = None,
+    goal: str | None = None,
+    area: str | None = None,
+    lang: Lang | None = None,
+    width_cm: float = DEFAULT_WIDTH_CM,
+    dot_program: str | os.PathLike[str] | None = None,
+) -> bytes:
+    """The diagram as a one-page vector PDF with the font embedded."""
+    diagram = build_diagram(
+        analysis, view=view, plan=plan, goal=goal, area=area, lang=lang, width_cm=width_cm
+    )
+    return render_pdf(diagram, dot_program=dot_program)
+
+
+def write_diagram(
+    analysis: Analysis,
+    path: str | os.PathLike[str],
+    *,
+    view: View = "overview",
+    plan: str | None = None,
+    goal: str | None = None,
+    area: str | None = None,
+    lang: Lang | None = None,
+    width_cm: float = DEFAULT_WIDTH_CM,
+    dot_program: str | os.PathLike[str] | None = None,
+    dpi: int = DEFAULT_DPI,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+) -> Diagram:
+    """Write the diagram to ``path`` whole (temp file and rename), in the format its suffix
+    names: .svg, .png, .pdf or .dot. Never writes over a plan file that was read."""
+    fmt = output_format(path)
+    diagram = build_diagram(
+        analysis, view=view, plan=plan, goal=goal, area=area, lang=lang, width_cm=width_cm
+    )
+    protect = [Path(p) for p in analysis.plan_files.values()]
+    if any(Path(path).resolve() == p.resolve() for p in protect):
+        raise DiagramError("protected", path=str(path))
+    if fmt == "dot":
+        data = diagram.dot.encode("utf-8")
+    else:
+        # Lay out once; PNG needs a second run at the resolution the first one allows.
+        svg = render_svg(diagram, dot_program=dot_program)
+        diagram = with_scale_warning(diagram, svg, width_cm)
+        if fmt == "svg":
+            data = (XML_DECLARATION + svg).encode("utf-8")
+        elif fmt == "png":
+            data = render_png(
+                diagram, dot_program=dot_program, dpi=dpi, max_pixels=max_pixels, svg=svg
+            )
+        else:
+            data = svg_to_pdf(svg.encode("utf-8"), title=diagram.title)
+    try:
+        write_atomic(path, data, protect=protect)
+    except ProtectedFileError as exc:  # pragma: no cover - checked above; kept for safety
+        raise DiagramError("protected", path=str(exc.path)) from None
+    return diagram
+
+
+def resolve_view(
+    view: str, plan: str | None, goal: str | None, area: str | None
+) -> tuple[View, str | None]:
+    given = [(name, value) for name, value in (("plan", plan), ("goal", goal), ("area", area))]
+    named = [(name, value) for name, value in given if value is not None]
+    if len(named) > 1:
+        raise DiagramError("one_view")
+    if view not in VIEWS:
+        raise DiagramError("view_needs_id", view=view)
+    if view == "overview":
+        if named:
+            name, value = named[0]
+            return as_view(name), value
+        return "overview", None
+    if not named or named[0][0] != view:
+        raise DiagramError("view_needs_id", view=view)
+    return as_view(view), named[0][1]
+
+
+def as_view(name: str) -> View:
+    for v in VIEWS:
+        if v == name:
+            return v
+    raise DiagramError("view_needs_id", view=name)  # pragma: no cover
+
+
+def select(analysis: Analysis, view: View, key: str | None, lang: Lang) -> Selection:
+    if view == "overview":
+        return select_overview(analysis, lang)
+    assert key is not None
+    if view == "plan":
+        return select_plan(analysis, key, lang)
+    return select_thread(analysis, view, key, lang)

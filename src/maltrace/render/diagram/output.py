@@ -1,0 +1,139 @@
+"""Diagram -> SVG, PNG, PDF or DOT bytes, through graphviz-pure (or a system Graphviz)."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+import re
+import struct
+from pathlib import Path
+
+from maltrace.i18n import format_percent, t
+from maltrace.render._graphviz import RenderError, find_program, run, svg_to_pdf
+from maltrace.render.diagram.base import (
+    DEFAULT_DPI,
+    DEFAULT_MAX_PIXELS,
+    FORMATS,
+    Diagram,
+    DiagramError,
+)
+
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+# Boxes are set in 9 pt; scaled below this, the text is under 6.75 pt and hard to read on paper.
+MIN_READABLE_SCALE = 0.75
+_SVG_SCALE = re.compile(r'<g id="graph0" class="graph" transform="scale\(([\d.]+)')
+
+
+def svg_scale(svg: str) -> float:
+    """How much the layout program scaled the drawing down to fit the width (1.0: not at all)."""
+    match = _SVG_SCALE.search(svg)
+    return float(match.group(1)) if match else 1.0
+
+
+def with_scale_warning(diagram: Diagram, svg: str, width_cm: float) -> Diagram:
+    scale = svg_scale(svg)
+    if scale >= MIN_READABLE_SCALE or diagram.warnings:
+        return diagram
+    text = t(
+        "diagram.scaled",
+        diagram.lang,
+        percent=format_percent(scale, diagram.lang),
+        width=f"{width_cm:g}",
+    )
+    return dataclasses.replace(diagram, warnings=(*diagram.warnings, text))
+
+
+def output_format(path: str | os.PathLike[str]) -> str:
+    """``svg``, ``png``, ``pdf`` or ``dot`` from a file name; ``DiagramError`` otherwise."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise DiagramError("bad_format", suffix=suffix or Path(path).name)
+    return FORMATS[suffix]
+
+
+def render(
+    diagram: Diagram,
+    fmt: str,
+    *,
+    dot_program: str | os.PathLike[str] | None = None,
+    dpi: int = DEFAULT_DPI,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+) -> bytes:
+    """``diagram`` in ``fmt`` (svg, png, pdf or dot) as the bytes of a file."""
+    if fmt == "dot":
+        return diagram.dot.encode("utf-8")
+    if fmt == "svg":
+        return (XML_DECLARATION + render_svg(diagram, dot_program=dot_program)).encode("utf-8")
+    if fmt == "png":
+        return render_png(diagram, dot_program=dot_program, dpi=dpi, max_pixels=max_pixels)
+    if fmt == "pdf":
+        return render_pdf(diagram, dot_program=dot_program)
+    raise DiagramError("bad_format", suffix=fmt)
+
+
+# Graphviz writes "Helvetica,sans-Serif"; a viewer without Helvetica then may take a wider sans
+# (DejaVu) and overflow the boxes. Name the metric-compatible families before the generic one.
+_SVG_FONTS = (
+    'font-family="Helvetica,sans-Serif"',
+    'font-family="Helvetica,Arial,Arimo,&apos;Liberation Sans&apos;,sans-serif"',
+)
+
+
+def render_svg(diagram: Diagram, *, dot_program: str | os.PathLike[str] | None = None) -> str:
+    raw = _run(diagram.dot, "svg", dot_program)
+    text = raw.decode("utf-8").replace(*_SVG_FONTS)
+    start = text.find("<svg")
+    return text[start:] if start >= 0 else text
+
+
+def render_png(
+    diagram: Diagram,
+    *,
+    dot_program: str | os.PathLike[str] | None = None,
+    dpi: int = DEFAULT_DPI,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    svg: str | None = None,
+) -> bytes:
+    """PNG of ``diagram``; ``svg`` (its layout, if already made) gives the size in points."""
+    if svg is None:
+        svg = render_svg(diagram, dot_program=dot_program)
+    width_pt, height_pt = svg_size(svg)
+    use_dpi = float(max(dpi, 1))
+    pixels = (width_pt / 72 * use_dpi) * (height_pt / 72 * use_dpi)
+    if pixels > max_pixels > 0:
+        use_dpi = use_dpi * math.sqrt(max_pixels / pixels)
+    # Round down, so that rounding never lifts the picture over the cap.
+    use_dpi = max(math.floor(use_dpi * 100) / 100, 1.0)
+    return _run(diagram.dot, "png", dot_program, f"-Gdpi={use_dpi:g}")
+
+
+def render_pdf(diagram: Diagram, *, dot_program: str | os.PathLike[str] | None = None) -> bytes:
+    svg = _run(diagram.dot, "svg", dot_program)
+    return svg_to_pdf(svg, title=diagram.title)
+
+
+_SVG_SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+def svg_size(svg: str) -> tuple[float, float]:
+    """Width and height of a Graphviz SVG, in points."""
+    match = _SVG_SIZE.search(svg)
+    if match is None:  # pragma: no cover - Graphviz always writes both
+        return (0.0, 0.0)
+    return float(match.group(1)), float(match.group(2))
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height in pixels of PNG ``data``."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG")
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def _run(dot: str, fmt: str, dot_program: str | os.PathLike[str] | None, *args: str) -> bytes:
+    try:
+        return run(find_program(dot_program), dot, fmt, *args)
+    except RenderError as exc:
+        raise DiagramError(exc.code, **exc.params) from None
