@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from maltrace.analysis import Analysis
@@ -97,14 +98,20 @@ def build_diagram(
     area: str | None = None,
     lang: Lang | None = None,
     width_cm: float = DEFAULT_WIDTH_CM,
+    notes: Mapping[str, Sequence[str]] | None = None,
 ) -> Diagram:
-    """The diagram for one view of ``analysis``. Raises ``DiagramError`` for an unknown id."""
+    """The diagram for one view of ``analysis``. Raises ``DiagramError`` for an unknown id.
+
+    ``notes``: extra lines of words to show in a node's box (already in ``lang``), e.g. what
+    changed since a revision or a tiltak's status; they never replace the title."""
     lang = lang or analysis.lang
     low, high = WIDTH_RANGE_CM
     if not (low <= width_cm <= high) or math.isnan(width_cm):
         raise DiagramError("bad_width", low=f"{low:g}", high=f"{high:g}")
     chosen, key = resolve_view(view, plan, goal, area)
     selection = select(analysis, chosen, key, lang)
+    if notes:
+        selection.notes.update((k, tuple(v)) for k, v in notes.items())
     return compose(analysis, selection, chosen, lang, width_cm)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from maltrace.analysis import Analysis, Link
@@ -94,6 +94,8 @@ class Selection:
     info: list[str]
     # Said in the picture when there is nothing to draw.
     empty_text: str | None = None
+    # Extra lines under a box's title, in words (a change, a tiltak's status), by node id.
+    notes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def kind_of(view: str) -> Kind:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from maltrace.analysis import Analysis
@@ -146,7 +147,10 @@ def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm
                 by_area.setdefault(area_id, []).append(head)
         if column_of[plan_id] == 0 and sum(len(groups[h]) for h in _flat(by_area)) <= PLAN_NODE_MAX:
             node = "@plan-" + _dot.node_name(plan_id)
-            emit("\t" + _plan_node(analysis, node, by_area, groups, sel.statuses, geo, lang))
+            emit(
+                "\t"
+                + _plan_node(analysis, node, by_area, groups, sel.statuses, geo, lang, sel.notes)
+            )
             columns[0].append(node)
             for heads in by_area.values():
                 for head in heads:
@@ -168,7 +172,10 @@ def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm
                         f"margin={AREA_MARGIN:g}"
                     )
                 for head in heads:
-                    emit("\t" + _group_node(analysis, groups[head], sel.statuses, geo, lang))
+                    emit(
+                        "\t"
+                        + _group_node(analysis, groups[head], sel.statuses, geo, lang, sel.notes)
+                    )
                     columns[column_of[plan_id]].append(head)
                     anchor[head] = head
                 if area_id is not None:
@@ -240,6 +247,7 @@ def _group_table(
     statuses: dict[str, bool],
     text_width: float,
     lang: Lang,
+    notes: Mapping[str, tuple[str, ...]],
 ) -> str:
     """A table with one row per box, nested boxes indented under their parent; framed when it
     holds more than one box."""
@@ -256,7 +264,9 @@ def _group_table(
         d = depth[m]
         spacer = "".join(f'<TD WIDTH="{INDENT:g}"></TD>' for _ in range(d))
         span = f' COLSPAN="{deepest + 1 - d}"' if deepest > d else ""
-        cell = _cell(analysis, m, statuses.get(m), text_width - d * INDENT, span, lang)
+        cell = _cell(
+            analysis, m, statuses.get(m), text_width - d * INDENT, span, lang, notes.get(m, ())
+        )
         rows.append(f"<TR>{spacer}{cell}</TR>")
     frame = (
         f'BORDER="1" COLOR="gray60" BGCOLOR="{GROUP_FILL}" STYLE="rounded" '
@@ -268,12 +278,17 @@ def _group_table(
 
 
 def _group_node(
-    analysis: Analysis, members: list[str], statuses: dict[str, bool], geo: _Geometry, lang: Lang
+    analysis: Analysis,
+    members: list[str],
+    statuses: dict[str, bool],
+    geo: _Geometry,
+    lang: Lang,
+    notes: Mapping[str, tuple[str, ...]],
 ) -> str:
     nodes = analysis.graph.nodes
     head = members[0]
     kinds = sorted({nodes[m]["kind"].value for m in members})
-    table = _group_table(analysis, members, statuses, geo.text_width, lang)
+    table = _group_table(analysis, members, statuses, geo.text_width, lang, notes)
     return (
         f"{_dot.name(head)} [id={_dot.quote('group-' + _dot.node_name(head))} "
         f'class="{"group " if len(members) > 1 else ""}{" ".join(kinds)}" label=<{table}>]'
@@ -288,6 +303,7 @@ def _plan_node(
     statuses: dict[str, bool],
     geo: _Geometry,
     lang: Lang,
+    notes: Mapping[str, tuple[str, ...]],
 ) -> str:
     """All shown boxes of a plan in the first column as one node, so that its areas, goals and
     delmål keep the plan's own order top to bottom; areas are framed with their title."""
@@ -296,7 +312,7 @@ def _plan_node(
     for area_id, heads in by_area.items():
         inner = "".join(
             '<TR><TD BORDER="0">'
-            + _group_table(analysis, groups[h], statuses, geo.text_width, lang)
+            + _group_table(analysis, groups[h], statuses, geo.text_width, lang, notes)
             + "</TD></TR>"
             for h in heads
         )
@@ -323,7 +339,13 @@ def _plan_node(
 
 
 def _cell(
-    analysis: Analysis, node_id: str, status: bool | None, width: float, span: str, lang: Lang
+    analysis: Analysis,
+    node_id: str,
+    status: bool | None,
+    width: float,
+    span: str,
+    lang: Lang,
+    notes: tuple[str, ...] = (),
 ) -> str:
     """One box: a goal is square, a strategy rounded, a tiltak rounded and grey; a goal not
     followed up has a heavy dashed frame, a red fill and the words (legible in black and white)."""
@@ -332,6 +354,8 @@ def _cell(
     lines = _dot.wrap(f"{node_id} {data['title']}", width, FONT_SIZE)
     if status is False:
         lines += _dot.wrap(MARKER + t("status.not_followed_up", lang), width, FONT_SIZE)
+    for note in notes:  # words the caller adds (a change, a tiltak's status): never colour alone
+        lines += _dot.wrap(note, width, FONT_SIZE)
     text = '<BR ALIGN="LEFT"/>'.join(_dot.html_data(line) for line in lines)
     text_w = math.ceil(width) + 2 * CELL_PAD + 2
     port = f'PORT="{_dot.node_name(node_id)}"'
