@@ -11,7 +11,16 @@ import os
 
 import typer
 
-from maltrace.cli import check, diagram, report, schema  # noqa: F401 - registers the commands
+from maltrace.cli import (  # noqa: F401 - registers the commands
+    check,
+    diagram,
+    excel_export,
+    excel_import,
+    init,
+    report,
+    schema,
+    template,
+)
 from maltrace.cli._common import EXIT_FINDINGS, EXIT_LOAD, EXIT_OK, app, load_analysis
 
 __all__ = ["EXIT_FINDINGS", "EXIT_LOAD", "EXIT_OK", "app", "load_analysis", "main"]

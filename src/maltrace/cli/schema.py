@@ -3,17 +3,36 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Annotated, Optional
 
-from maltrace.cli._common import (
-    app,
-)
+import typer
+
+from maltrace.cli._common import LangOpt, app
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of a plan file (for editors that check YAML as you type)."""
-    import json
+def schema(
+    output: Annotated[
+        Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
+        typer.Option(
+            "--output", "-o", help="Write it to this file (e.g. plan.schema.json) instead."
+        ),
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Print the JSON Schema of a plan file (for editors that check YAML as you type).
 
-    from maltrace.load.models import json_schema
+    Point a plan file at it with a first line `# yaml-language-server: $schema=plan.schema.json`
+    (VS Code with the YAML extension then completes keys and flags unknown ones).
+    """
+    from maltrace.load.convert import schema_text, write_schema
 
-    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    if output is None:
+        sys.stdout.write(schema_text())
+        return
+    from maltrace.cli._excel import lang_of
+    from maltrace.i18n import t
+
+    write_schema(output)
+    typer.echo(t("excel.cli.schema", lang_of(lang), path=output))

@@ -1,4 +1,550 @@
 """Excel import/export/template, maltrace init, schema descriptions (issue 13)."""
 
 # key -> (nn, nb, en)
-TEXTS: dict[str, tuple[str, str, str]] = {}
+TEXTS: dict[str, tuple[str, str, str]] = {
+    # Sheet names and column headers of the workbook layout.
+    "excel.sheet.plans": ("Planar", "Planer", "Plans"),
+    "excel.sheet.nodes": ("Nodar", "Noder", "Nodes"),
+    "excel.sheet.help": ("Rettleiing", "Veiledning", "Instructions"),
+    "excel.col.plan": ("Plan", "Plan", "Plan"),
+    "excel.col.id": ("Id", "Id", "Id"),
+    "excel.col.type": ("Type", "Type", "Type"),
+    "excel.col.title": ("Tittel", "Tittel", "Title"),
+    "excel.col.parent": ("Ligg under", "Ligger under", "Parent"),
+    "excel.col.description": ("Skildring", "Beskrivelse", "Description"),
+    "excel.col.tags": ("Stikkord", "Stikkord", "Tags"),
+    "excel.col.follows_up": ("Følgjer opp", "Følger opp", "Follows up"),
+    "excel.col.responsible": ("Ansvar", "Ansvar", "Responsible"),
+    "excel.col.due": ("Frist", "Frist", "Due"),
+    "excel.col.status": ("Status", "Status", "Status"),
+    "excel.col.municipality": ("Kommune", "Kommune", "Municipality"),
+    "excel.col.language": ("Språk", "Språk", "Language"),
+    "excel.col.date": ("Dato", "Dato", "Date"),
+    "excel.col.follows": ("Følgjer planar", "Følger planer", "Follows plans"),
+    "excel.col.relevant_goals": ("Relevante mål", "Relevante mål", "Relevant goals"),
+    "excel.col.areas": ("Satsingsområde", "Satsingsområder", "Areas"),
+    "excel.col.goals": ("Mål", "Mål", "Goals"),
+    "excel.col.strategies": ("Strategiar", "Strategier", "Strategies"),
+    "excel.col.measures": ("Tiltak", "Tiltak", "Measures"),
+    "excel.col.contributes_to": ("Bidreg til", "Bidrar til", "Contributes to"),
+    "excel.col.frameworks": ("Rammeverk", "Rammeverk", "Frameworks"),
+    "excel.col.reason_not_followed_up": (
+        "Grunn: ikkje følgd opp",
+        "Grunn: ikke fulgt opp",
+        "Reason not followed up",
+    ),
+    "excel.col.reason_no_link": (
+        "Grunn: utan kopling",
+        "Grunn: uten kobling",
+        "Reason for no link",
+    ),
+    # Problems in a workbook: "Nodar!C14: <message>".
+    "excel.problem.unreadable": (
+        "kan ikkje lese fila ({reason})",
+        "kan ikke lese filen ({reason})",
+        "cannot read the file ({reason})",
+    ),
+    "excel.problem.not_a_workbook": (
+        "fila er ikkje ei Excel-arbeidsbok (.xlsx): {reason}. Lagre ho som .xlsx i Excel eller LibreOffice",
+        "filen er ikke en Excel-arbeidsbok (.xlsx): {reason}. Lagre den som .xlsx i Excel eller LibreOffice",
+        "the file is not an Excel workbook (.xlsx): {reason}. Save it as .xlsx in Excel or LibreOffice",
+    ),
+    "excel.problem.not_utf8": (
+        "fila er ikkje UTF-8 (byte {position}); lagre ho som «CSV UTF-8»",
+        "filen er ikke UTF-8 (byte {position}); lagre den som «CSV UTF-8»",
+        "the file is not UTF-8 (byte {position}); save it as “CSV UTF-8”",
+    ),
+    "excel.problem.too_large": (
+        "fila er over {mb} MB og blir ikkje lesen; del ho opp",
+        "filen er over {mb} MB og blir ikke lest; del den opp",
+        "the file is over {mb} MB and is not read; split it",
+    ),
+    "excel.problem.too_large_unpacked": (
+        "arbeidsboka pakkar seg ut til over {mb} MB og blir ikkje lesen; del ho opp",
+        "arbeidsboken pakker seg ut til over {mb} MB og blir ikke lest; del den opp",
+        "the workbook unpacks to over {mb} MB and is not read; split it",
+    ),
+    "excel.problem.zip_bomb": (
+        "delen {part} pakkar seg ut til {ratio} gonger storleiken sin (ei «zip-bombe»?); fila blir ikkje lesen",
+        "delen {part} pakker seg ut til {ratio} ganger størrelsen sin (en «zip-bombe»?); filen blir ikke lest",
+        "the part {part} unpacks to {ratio} times its size (a zip bomb?); the file is not read",
+    ),
+    "excel.problem.external_links": (
+        "arbeidsboka lenkjer til andre filer (eksterne lenkjer); bryt lenkjene (Data → Rediger lenkjer) og prøv igjen",
+        "arbeidsboken lenker til andre filer (eksterne lenker); bryt lenkene (Data → Rediger koblinger) og prøv igjen",
+        "the workbook links to other files (external links); break the links (Data → Edit Links) and try again",
+    ),
+    "excel.problem.hidden_sheet": (
+        "arket er gøymt; vis det (eller slett det), så du ser alt som blir importert",
+        "arket er skjult; vis det (eller slett det), så du ser alt som blir importert",
+        "the sheet is hidden; unhide it (or delete it) so you see all that is imported",
+    ),
+    "excel.problem.sheet_twice": (
+        "arbeidsboka har to slike ark; slå dei saman til eitt",
+        "arbeidsboken har to slike ark; slå dem sammen til ett",
+        "the workbook has two such sheets; merge them into one",
+    ),
+    "excel.problem.missing_sheet": (
+        "arbeidsboka har ikkje arket {sheet} (ark funne: {found}); bruk malen frå «maltrace template»",
+        "arbeidsboken har ikke arket {sheet} (ark funnet: {found}); bruk malen fra «maltrace template»",
+        "the workbook has no sheet {sheet} (sheets found: {found}); use the template from “maltrace template”",
+    ),
+    "excel.problem.merged": (
+        "samanslåtte celler; del dei opp, så kvar rad har sin eigen verdi",
+        "sammenslåtte celler; del dem opp, så hver rad har sin egen verdi",
+        "merged cells; unmerge them so each row has its own value",
+    ),
+    "excel.problem.formula": (
+        "ein formel ({formula}); skriv inn sjølve verdien: ein plan skal ikkje endre seg når arket blir rekna om",
+        "en formel ({formula}); skriv inn selve verdien: en plan skal ikke endre seg når arket regnes om",
+        "a formula ({formula}); type the value itself: a plan must not change when a sheet recalculates",
+    ),
+    "excel.problem.cell_too_long": (
+        "cella har over {max} teikn",
+        "cellen har over {max} tegn",
+        "the cell holds over {max} characters",
+    ),
+    "excel.problem.too_many_rows": (
+        "arket har over {max} rader; del arbeidsboka opp",
+        "arket har over {max} rader; del arbeidsboken opp",
+        "the sheet has over {max} rows; split the workbook",
+    ),
+    "excel.problem.too_many_columns": (
+        "arket har over {max} kolonnar; det som står til høgre for dei blir ikkje lese",
+        "arket har over {max} kolonner; det som står til høyre for dem blir ikke lest",
+        "the sheet has over {max} columns; what is right of them is not read",
+    ),
+    "excel.problem.unknown_column": (
+        "ukjend kolonne «{header}»{hint}. Kolonnar: {allowed}",
+        "ukjent kolonne «{header}»{hint}. Kolonner: {allowed}",
+        "unknown column “{header}”{hint}. Columns: {allowed}",
+    ),
+    "excel.problem.column_twice": (
+        "kolonnen «{header}» står òg i {other}; fjern den eine",
+        "kolonnen «{header}» står også i {other}; fjern den ene",
+        "the column “{header}” is also in {other}; remove one",
+    ),
+    "excel.problem.missing_column": (
+        "arket manglar kolonnen {key}; legg han til i første rad",
+        "arket mangler kolonnen {key}; legg den til i første rad",
+        "the sheet has no column {key}; add it to the first row",
+    ),
+    "excel.problem.missing_value": (
+        "{key} manglar; fyll ut cella",
+        "{key} mangler; fyll ut cellen",
+        "{key} missing; fill in the cell",
+    ),
+    "excel.problem.duplicate_id": (
+        "id {id} er brukt før, i {other}; gi kvar rad ein eigen id",
+        "id {id} er brukt før, i {other}; gi hver rad en egen id",
+        "id {id} is used before, in {other}; give each row an id of its own",
+    ),
+    "excel.problem.duplicate_plan": (
+        "planen {id} står før, i {other}; éi rad per plan",
+        "planen {id} står før, i {other}; én rad per plan",
+        "the plan {id} is listed before, in {other}; one row per plan",
+    ),
+    "excel.problem.unknown_plan": (
+        "planen {id} står ikkje i arket Planar{hint}. Planar: {plans}",
+        "planen {id} står ikke i arket Planer{hint}. Planer: {plans}",
+        "the plan {id} is not in the sheet Plans{hint}. Plans: {plans}",
+    ),
+    "excel.problem.unknown_type": (
+        "ukjend type «{value}»{hint}. Bruk ein av: {choices}",
+        "ukjent type «{value}»{hint}. Bruk en av: {choices}",
+        "unknown type “{value}”{hint}. Use one of: {choices}",
+    ),
+    "excel.problem.unknown_parent": (
+        "{id} finst ikkje som id i arket{hint}; skriv id-en til noden denne rada ligg under, eller la cella stå tom",
+        "{id} finnes ikke som id i arket{hint}; skriv id-en til noden denne raden ligger under, eller la cellen stå tom",
+        "{id} is not an id in the sheet{hint}; give the id of the node this row sits under, or leave the cell empty",
+    ),
+    "excel.problem.parent_other_plan": (
+        "{id} høyrer til planen {plan}, ikkje {own}; ein node kan berre liggje under ein node i same plan (bruk «følgjer opp» for koplingar mellom planar)",
+        "{id} hører til planen {plan}, ikke {own}; en node kan bare ligge under en node i samme plan (bruk «følger opp» for koblinger mellom planer)",
+        "{id} belongs to the plan {plan}, not {own}; a node can only sit under a node of its own plan (use “follows up” for links between plans)",
+    ),
+    "excel.problem.under_measure": (
+        "{id} er eit tiltak, og ingenting kan liggje under eit tiltak; legg rada under ein strategi eller eit mål",
+        "{id} er et tiltak, og ingenting kan ligge under et tiltak; legg raden under en strategi eller et mål",
+        "{id} is a measure, and nothing can sit under a measure; put the row under a strategy or a goal",
+    ),
+    "excel.problem.nesting": (
+        "ein node av typen {kind} kan ikkje liggje under {parent}",
+        "en node av typen {kind} kan ikke ligge under {parent}",
+        "a {kind} cannot sit under a {parent}",
+    ),
+    "excel.problem.nesting_top": (
+        "ein node av typen {kind} kan ikkje stå øvst i planen; fyll ut «ligg under»",
+        "en node av typen {kind} kan ikke stå øverst i planen; fyll ut «ligger under»",
+        "a {kind} cannot stand at the top of the plan; fill in “parent”",
+    ),
+    "excel.problem.parent_loop": (
+        "rada ligg under {id}, som (gjennom andre rader) ligg under denne rada; bryt ringen",
+        "raden ligger under {id}, som (gjennom andre rader) ligger under denne raden; bryt ringen",
+        "the row sits under {id}, which (through other rows) sits under this row; break the loop",
+    ),
+    "excel.problem.key_not_allowed": (
+        "{key} høyrer ikkje til i ein plan",
+        "{key} hører ikke hjemme i en plan",
+        "{key} does not belong in a plan",
+    ),
+    "excel.problem.key_not_for_kind": (
+        "{key} kan ikkje fyllast ut for {kind}; la cella stå tom. Det som gjeld {kind}: {allowed}",
+        "{key} kan ikke fylles ut for {kind}; la cellen stå tom. Det som gjelder {kind}: {allowed}",
+        "{key} cannot be given for a {kind}; leave the cell empty. Keys of a {kind}: {allowed}",
+    ),
+    "excel.problem.bad_plan_type": (
+        "ukjend plantype; bruk ein av: {choices}",
+        "ukjent plantype; bruk en av: {choices}",
+        "unknown plan type; use one of: {choices}",
+    ),
+    "excel.problem.bad_value": ("{key} {problem}", "{key} {problem}", "{key} {problem}"),
+    # Export.
+    "excel.export.no_column": (
+        "{where} har {key}, som arbeidsboka ikkje har kolonne for; eksporten ville mista det, så ingenting er skrive",
+        "{where} har {key}, som arbeidsboken ikke har kolonne for; eksporten ville mistet det, så ingenting er skrevet",
+        "{where} has {key}, which the workbook has no column for; export would lose it, so nothing was written",
+    ),
+    "excel.export.separator": (
+        "{key} i {where} har verdien «{value}» med komma, semikolon eller linjeskift, som skil verdiar i ei celle; endre verdien",
+        "{key} i {where} har verdien «{value}» med komma, semikolon eller linjeskift, som skiller verdier i en celle; endre verdien",
+        "{key} of {where} holds “{value}” with a comma, semicolon or line break, which separate values in a cell; change the value",
+    ),
+    "excel.export.too_long": (
+        "{key} i {where} har over {max} teikn, meir enn ei Excel-celle rommar",
+        "{key} i {where} har over {max} tegn, mer enn en Excel-celle rommer",
+        "{key} of {where} holds over {max} characters, more than an Excel cell holds",
+    ),
+    # Template.
+    "excel.template.title": (
+        "Slik fyller du ut arbeidsboka for maltrace",
+        "Slik fyller du ut arbeidsboken for maltrace",
+        "How to fill in the workbook for maltrace",
+    ),
+    "excel.template.help": (
+        "Arket Planar: éi rad per plan. Id (kort, unik, t.d. KPS), type (samfunnsplan, kommunedelplan, handlingsdel, temaplan) og tittel må fyllast ut.\n"
+        "«Følgjer planar»: id-ane til planane denne planen følgjer opp (t.d. KPS). «Relevante mål»: måla i dei planane som denne planen svarar for.\n"
+        "Arket Nodar: éi rad per satsingsområde, mål, strategi eller tiltak, i den rekkjefølgja dei står i planen.\n"
+        "Plan: id-en til planen rada høyrer til. Id: unik i heile planverket (t.d. KPS-1.2). Type: vel frå lista. Tittel: teksten slik han står i planen.\n"
+        "«Ligg under»: id-en til noden rada ligg under (eit delmål under hovudmålet, ein strategi under målet). Tom: øvst i planen.\n"
+        "«Følgjer opp»: id-ane til måla eller strategiane i ein annan plan som rada følgjer opp. Fleire id-ar: skil dei med komma, semikolon eller linjeskift.\n"
+        "Skriv verdiar, ikkje formlar: ein plan skal ikkje endre seg når arket blir rekna om. Ikkje slå saman celler.\n"
+        "Når arbeidsboka er utfylt: maltrace import arbeidsbok.xlsx -o plans/  og så  maltrace check plans/",
+        "Arket Planer: én rad per plan. Id (kort, unik, f.eks. KPS), type (samfunnsplan, kommunedelplan, handlingsdel, temaplan) og tittel må fylles ut.\n"
+        "«Følger planer»: id-ene til planene denne planen følger opp (f.eks. KPS). «Relevante mål»: målene i de planene som denne planen svarer for.\n"
+        "Arket Noder: én rad per satsingsområde, mål, strategi eller tiltak, i den rekkefølgen de står i planen.\n"
+        "Plan: id-en til planen raden hører til. Id: unik i hele planverket (f.eks. KPS-1.2). Type: velg fra listen. Tittel: teksten slik den står i planen.\n"
+        "«Ligger under»: id-en til noden raden ligger under (et delmål under hovedmålet, en strategi under målet). Tom: øverst i planen.\n"
+        "«Følger opp»: id-ene til målene eller strategiene i en annen plan som raden følger opp. Flere id-er: skill dem med komma, semikolon eller linjeskift.\n"
+        "Skriv verdier, ikke formler: en plan skal ikke endre seg når arket regnes om. Ikke slå sammen celler.\n"
+        "Når arbeidsboken er utfylt: maltrace import arbeidsbok.xlsx -o plans/  og så  maltrace check plans/",
+        "Sheet Plans: one row per plan. Id (short, unique, e.g. KPS), type (samfunnsplan, kommunedelplan, handlingsdel, temaplan) and title are required.\n"
+        "“Follows plans”: the ids of the plans this plan follows up (e.g. KPS). “Relevant goals”: the goals of those plans that this plan answers for.\n"
+        "Sheet Nodes: one row per area, goal, strategy or measure, in the order they stand in the plan.\n"
+        "Plan: the id of the plan the row belongs to. Id: unique in the whole plan set (e.g. KPS-1.2). Type: pick from the list. Title: the text as in the plan.\n"
+        "“Parent”: the id of the node the row sits under (a sub-goal under its main goal, a strategy under its goal). Empty: top of the plan.\n"
+        "“Follows up”: the ids of the goals or strategies in another plan that the row follows up. Several ids: separate them with commas, semicolons or line breaks.\n"
+        "Type values, not formulas: a plan must not change when a sheet recalculates. Do not merge cells.\n"
+        "When the workbook is filled in: maltrace import workbook.xlsx -o plans/  and then  maltrace check plans/",
+    ),
+    "excel.template.type_error": (
+        "Vel ein av: {choices}",
+        "Velg en av: {choices}",
+        "Pick one of: {choices}",
+    ),
+    # Commands.
+    "excel.cli.problems": (
+        "{file}: {count} problem; ingenting er skrive.",
+        "{file}: {count} problemer; ingenting er skrevet.",
+        "{file}: {count} problems; nothing was written.",
+    ),
+    "excel.cli.exists": (
+        "{path} finst frå før; bruk --force for å skrive over",
+        "{path} finnes fra før; bruk --force for å skrive over",
+        "{path} exists; use --force to write over it",
+    ),
+    "excel.cli.imported": (
+        "Skreiv {count} planfiler til {folder}: {files}",
+        "Skrev {count} planfiler til {folder}: {files}",
+        "Wrote {count} plan files to {folder}: {files}",
+    ),
+    "excel.cli.next_check": (
+        "Neste steg: maltrace check {folder}",
+        "Neste steg: maltrace check {folder}",
+        "Next: maltrace check {folder}",
+    ),
+    "excel.cli.exported": (
+        "Skreiv {plans} planar og {nodes} nodar til {path}",
+        "Skrev {plans} planer og {nodes} noder til {path}",
+        "Wrote {plans} plans and {nodes} nodes to {path}",
+    ),
+    "excel.cli.export_refused": (
+        "{count} verdiar får ikkje plass i arbeidsboka; ingenting er skrive.",
+        "{count} verdier får ikke plass i arbeidsboken; ingenting er skrevet.",
+        "{count} values do not fit the workbook; nothing was written.",
+    ),
+    "excel.cli.template": (
+        "Skreiv malen til {path}. Fyll ut arka {plans} og {nodes}, og køyr: maltrace import {path} -o plans/",
+        "Skrev malen til {path}. Fyll ut arkene {plans} og {nodes}, og kjør: maltrace import {path} -o plans/",
+        "Wrote the template to {path}. Fill in the sheets {plans} and {nodes}, then run: maltrace import {path} -o plans/",
+    ),
+    "excel.cli.csv_needs_plan": (
+        "ei CSV-fil held éin plan: gi --plan-id, --plan-type og --plan-title",
+        "en CSV-fil holder én plan: gi --plan-id, --plan-type og --plan-title",
+        "a CSV file holds one plan: give --plan-id, --plan-type and --plan-title",
+    ),
+    "excel.cli.bad_suffix": (
+        "{path}: ukjend filtype; bruk .xlsx eller .csv",
+        "{path}: ukjent filtype; bruk .xlsx eller .csv",
+        "{path}: unknown file type; use .xlsx or .csv",
+    ),
+    "excel.cli.schema": (
+        "Skreiv JSON-skjemaet til {path}",
+        "Skrev JSON-skjemaet til {path}",
+        "Wrote the JSON Schema to {path}",
+    ),
+    "excel.cli.protected": (
+        "{path} er ei planfil som blir lesen; vel eit anna namn",
+        "{path} er en planfil som blir lest; velg et annet navn",
+        "{path} is a plan file being read; choose another name",
+    ),
+}
+
+# Descriptions of the keys of a plan file, shown by editors (JSON Schema); the schema gives the
+# English text with the nynorsk word beside it. Keys without an entry get their label only.
+TEXTS.update(
+    {
+        "schema.plan": (
+            "Om planen: id, type, tittel og kva planar han følgjer",
+            "Om planen: id, type, tittel og hvilke planer den følger",
+            "About the plan: id, type, title and which plans it follows",
+        ),
+        "schema.areas": (
+            "Satsingsområde eller innsatsområde",
+            "Satsingsområder eller innsatsområder",
+            "Priority areas (satsingsområde / innsatsområde)",
+        ),
+        "schema.goals": (
+            "Mål: hovudmål, og delmål under dei",
+            "Mål: hovedmål, og delmål under dem",
+            "Goals: main goals, and sub-goals under them",
+        ),
+        "schema.strategies": (
+            "Strategiar (og delstrategiar)",
+            "Strategier (og delstrategier)",
+            "Strategies (and sub-strategies)",
+        ),
+        "schema.measures": ("Tiltak", "Tiltak", "Measures (tiltak)"),
+        "schema.id": (
+            "Id, unik i heile planverket, t.d. KPS-1.2",
+            "Id, unik i hele planverket, f.eks. KPS-1.2",
+            "Id, unique in the whole plan set, e.g. KPS-1.2",
+        ),
+        "schema.type": ("Plantype", "Plantype", "Plan type"),
+        "schema.title": (
+            "Tittel, slik han står i planen",
+            "Tittel, slik den står i planen",
+            "Title, as written in the plan",
+        ),
+        "schema.municipality": ("Kommunen", "Kommunen", "The municipality"),
+        "schema.language": (
+            "Språket i planen: nn, nb eller en",
+            "Språket i planen: nn, nb eller en",
+            "The plan's language: nn, nb or en",
+        ),
+        "schema.status": (
+            "Status, fritekst (utkast, høyring, vedteken; for tiltak: pågår, fullført …)",
+            "Status, fritekst (utkast, høring, vedtatt; for tiltak: pågår, fullført …)",
+            "Status, free text (draft, consultation, adopted; for measures: ongoing, done …)",
+        ),
+        "schema.date": ("Dato, ÅÅÅÅ-MM-DD", "Dato, ÅÅÅÅ-MM-DD", "Date, YYYY-MM-DD"),
+        "schema.follows": (
+            "Planane som denne planen følgjer opp (id-ane deira)",
+            "Planene som denne planen følger opp (id-ene deres)",
+            "The plans this plan follows up (their ids)",
+        ),
+        "schema.relevant_goals": (
+            "Måla (eller områda) i planane han følgjer som denne planen svarar for",
+            "Målene (eller områdene) i planene den følger som denne planen svarer for",
+            "The goals (or areas) of the followed plans this plan answers for",
+        ),
+        "schema.description": (
+            "Skildring, fritekst",
+            "Beskrivelse, fritekst",
+            "Description, free text",
+        ),
+        "schema.tags": ("Stikkord", "Stikkord", "Tags"),
+        "schema.follows_up": (
+            "Id-ane til måla eller strategiane i ein plan som blir følgd, som denne noden følgjer opp",
+            "Id-ene til målene eller strategiene i en plan som følges, som denne noden følger opp",
+            "Ids of the goals or strategies in a followed plan that this node follows up",
+        ),
+        "schema.responsible": (
+            "Ansvar (eining eller rolle)",
+            "Ansvar (enhet eller rolle)",
+            "Responsible (unit or role)",
+        ),
+        "schema.due": (
+            "Frist eller år, fritekst",
+            "Frist eller år, fritekst",
+            "Due date or year, free text",
+        ),
+    }
+)
+
+# ``maltrace init``: the comments in the starting plan files, and the example texts.
+TEXTS.update(
+    {
+        "init.head_kps": (
+            "Kommuneplanen sin samfunnsdel: måla for kommunesamfunnet. Byt ut døma med dykkar eigne mål.",
+            "Kommuneplanens samfunnsdel: målene for kommunesamfunnet. Bytt ut eksemplene med deres egne mål.",
+            "The samfunnsdel of the kommuneplan: the goals for the community. Replace the examples with your own goals.",
+        ),
+        "init.head_kdp": (
+            "Ein kommunedelplan som følgjer opp måla i samfunnsdelen.",
+            "En kommunedelplan som følger opp målene i samfunnsdelen.",
+            "A kommunedelplan (sector plan) that follows up the goals of the samfunnsdel.",
+        ),
+        "init.head_hp": (
+            "Handlingsdelen: tiltaka dei neste fire åra, som følgjer opp kommunedelplanen.",
+            "Handlingsdelen: tiltakene de neste fire årene, som følger opp kommunedelplanen.",
+            "The handlingsdel: the measures of the next four years, following up the sector plan.",
+        ),
+        "init.help": (
+            "Sjekk den raude tråden med: maltrace check plans/",
+            "Sjekk den røde tråden med: maltrace check plans/",
+            "Check the red thread with: maltrace check plans/",
+        ),
+        "init.c.id": (
+            "kort og unik i heile planverket",
+            "kort og unik i hele planverket",
+            "short and unique in the whole plan set",
+        ),
+        "init.c.type": (
+            "samfunnsplan | kommunedelplan | handlingsdel | temaplan",
+            "samfunnsplan | kommunedelplan | handlingsdel | temaplan",
+            "samfunnsplan | kommunedelplan | handlingsdel | temaplan",
+        ),
+        "init.c.title": (
+            "tittelen slik han står i planen",
+            "tittelen slik den står i planen",
+            "the title as written in the plan",
+        ),
+        "init.c.language": (
+            "språket i planen: nn, nb eller en",
+            "språket i planen: nn, nb eller en",
+            "the plan's language: nn, nb or en",
+        ),
+        "init.c.status": (
+            "fritekst: utkast, høyring, vedteken …",
+            "fritekst: utkast, høring, vedtatt …",
+            "free text: draft, consultation, adopted …",
+        ),
+        "init.c.areas": (
+            "satsingsområde (kan sløyfast)",
+            "satsingsområder (kan utelates)",
+            "priority areas (optional)",
+        ),
+        "init.c.goals": (
+            "mål; delmål kan liggje under eit mål",
+            "mål; delmål kan ligge under et mål",
+            "goals; sub-goals may sit under a goal",
+        ),
+        "init.c.node_id": (
+            "gjerne same nummer som i den trykte planen",
+            "gjerne samme nummer som i den trykte planen",
+            "ideally the number used in the printed plan",
+        ),
+        "init.c.follows": (
+            "planane denne planen følgjer opp",
+            "planene denne planen følger opp",
+            "the plans this plan follows up",
+        ),
+        "init.c.follows_up": (
+            "måla i samfunnsdelen som dette målet følgjer opp",
+            "målene i samfunnsdelen som dette målet følger opp",
+            "the goals of the samfunnsdel this goal follows up",
+        ),
+        "init.c.strategies": (
+            "strategiar: korleis vi når målet",
+            "strategier: hvordan vi når målet",
+            "strategies: how we reach the goal",
+        ),
+        "init.c.measures": ("tiltak", "tiltak", "measures"),
+        "init.c.measure_follows_up": (
+            "målet i kommunedelplanen som tiltaket følgjer opp",
+            "målet i kommunedelplanen som tiltaket følger opp",
+            "the goal of the sector plan this measure follows up",
+        ),
+        "init.c.responsible": (
+            "ansvarleg eining eller rolle",
+            "ansvarlig enhet eller rolle",
+            "the responsible unit or role",
+        ),
+        "init.c.due": ("frist eller år", "frist eller år", "due date or year"),
+        "init.c.measure_status": (
+            "ikkje starta | pågår | fullført | utsett",
+            "ikke startet | pågår | fullført | utsatt",
+            "not started | ongoing | done | postponed",
+        ),
+        "init.kps.title": (
+            "Kommuneplanen sin samfunnsdel for {m}",
+            "Kommuneplanens samfunnsdel for {m}",
+            "Samfunnsdel of the kommuneplan for {m}",
+        ),
+        "init.kps.area": (
+            "Helse og livskvalitet",
+            "Helse og livskvalitet",
+            "Health and quality of life",
+        ),
+        "init.kps.goal1": (
+            "Innbyggjarane meistrar eige liv",
+            "Innbyggerne mestrer eget liv",
+            "Residents manage their own lives",
+        ),
+        "init.kps.goal2": (
+            "Gode og berekraftige helse- og omsorgstenester",
+            "Gode og bærekraftige helse- og omsorgstjenester",
+            "Good and sustainable health and care services",
+        ),
+        "init.kdp.title": (
+            "Kommunedelplan for helse og omsorg",
+            "Kommunedelplan for helse og omsorg",
+            "Kommunedelplan for health and care",
+        ),
+        "init.kdp.goal": (
+            "Fleire får hjelp tidleg, nær der dei bur",
+            "Flere får hjelp tidlig, nær der de bor",
+            "More people get help early, near where they live",
+        ),
+        "init.kdp.strategy": (
+            "Kvardagsrehabilitering er første teneste ved nytt hjelpebehov",
+            "Hverdagsrehabilitering er første tjeneste ved nytt hjelpebehov",
+            "Everyday rehabilitation is the first service when help is needed",
+        ),
+        "init.hp.title": (
+            "Handlingsdel {start}–{end}",
+            "Handlingsdel {start}–{end}",
+            "Handlingsdel {start}–{end}",
+        ),
+        "init.hp.measure": (
+            "Etablere team for kvardagsrehabilitering",
+            "Etablere team for hverdagsrehabilitering",
+            "Set up a team for everyday rehabilitation",
+        ),
+        "init.hp.responsible": ("Kommunalsjef helse", "Kommunalsjef helse", "Head of health"),
+        "init.hp.status": ("ikkje starta", "ikke startet", "not started"),
+        "init.kps.status": ("utkast", "utkast", "draft"),
+        "init.wrote": (
+            "Skreiv eit startsett til {folder}: {files}",
+            "Skrev et startsett til {folder}: {files}",
+            "Wrote a starting set to {folder}: {files}",
+        ),
+        "init.next": (
+            "Neste steg: cd {folder} && maltrace check   (opne mappa i VS Code med YAML-utvidinga for hjelp medan du skriv)",
+            "Neste steg: cd {folder} && maltrace check   (åpne mappen i VS Code med YAML-utvidelsen for hjelp mens du skriver)",
+            "Next: cd {folder} && maltrace check   (open the folder in VS Code with the YAML extension for help while typing)",
+        ),
+    }
+)

@@ -1,0 +1,36 @@
+"""What the Excel commands share: the language option and how problems are printed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from maltrace.cli._common import EXIT_LOAD, LangOption
+
+if TYPE_CHECKING:
+    from maltrace.i18n import Lang
+
+
+def lang_of(option: LangOption | None) -> Lang:
+    from maltrace.i18n import normalise_lang
+
+    return (normalise_lang(option.value) if option else None) or "nn"
+
+
+def fail(lines: list[str], headline: str) -> NoReturn:
+    """Print a headline and one line per problem on stderr, then exit 2."""
+    from maltrace.cli._common import make_console
+
+    console = make_console(stderr=True)
+    if headline:
+        console.print(headline, markup=False)
+    for line in lines:
+        console.print("  " + line, markup=False)
+    raise typer.Exit(EXIT_LOAD)
+
+
+def fail_exists(paths: list[object], lang: Lang) -> NoReturn:
+    from maltrace.i18n import t
+
+    fail([t("excel.cli.exists", lang, path=p) for p in paths], "")

@@ -1,0 +1,45 @@
+"""``maltrace export``: plan files -> one workbook in the layout ``import`` reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from maltrace.cli._common import LangOpt, PathsArg, app
+
+
+@app.command()
+def export(
+    paths: PathsArg = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx).")
+    ] = Path("plans.xlsx"),
+    lang: LangOpt = None,
+) -> None:
+    """Write the plans to a workbook (sheets Planar and Nodar) that `maltrace import` reads back
+    as the same plans. Refuses (exit 2, nothing written) when a plan holds data the workbook has
+    no column for, rather than drop it.
+    """
+    from maltrace.cli._common import fail_load
+    from maltrace.cli._excel import fail, lang_of
+    from maltrace.i18n import t
+    from maltrace.load import LoadFailed, ProtectedFileError
+    from maltrace.load.convert import export_plans
+    from maltrace.load.excel_write import ExportRefused
+
+    out_lang = lang_of(lang)
+    try:
+        plans = export_plans(paths or [Path("plans")], output, lang=out_lang)
+    except LoadFailed as exc:
+        fail_load(exc, lang, as_json=False)
+    except ExportRefused as exc:
+        lines = [p.text(out_lang) for p in exc.problems]
+        fail(lines, t("excel.cli.export_refused", out_lang, count=len(lines)))
+    except ProtectedFileError as exc:
+        fail([], t("excel.cli.protected", out_lang, path=exc.path))
+    from maltrace.load import iter_nodes
+
+    nodes = sum(len(iter_nodes(p)) for p in plans)
+    typer.echo(t("excel.cli.exported", out_lang, plans=len(plans), nodes=nodes, path=output))

@@ -1,0 +1,78 @@
+"""``maltrace import``: a workbook (or CSV file) -> one YAML plan file per plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from maltrace.cli._common import EXIT_LOAD, LangOpt, app
+
+_Opt = Optional[str]  # noqa: UP045 - typer reads these annotations at run time
+
+
+@app.command("import")
+def import_(
+    source: Annotated[Path, typer.Argument(help="The workbook (.xlsx) or CSV file to read.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The folder to write the plan files into.")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Write over plan files that exist already.")
+    ] = False,
+    lang: LangOpt = None,
+    plan_id: Annotated[_Opt, typer.Option(help="CSV: the plan's id.")] = None,
+    plan_type: Annotated[
+        _Opt, typer.Option(help="CSV: samfunnsplan, kommunedelplan, handlingsdel or temaplan.")
+    ] = None,
+    plan_title: Annotated[_Opt, typer.Option(help="CSV: the plan's title.")] = None,
+    follows: Annotated[_Opt, typer.Option(help="CSV: ids of the plans it follows (a,b).")] = None,
+    relevant_goals: Annotated[_Opt, typer.Option(help="CSV: its relevant goals (a,b).")] = None,
+    municipality: Annotated[_Opt, typer.Option(help="CSV: the municipality.")] = None,
+    language: Annotated[_Opt, typer.Option(help="CSV: the plan's language (nn, nb, en).")] = None,
+    status: Annotated[_Opt, typer.Option(help="CSV: the plan's status.")] = None,
+    date: Annotated[_Opt, typer.Option(help="CSV: the plan's date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Read sheets Planar and Nodar (or a CSV file in the Nodar layout) and write one readable
+    YAML file per plan into the folder, nodes nested under their parents.
+
+    Every problem is named by sheet and cell (Nodar!C14); then nothing is written (exit 2).
+    Existing files are never written over without --force.
+    """
+    from maltrace.cli._excel import fail, fail_exists, lang_of
+    from maltrace.i18n import t
+    from maltrace.load.convert import OutputExists, import_plans
+    from maltrace.load.excel import ImportFailed
+
+    out_lang = lang_of(lang)
+    suffix = source.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".csv"):
+        fail([], t("excel.cli.bad_suffix", out_lang, path=source))
+    header: dict[str, Any] | None = None
+    if suffix == ".csv":
+        if not (plan_id and plan_type and plan_title):
+            typer.echo(t("excel.cli.csv_needs_plan", out_lang), err=True)
+            raise typer.Exit(EXIT_LOAD)
+        given = {
+            "id": plan_id,
+            "type": plan_type,
+            "title": plan_title,
+            "follows": follows,
+            "relevant_goals": relevant_goals,
+            "municipality": municipality,
+            "language": language,
+            "status": status,
+            "date": date,
+        }
+        header = {k: v for k, v in given.items() if v is not None}
+    try:
+        written = import_plans(source, output, force=force, plan_header=header)
+    except ImportFailed as exc:
+        lines = [p.text(out_lang) for p in exc.problems]
+        fail(lines, t("excel.cli.problems", out_lang, file=exc.file, count=len(lines)))
+    except OutputExists as exc:
+        fail_exists(list(exc.paths), out_lang)
+    names = ", ".join(p.name for p in written)
+    typer.echo(t("excel.cli.imported", out_lang, count=len(written), folder=output, files=names))
+    typer.echo(t("excel.cli.next_check", out_lang, folder=output))

@@ -1,0 +1,125 @@
+"""The jobs of ``import``, ``export``, ``template`` and ``schema``, as functions a notebook can
+call: workbooks and CSV in, plan files out, and back."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from maltrace.i18n import Lang
+from maltrace.load.excel import read_csv, read_workbook
+from maltrace.load.files import write_atomic
+from maltrace.load.loader import load_plan_set, parse_plan
+from maltrace.load.models import Plan
+from maltrace.load.schema import plan_schema
+from maltrace.load.yaml_write import SCHEMA_FILE, plan_to_yaml
+
+
+class OutputExists(Exception):
+    """Files that would be written over; nothing was written."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__(", ".join(str(p) for p in paths))
+        self.paths = paths
+
+
+def read_sheet_plans(
+    source: str | os.PathLike[str], plan_header: dict[str, Any] | None = None
+) -> list[Plan]:
+    """The plans in a workbook (.xlsx) or, with ``plan_header``, a CSV file in the Nodar layout.
+    Raises ``maltrace.load.excel.ImportFailed`` with every problem found."""
+    if Path(source).suffix.lower() == ".csv":
+        return read_csv(source, plan_header or {})
+    return read_workbook(source)
+
+
+def file_names(plans: list[Plan]) -> list[str]:
+    """One file name per plan, from its id (``KDP-HSO`` -> ``KDP-HSO.yaml``), never two alike
+    (not even on a file system that ignores case)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for plan in plans:
+        stem = re.sub(r"[^\w.\-]+", "-", plan.id).strip("-.") or "plan"
+        name, n = f"{stem}.yaml", 1
+        while name.casefold() in seen:
+            n += 1
+            name = f"{stem}-{n}.yaml"
+        seen.add(name.casefold())
+        out.append(name)
+    return out
+
+
+def schema_text() -> str:
+    return json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_plans(
+    plans: list[Plan], folder: str | os.PathLike[str], *, force: bool = False
+) -> list[Path]:
+    """Write one YAML file per plan into ``folder`` (with the schema file the editor line points
+    at); refuse with ``OutputExists`` when a plan file is there already, unless ``force``."""
+    out = Path(folder)
+    targets = [out / name for name in file_names(plans)]
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        raise OutputExists(existing)
+    texts = [plan_to_yaml(plan, SCHEMA_FILE) for plan in plans]
+    for text, target in zip(texts, targets, strict=True):
+        # What is written must load back as the very plan read from the sheet.
+        back = parse_plan(text.encode("utf-8"), str(target))
+        if back.plan is None or back.errors:  # pragma: no cover - a bug, not bad input
+            raise RuntimeError(f"{target}: the written plan does not load back: {back.errors}")
+    for text, target in zip(texts, targets, strict=True):
+        write_atomic(target, text)
+    schema = out / SCHEMA_FILE
+    if force or not schema.exists():
+        write_atomic(schema, schema_text())
+    return targets
+
+
+def import_plans(
+    source: str | os.PathLike[str],
+    folder: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    plan_header: dict[str, Any] | None = None,
+) -> list[Path]:
+    """``maltrace import``: a workbook or CSV file -> one plan file per plan in ``folder``."""
+    return write_plans(read_sheet_plans(source, plan_header), folder, force=force)
+
+
+def export_plans(
+    paths: Sequence[str | os.PathLike[str]], target: str | os.PathLike[str], *, lang: Lang
+) -> list[Plan]:
+    """``maltrace export``: the plans under ``paths`` -> one workbook in the import layout.
+
+    Raises ``LoadFailed`` (plans that do not load) or ``ExportRefused`` (data the layout cannot
+    hold; nothing is written). Never writes over a plan file that was read."""
+    from maltrace.load.excel_write import export_workbook
+
+    plan_set = load_plan_set(paths)
+    data = export_workbook(plan_set.plans, lang)
+    write_atomic(target, data, protect=plan_set.files)
+    return plan_set.plans
+
+
+def write_template(target: str | os.PathLike[str], lang: Lang, *, force: bool = False) -> Path:
+    """``maltrace template``: the empty workbook with headers, drop-downs and instructions."""
+    from maltrace.load.excel_write import template_workbook
+
+    path = Path(target)
+    if path.exists() and not force:
+        raise OutputExists([path])
+    write_atomic(path, template_workbook(lang))
+    return path
+
+
+def write_schema(target: str | os.PathLike[str]) -> Path:
+    """``maltrace schema -o``: the JSON Schema of a plan file (regenerated, so written over)."""
+    path = Path(target)
+    write_atomic(path, schema_text())
+    return path

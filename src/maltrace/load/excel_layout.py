@@ -1,0 +1,228 @@
+"""The workbook layout shared by Excel import, export and the template.
+
+Two sheets: **Planar** (one row per plan) and **Nodar** (one row per node). Their columns are
+derived from the plan models (``allowed_keys``), so a key added to a model becomes a column
+without touching this module. A key whose value is a mapping or a list of mappings (a cost
+table, indicators) has no column: export refuses a plan that uses one rather than drop it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+
+from maltrace.i18n import LANGS, Lang, has, t
+from maltrace.load.models import LIST_KINDS, MODEL_OF, Kind, Plan, PlanInfo, allowed_keys
+
+Shape = Literal["text", "list", "date", "bool", "number", "complex"]
+
+# Where a node sits (not a model key): the plan it belongs to, its kind, the node above it.
+PLAN_COL, TYPE_COL, PARENT_COL = "plan", "type", "parent"
+
+# Cells holding several ids: separated by commas, semicolons or line breaks.
+LIST_SPLIT = re.compile(r"[,;\r\n]+")
+LIST_SEPARATORS = (",", ";", "\n", "\r")
+
+# The words planners use for each kind of node (compared lowercased, spaces squeezed).
+KIND_WORDS: dict[str, Kind] = {
+    "area": Kind.AREA,
+    "priority area": Kind.AREA,
+    "focus area": Kind.AREA,
+    "satsingsområde": Kind.AREA,
+    "satsingsomrade": Kind.AREA,
+    "innsatsområde": Kind.AREA,
+    "innsatsomrade": Kind.AREA,
+    "fokusområde": Kind.AREA,
+    "område": Kind.AREA,
+    "goal": Kind.GOAL,
+    "main goal": Kind.GOAL,
+    "sub-goal": Kind.GOAL,
+    "subgoal": Kind.GOAL,
+    "mål": Kind.GOAL,
+    "mal": Kind.GOAL,
+    "hovudmål": Kind.GOAL,
+    "hovedmål": Kind.GOAL,
+    "delmål": Kind.GOAL,
+    "målsetjing": Kind.GOAL,
+    "målsetting": Kind.GOAL,
+    "strategy": Kind.STRATEGY,
+    "strategi": Kind.STRATEGY,
+    "strategiar": Kind.STRATEGY,
+    "strategier": Kind.STRATEGY,
+    "delstrategi": Kind.STRATEGY,
+    "hovudstrategi": Kind.STRATEGY,
+    "hovedstrategi": Kind.STRATEGY,
+    "measure": Kind.MEASURE,
+    "action": Kind.MEASURE,
+    "tiltak": Kind.MEASURE,
+}
+# Plan types as planners may write them, beside the model's own values.
+PLAN_TYPE_WORDS: dict[str, str] = {
+    "samfunnsdel": "samfunnsplan",
+    "kommuneplanens samfunnsdel": "samfunnsplan",
+    "kommuneplanen sin samfunnsdel": "samfunnsplan",
+    "handlingsprogram": "handlingsdel",
+    "handlingsplan": "handlingsdel",
+    "sektorplan": "kommunedelplan",
+}
+# Common column names in planners' own sheets (domain.md), beside the catalogue's labels.
+HEADER_WORDS: dict[str, str] = {
+    "nr": "id",
+    "nr.": "id",
+    "nummer": "id",
+    "kode": "id",
+    "ansvarleg": "responsible",
+    "ansvarlig": "responsible",
+    "år": "due",
+    "kommentar": "description",
+    "parent id": "parent",
+    "overordna": "parent",
+    "overordnet": "parent",
+}
+
+
+def norm(text: str) -> str:
+    """A header or word as compared: lowercased, underscores and runs of spaces as one space."""
+    return " ".join(text.replace("_", " ").replace("\u00a0", " ").split()).casefold()
+
+
+def _unwrap(annotation: Any) -> Any:
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    return annotation
+
+
+def shape_of(annotation: Any) -> Shape:
+    """How a field's values fit in a cell."""
+    annotation = _unwrap(annotation)
+    origin = get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        parts = [a for a in get_args(annotation) if a is not type(None)]
+        if len(parts) == 1:
+            return shape_of(parts[0])
+        shapes = {shape_of(p) for p in parts}
+        return shapes.pop() if len(shapes) == 1 else "complex"
+    if origin is Literal:
+        return "text"
+    if origin in (list, tuple, set, frozenset):
+        args = get_args(annotation)
+        inner = _unwrap(args[0]) if args else str
+        return (
+            "list"
+            if inner is str or (isinstance(inner, type) and issubclass(inner, Enum))
+            else "complex"
+        )
+    if annotation is str or (isinstance(annotation, type) and issubclass(annotation, Enum)):
+        return "text"
+    if annotation is bool:
+        return "bool"
+    if annotation in (int, float):
+        return "number"
+    if annotation in (dt.date, dt.datetime):
+        return "date"
+    return "complex"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    shape: Shape
+
+
+def _columns(models: list[type[BaseModel]], skip: set[str]) -> tuple[list[Column], list[str]]:
+    """The columns the models' keys give, in the models' order, and the keys left out."""
+    cols: list[Column] = []
+    left_out: list[str] = []
+    seen: set[str] = set()
+    for model in models:
+        for key in allowed_keys(model):
+            if key in seen or key in skip:
+                continue
+            seen.add(key)
+            shape = shape_of(model.model_fields[key].annotation)
+            if shape == "complex":
+                left_out.append(key)
+            else:
+                cols.append(Column(key, shape))
+    return cols, left_out
+
+
+def node_models() -> list[type[BaseModel]]:
+    return [MODEL_OF[k] for k in (Kind.AREA, Kind.GOAL, Kind.STRATEGY, Kind.MEASURE)]
+
+
+def node_columns() -> tuple[list[Column], list[str]]:
+    """Nodar: plan, id, type, title, parent, then every other node key (children excluded)."""
+    cols, left_out = _columns(node_models(), set(LIST_KINDS) | {"id", "title"})
+    head = [
+        Column(PLAN_COL, "text"),
+        Column("id", "text"),
+        Column(TYPE_COL, "text"),
+        Column("title", "text"),
+        Column(PARENT_COL, "text"),
+    ]
+    return head + cols, left_out
+
+
+def plan_columns() -> tuple[list[Column], list[str]]:
+    """Planar: every key of the plan header."""
+    return _columns([PlanInfo], set())
+
+
+def plan_extra_keys() -> list[str]:
+    """Top-level keys of a plan file beside ``plan`` and the node lists (none have a column)."""
+    return [k for k in allowed_keys(Plan) if k != "plan" and k not in Plan.child_fields]
+
+
+def node_keys_of(kind: Kind) -> set[str]:
+    return set(allowed_keys(MODEL_OF[kind]))
+
+
+def child_list(parent: Kind | None, child: Kind) -> str | None:
+    """The list key under which a ``child`` node sits in ``parent`` (None: plan top level),
+    or None when that nesting is not allowed."""
+    key = next(k for k, v in LIST_KINDS.items() if v is child)
+    fields = Plan.child_fields if parent is None else MODEL_OF[parent].child_fields
+    return key if key in fields else None
+
+
+def label(key: str, lang: Lang) -> str:
+    """The header of a column in ``lang`` (the English key when the catalogue has none)."""
+    return t(f"excel.col.{key}", lang) if has(f"excel.col.{key}") else key
+
+
+def header_map(columns: list[Column]) -> dict[str, str]:
+    """Every accepted header (normalised) -> key: the English key and its nn/nb/en labels."""
+    out: dict[str, str] = {}
+    keys = {c.key for c in columns}
+    for word, key in HEADER_WORDS.items():
+        if key in keys:
+            out[norm(word)] = key
+    for c in columns:
+        for lang in LANGS:
+            out[norm(label(c.key, lang))] = c.key
+        out[norm(c.key)] = c.key
+    return out
+
+
+def sheet_names(which: Literal["plans", "nodes", "help"]) -> list[str]:
+    return [t(f"excel.sheet.{which}", lang) for lang in LANGS]
+
+
+def kind_word(kind: Kind, lang: Lang) -> str:
+    return t(f"kind.{kind.value}", lang)
+
+
+def parse_kind(text: str) -> Kind | None:
+    return KIND_WORDS.get(norm(text))
+
+
+def kind_choices(lang: Lang) -> list[str]:
+    return [kind_word(k, lang) for k in (Kind.AREA, Kind.GOAL, Kind.STRATEGY, Kind.MEASURE)]

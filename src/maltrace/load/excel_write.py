@@ -1,0 +1,256 @@
+"""Plan models -> a workbook in the import layout (export), and the empty template.
+
+Export never drops data silently: a plan that holds what the layout has no column for (a
+mapping such as a cost table or indicators, a list value that contains a separator, text Excel
+cannot hold) is refused with every such place named (``ExportRefused``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from maltrace.i18n import Lang, t
+from maltrace.load.excel_layout import (
+    LIST_SEPARATORS,
+    PARENT_COL,
+    PLAN_COL,
+    TYPE_COL,
+    Column,
+    kind_choices,
+    kind_word,
+    label,
+    node_columns,
+    plan_columns,
+    plan_extra_keys,
+)
+from maltrace.load.loader import iter_nodes
+from maltrace.load.models import Node, Plan, PlanType
+from maltrace.load.sheets import MAX_CELL_CHARS
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
+_WIDTHS = {"id": 14, PLAN_COL: 12, TYPE_COL: 16, "title": 60, PARENT_COL: 14, "description": 50}
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "nn": ("ikkje starta", "pågår", "fullført", "utsett", "avlyst"),
+    "nb": ("ikke startet", "pågår", "fullført", "utsatt", "avlyst"),
+    "en": ("not started", "ongoing", "done", "postponed", "cancelled"),
+}
+PLAN_STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "nn": ("utkast", "høyring", "vedteken"),
+    "nb": ("utkast", "høring", "vedtatt"),
+    "en": ("draft", "consultation", "adopted"),
+}
+
+
+@dataclass(frozen=True)
+class ExportProblem:
+    """Data the workbook layout cannot hold: which file, line, node and key."""
+
+    code: str
+    file: str
+    line: int
+    where: str  # a node id, or the plan id
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        msg = t(
+            "excel.export." + self.code.replace("-", "_"),
+            lang,
+            where=self.where,
+            key=self.key,
+            **self.params,
+        )
+        return f"{place}: {msg}"
+
+
+class ExportRefused(Exception):
+    def __init__(self, problems: list[ExportProblem]) -> None:
+        super().__init__(f"{len(problems)} values the workbook cannot hold")
+        self.problems = problems
+
+
+def _given(model: Any, key: str) -> bool:
+    value = getattr(model, key, None)
+    return value is not None and value != [] and value != {}
+
+
+def _cell_problems(
+    model: Any, columns: list[Column], file: str, line: int, where: str
+) -> Iterable[ExportProblem]:
+    for c in columns:
+        value = getattr(model, c.key, None)
+        if value is None:
+            continue
+        items = value if isinstance(value, list) else [value]
+        if c.shape == "list":
+            for item in items:
+                text = str(getattr(item, "value", item))
+                if any(sep in text for sep in LIST_SEPARATORS):
+                    yield ExportProblem("separator", file, line, where, c.key, {"value": text[:40]})
+        text = _text(value, c)
+        if isinstance(text, str) and len(text) > MAX_CELL_CHARS:
+            yield ExportProblem("too-long", file, line, where, c.key, {"max": MAX_CELL_CHARS})
+
+
+def export_problems(plans: list[Plan]) -> list[ExportProblem]:
+    """Every value in ``plans`` the layout cannot hold (empty: export keeps everything)."""
+    pcols, p_left = plan_columns()
+    ncols, n_left = node_columns()
+    extra = plan_extra_keys()
+    out: list[ExportProblem] = []
+    for plan in plans:
+        file = plan.source
+        for key in p_left:
+            if _given(plan.plan, key):
+                out.append(ExportProblem("no-column", file, plan.plan.line, plan.id, key))
+        for key in extra:
+            if _given(plan, key):
+                out.append(ExportProblem("no-column", file, plan.plan.line, plan.id, key))
+        out.extend(_cell_problems(plan.plan, pcols, file, plan.plan.line, plan.id))
+        for node, _ in iter_nodes(plan):
+            for key in n_left:
+                if _given(node, key):
+                    out.append(ExportProblem("no-column", file, node.line, node.id, key))
+            out.extend(_cell_problems(node, ncols[5:], file, node.line, node.id))
+    return out
+
+
+def _text(value: Any, column: Column) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(getattr(v, "value", v)) for v in value) or None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (dt.date, int, float)):
+        return value
+    return str(getattr(value, "value", value))
+
+
+def _cell(ws: Any, value: Any, bold: bool = False) -> Any:
+    if isinstance(value, str):
+        value = _ILLEGAL.sub("\ufffd", value)
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        # Plan text is data: shown as written, never run as a formula.
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    if isinstance(value, dt.date):
+        cell.number_format = "yyyy-mm-dd"
+    if bold:
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+    return cell
+
+
+def _setup(ws: Any, columns: list[Column], lang: Lang) -> None:
+    for i, c in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(c.key, 18)
+    ws.freeze_panes = "A2"
+
+
+def _validations(ws: Any, columns: list[Column], lang: Lang, rows: int, plans: bool) -> None:
+    """Drop-downs for type and status; other values stay allowed for status (free text)."""
+    last = max(rows, 1000)
+    keys = [c.key for c in columns]
+    if plans:
+        choices = [p.value for p in PlanType]
+        status = PLAN_STATUS_WORDS[lang]
+    else:
+        choices = kind_choices(lang)
+        status = STATUS_WORDS[lang]
+    if TYPE_COL in keys:
+        letter = get_column_letter(keys.index(TYPE_COL) + 1)
+        dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+        dv.error = t("excel.template.type_error", lang, choices=", ".join(choices))
+        dv.showErrorMessage = True
+        dv.add(f"{letter}2:{letter}{last}")
+        ws.data_validations.append(dv)
+    if "status" in keys:
+        letter = get_column_letter(keys.index("status") + 1)
+        dv = DataValidation(type="list", formula1='"' + ",".join(status) + '"', allow_blank=True)
+        dv.showErrorMessage = False
+        dv.add(f"{letter}2:{letter}{last}")
+        ws.data_validations.append(dv)
+
+
+def _plan_row(plan: Plan, columns: list[Column]) -> list[Any]:
+    return [_text(getattr(plan.plan, c.key, None), c) for c in columns]
+
+
+def _node_row(
+    plan: Plan, node: Node, parent: Node | None, columns: list[Column], lang: Lang
+) -> list[Any]:
+    row: list[Any] = [
+        plan.id,
+        node.id,
+        kind_word(node.kind, lang),
+        node.title,
+        parent.id if parent else None,
+    ]
+    for c in columns[5:]:
+        row.append(_text(getattr(node, c.key, None), c))
+    return row
+
+
+def export_workbook(plans: list[Plan], lang: Lang) -> bytes:
+    """The workbook (Planar, Nodar) holding ``plans``; raise ``ExportRefused`` when the layout
+    cannot hold some of their data."""
+    problems = export_problems(plans)
+    if problems:
+        raise ExportRefused(problems)
+    return _workbook(plans, lang, template=False)
+
+
+def template_workbook(lang: Lang) -> bytes:
+    """The empty workbook: headers, drop-downs, widths and an instructions sheet."""
+    return _workbook([], lang, template=True)
+
+
+def _workbook(plans: list[Plan], lang: Lang, template: bool) -> bytes:
+    wb = Workbook(write_only=True)
+    pcols, _ = plan_columns()
+    ncols, _ = node_columns()
+    if template:
+        _help_sheet(wb.create_sheet(t("excel.sheet.help", lang)), lang)
+    ws = wb.create_sheet(t("excel.sheet.plans", lang))
+    _setup(ws, pcols, lang)
+    _validations(ws, pcols, lang, len(plans) + 1, plans=True)
+    ws.append([_cell(ws, label(c.key, lang), bold=True) for c in pcols])
+    for plan in plans:
+        ws.append([_cell(ws, v) for v in _plan_row(plan, pcols)])
+    ws = wb.create_sheet(t("excel.sheet.nodes", lang))
+    _setup(ws, ncols, lang)
+    nrows = [(plan, node, parent) for plan in plans for node, parent in iter_nodes(plan)]
+    _validations(ws, ncols, lang, len(nrows) + 1, plans=False)
+    ws.append([_cell(ws, label(c.key, lang), bold=True) for c in ncols])
+    for plan, node, parent in nrows:
+        ws.append([_cell(ws, v) for v in _node_row(plan, node, parent, ncols, lang)])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _help_sheet(ws: Any, lang: Lang) -> None:
+    ws.column_dimensions["A"].width = 110
+    title = WriteOnlyCell(ws, value=t("excel.template.title", lang))
+    title.font = Font(bold=True, size=14)
+    ws.append([title])
+    for line in t("excel.template.help", lang).split("\n"):
+        cell = WriteOnlyCell(ws, value=line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.append([cell])

@@ -1,0 +1,443 @@
+"""Rows of a sheet -> validated ``Plan`` models, every problem named by sheet and cell.
+
+Shared by the workbook and CSV readers (``load.excel``): a sheet is a header row and numbered
+rows of text; here they become plans, or an ``ImportFailed`` listing every problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from maltrace.i18n import Lang, t
+from maltrace.load.excel_layout import (
+    KIND_WORDS,
+    LIST_SPLIT,
+    PARENT_COL,
+    PLAN_COL,
+    PLAN_TYPE_WORDS,
+    TYPE_COL,
+    Column,
+    child_list,
+    header_map,
+    kind_choices,
+    node_columns,
+    norm,
+    parse_kind,
+    plan_columns,
+)
+from maltrace.load.models import LIST_KINDS, MODEL_OF, Kind, Plan, PlanInfo, PlanType, allowed_keys
+
+MAX_CELL_CHARS = 32_767  # Excel's own limit
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    """One problem in a workbook: where (sheet and cell) and what to do."""
+
+    code: str
+    sheet: str = ""
+    cell: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def location(self) -> str:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet
+
+    def message(self, lang: Lang) -> str:
+        params = dict(self.params)
+        if "suggestion" in params:
+            params["hint"] = " " + t("word.did_you_mean", lang, suggestion=params["suggestion"])
+        else:
+            params.setdefault("hint", "")
+        for name, value in params.items():
+            if isinstance(value, tuple):  # (catalogue key, its params): words in ``lang``
+                key, extra = value
+                params[name] = t(key, lang, **extra)
+        text = t("excel.problem." + self.code.replace("-", "_"), lang, **params)
+        return text[:1].upper() + text[1:]
+
+    def text(self, lang: Lang) -> str:
+        where = self.location()
+        return f"{where}: {self.message(lang)}" if where else self.message(lang)
+
+
+class ImportFailed(Exception):
+    """The workbook could not be read as plans; ``problems`` lists every reason found."""
+
+    def __init__(self, file: str, problems: list[SheetProblem]) -> None:
+        super().__init__(f"{file}: {len(problems)} problems")
+        self.file = file
+        self.problems = problems
+
+
+# --- cells -> text ------------------------------------------------------------------------------
+
+
+def cell_text(value: Any) -> str | None:
+    """What a cell holds, as the text a plan file would hold (None for an empty cell)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        return text or None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def col_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+@dataclass
+class Sheet:
+    """A sheet as read: its name, the header row, and the non-empty rows with their numbers."""
+
+    name: str
+    headers: list[str | None]
+    rows: list[tuple[int, list[str | None]]]
+    header_row: int = 1
+
+
+# --- sheets -> plans ----------------------------------------------------------------------------
+
+
+def _columns_of(
+    sheet: Sheet, columns: list[Column], required: list[str], problems: list[SheetProblem]
+) -> dict[str, int]:
+    """Header cells -> {key: column index}; unknown, repeated and missing columns are problems."""
+    accepted = header_map(columns)
+    where: dict[str, int] = {}
+    for i, header in enumerate(sheet.headers):
+        if header is None:
+            continue
+        ref = f"{col_letter(i)}{sheet.header_row}"
+        key = accepted.get(norm(header))
+        if key is None:
+            close = difflib.get_close_matches(norm(header), list(accepted), n=1, cutoff=0.75)
+            params: dict[str, Any] = {
+                "header": header,
+                "allowed": ", ".join(c.key for c in columns),
+            }
+            if close:
+                params["suggestion"] = close[0]
+            problems.append(SheetProblem("unknown-column", sheet.name, ref, params))
+        elif key in where:
+            other = f"{col_letter(where[key])}{sheet.header_row}"
+            problems.append(
+                SheetProblem("column-twice", sheet.name, ref, {"header": header, "other": other})
+            )
+        else:
+            where[key] = i
+    for key in required:
+        if key not in where:
+            problems.append(SheetProblem("missing-column", sheet.name, "", {"key": key}))
+    return where
+
+
+@dataclass
+class _Row:
+    sheet: str
+    number: int
+    cols: dict[str, int]
+    values: list[str | None]
+
+    def get(self, key: str) -> str | None:
+        i = self.cols.get(key)
+        return self.values[i] if i is not None and i < len(self.values) else None
+
+    def ref(self, key: str) -> str:
+        i = self.cols.get(key)
+        return f"{col_letter(i)}{self.number}" if i is not None else f"A{self.number}"
+
+
+def _field_value(text: str | None, column: Column) -> Any:
+    if text is None:
+        return None
+    if column.shape == "list":
+        return [part.strip() for part in LIST_SPLIT.split(text) if part.strip()]
+    return text
+
+
+def _fields(row: _Row, columns: list[Column], skip: set[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for c in columns:
+        if c.key in skip:
+            continue
+        value = _field_value(row.get(c.key), c)
+        if value is not None and value != []:
+            out[c.key] = value
+    return out
+
+
+def _plan_type(text: str) -> str:
+    word = norm(text)
+    word = PLAN_TYPE_WORDS.get(word, word)
+    return word
+
+
+def plans_from_sheets(
+    file: str, plans_sheet: Sheet | None, nodes_sheet: Sheet, *, cli_plan: bool = False
+) -> list[Plan]:
+    """Build and validate the plans the two sheets describe; raise ``ImportFailed``."""
+    problems: list[SheetProblem] = []
+    pcols, _ = plan_columns()
+    ncols, _ = node_columns()
+    headers: dict[str, dict[str, Any]] = {}
+    plan_rows: dict[str, _Row] = {}
+    if plans_sheet is not None:
+        where = _columns_of(plans_sheet, pcols, ["id", "type", "title"], problems)
+        for number, values in plans_sheet.rows:
+            row = _Row(plans_sheet.name, number, where, values)
+            fields = _fields(row, pcols, set())
+            pid = fields.get("id")
+            for key in ("id", "type", "title"):
+                if key in where and not fields.get(key):
+                    problems.append(
+                        SheetProblem("missing-value", row.sheet, row.ref(key), {"key": key})
+                    )
+            if not pid:
+                continue
+            if pid in headers:
+                other = plan_rows[pid].ref("id")
+                problems.append(
+                    SheetProblem(
+                        "duplicate-plan", row.sheet, row.ref("id"), {"id": pid, "other": other}
+                    )
+                )
+                continue
+            if "type" in fields:
+                fields["type"] = _plan_type(fields["type"])
+            headers[pid] = fields
+            plan_rows[pid] = row
+            try:
+                PlanInfo.model_validate(fields)
+            except ValidationError as exc:
+                for err in exc.errors(include_url=False):
+                    key = str(err["loc"][0]) if err["loc"] else "id"
+                    problems.append(_bad_value(row, key, err, cli_plan))
+    where = _columns_of(nodes_sheet, ncols, ["id", "title", "type"], problems)
+    if len(headers) > 1 and PLAN_COL not in where:
+        problems.append(SheetProblem("missing-column", nodes_sheet.name, "", {"key": PLAN_COL}))
+    # Pass 1: every node row, its plan, kind and fields.
+    nodes: dict[str, tuple[_Row, Kind, str, dict[str, Any]]] = {}
+    only_plan = next(iter(headers)) if len(headers) == 1 else None
+    for number, values in nodes_sheet.rows:
+        row = _Row(nodes_sheet.name, number, where, values)
+        nid, title, kind_text = row.get("id"), row.get("title"), row.get(TYPE_COL)
+        pid = row.get(PLAN_COL) or only_plan
+        for key, value in (("id", nid), ("title", title), (TYPE_COL, kind_text)):
+            if value is None and key in where:
+                problems.append(
+                    SheetProblem("missing-value", row.sheet, row.ref(key), {"key": key})
+                )
+        if PLAN_COL in where and pid is None:
+            problems.append(
+                SheetProblem("missing-value", row.sheet, row.ref(PLAN_COL), {"key": PLAN_COL})
+            )
+        elif pid is not None and pid not in headers:
+            params: dict[str, Any] = {"id": pid, "plans": ", ".join(headers) or "-"}
+            close = difflib.get_close_matches(pid, list(headers), n=1)
+            if close:
+                params["suggestion"] = close[0]
+            problems.append(SheetProblem("unknown-plan", row.sheet, row.ref(PLAN_COL), params))
+        kind = None
+        if kind_text is not None:
+            kind = parse_kind(kind_text)
+            if kind is None:
+                problems.append(_unknown_type(row, kind_text))
+        if nid is None or kind is None or pid is None:
+            continue
+        if nid in nodes:
+            other = nodes[nid][0].ref("id")
+            problems.append(
+                SheetProblem("duplicate-id", row.sheet, row.ref("id"), {"id": nid, "other": other})
+            )
+            continue
+        nodes[nid] = (row, kind, pid, _fields(row, ncols, {PLAN_COL, TYPE_COL, PARENT_COL}))
+    # Pass 2: parents, and the nested structure in row order.
+    tops: dict[str, list[tuple[Kind, dict[str, Any]]]] = {pid: [] for pid in headers}
+    raw: dict[str, dict[str, Any]] = {}
+    placed: dict[int, _Row] = {}
+    for nid, (row, _, _, fields) in nodes.items():
+        raw[nid] = dict(fields)
+        placed[id(raw[nid])] = row
+    for nid, (row, kind, pid, _) in nodes.items():
+        parent_id = row.get(PARENT_COL)
+        if parent_id is None:
+            if child_list(None, kind) is None:
+                problems.append(_nesting(row, kind, None))
+            elif pid in tops:
+                tops[pid].append((kind, raw[nid]))
+            continue
+        problem = _parent_problem(row, nid, parent_id, kind, pid, nodes)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        parent_kind = nodes[parent_id][1]
+        under = child_list(parent_kind, kind)
+        assert under is not None
+        raw[parent_id].setdefault(under, []).append(raw[nid])
+    if problems:
+        raise ImportFailed(file, _sorted(problems))
+    plans: list[Plan] = []
+    for pid, header in headers.items():
+        data: dict[str, Any] = {"plan": header}
+        for kind, node in tops[pid]:
+            top = child_list(None, kind)
+            assert top is not None
+            data.setdefault(top, []).append(node)
+        try:
+            plan = Plan.model_validate(data)
+        except ValidationError as exc:
+            problems.extend(_node_errors(exc, data, placed, cli_plan, plan_rows.get(pid)))
+            continue
+        plan.source = f"{file}#{pid}"
+        plans.append(plan)
+    if problems:
+        raise ImportFailed(file, _sorted(problems))
+    return plans
+
+
+def _sorted(problems: list[SheetProblem]) -> list[SheetProblem]:
+    def order(p: SheetProblem) -> tuple[str, int, str]:
+        digits = "".join(ch for ch in p.cell if ch.isdigit())
+        return (p.sheet, int(digits) if digits else 0, p.cell)
+
+    return sorted(problems, key=order)
+
+
+def _unknown_type(row: _Row, text: str) -> SheetProblem:
+    params: dict[str, Any] = {
+        "value": text,
+        "choices": ", ".join(kind_choices("en") + kind_choices("nn")),
+    }
+    close = difflib.get_close_matches(norm(text), list(KIND_WORDS), n=1, cutoff=0.6)
+    if close:
+        params["suggestion"] = close[0]
+    return SheetProblem("unknown-type", row.sheet, row.ref(TYPE_COL), params)
+
+
+def _nesting(row: _Row, kind: Kind, parent: Kind | None) -> SheetProblem:
+    if parent is None:
+        return SheetProblem("nesting-top", row.sheet, row.ref(TYPE_COL), {"kind": _kind(kind)})
+    return SheetProblem(
+        "nesting", row.sheet, row.ref(PARENT_COL), {"kind": _kind(kind), "parent": _kind(parent)}
+    )
+
+
+def _kind(kind: Kind) -> tuple[str, dict[str, Any]]:
+    return (f"kind.{kind.value}", {})
+
+
+def _parent_problem(
+    row: _Row,
+    nid: str,
+    parent_id: str,
+    kind: Kind,
+    pid: str,
+    nodes: dict[str, tuple[_Row, Kind, str, dict[str, Any]]],
+) -> SheetProblem | None:
+    ref = row.ref(PARENT_COL)
+    if parent_id not in nodes:
+        params: dict[str, Any] = {"id": parent_id}
+        close = difflib.get_close_matches(parent_id, list(nodes), n=1)
+        if close:
+            params["suggestion"] = close[0]
+        return SheetProblem("unknown-parent", row.sheet, ref, params)
+    _, pkind, ppid, _ = nodes[parent_id]
+    if ppid != pid:
+        return SheetProblem(
+            "parent-other-plan", row.sheet, ref, {"id": parent_id, "plan": ppid, "own": pid}
+        )
+    if pkind is Kind.MEASURE:
+        return SheetProblem("under-measure", row.sheet, ref, {"id": parent_id})
+    if child_list(pkind, kind) is None:
+        return _nesting(row, kind, pkind)
+    # A loop of parents (A under B under A) never reaches the top.
+    seen = {nid}
+    up: str | None = parent_id
+    while up is not None:
+        if up in seen:
+            return SheetProblem("parent-loop", row.sheet, ref, {"id": parent_id})
+        seen.add(up)
+        up = nodes[up][0].get(PARENT_COL) if up in nodes else None
+    return None
+
+
+def _bad_value(row: _Row, key: str, err: Any, cli_plan: bool) -> SheetProblem:
+    from maltrace.load.loader import _problem
+
+    etype = err["type"]
+    cell = f"--{key.replace('_', '-')}" if cli_plan and row.sheet == "--plan" else row.ref(key)
+    sheet = "" if cli_plan and row.sheet == "--plan" else row.sheet
+    if etype == "extra_forbidden":
+        return SheetProblem("key-not-allowed", sheet, cell, {"key": key})
+    if etype == "missing":
+        return SheetProblem("missing-value", sheet, cell, {"key": key})
+    if etype == "enum":
+        return SheetProblem(
+            "bad-plan-type", sheet, cell, {"choices": ", ".join(p.value for p in PlanType)}
+        )
+    return SheetProblem("bad-value", sheet, cell, {"key": key, "problem": _problem(err)})
+
+
+def _node_errors(
+    exc: ValidationError,
+    data: dict[str, Any],
+    placed: dict[int, _Row],
+    cli_plan: bool,
+    plan_row: _Row | None,
+) -> Iterator[SheetProblem]:
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        container: Any = data
+        row: _Row | None = None
+        kind: Kind | None = None
+        for i, part in enumerate(loc[:-1]):
+            if isinstance(container, (dict, list)):
+                holder: Any = container
+                try:
+                    container = holder[part]
+                except (KeyError, IndexError, TypeError):
+                    break
+            if isinstance(container, dict) and id(container) in placed:
+                row = placed[id(container)]
+                prev = loc[i - 1] if i else None
+                kind = LIST_KINDS.get(str(prev)) if isinstance(part, int) else kind
+        key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "id")
+        if row is None:
+            if plan_row is not None:
+                yield _bad_value(plan_row, key, err, cli_plan)
+            continue
+        if err["type"] == "extra_forbidden" and kind is not None:
+            allowed = [k for k in allowed_keys(MODEL_OF[kind]) if k not in LIST_KINDS]
+            yield SheetProblem(
+                "key-not-for-kind",
+                row.sheet,
+                row.ref(key),
+                {"key": key, "kind": _kind(kind), "allowed": ", ".join(allowed)},
+            )
+        else:
+            yield _bad_value(row, key, err, cli_plan)

@@ -1,0 +1,109 @@
+"""Plan models -> plan file text: readable YAML in document order, nodes nested under parents.
+
+Used by ``import`` (Excel -> YAML). The first line points editors at the JSON Schema
+(``# yaml-language-server: $schema=…``), so VS Code completes keys and flags unknown ones.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from maltrace.load.models import Node, Plan, PlanInfo, allowed_keys
+
+SCHEMA_FILE = "plan.schema.json"
+
+
+class _Flow(list[Any]):
+    """A list of ids, written on one line: ``follows_up: [KPS-1.1, KPS-1.2]``."""
+
+
+class _Dumper(yaml.SafeDumper):
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # Lists indented under their key, as the example plans and most editors write them.
+        return super().increase_indent(flow, False)
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+def _flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+_Dumper.add_representer(str, _str)
+_Dumper.add_representer(_Flow, _flow)
+
+_PLAIN_ID = re.compile(r"^[\w.\-/]+$")
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_defaults=True)
+    if isinstance(value, list):
+        items = [_value(v) for v in value]
+        if items and all(isinstance(v, str) and _PLAIN_ID.match(v) for v in items):
+            return _Flow(items)
+        return items
+    if isinstance(value, dict):
+        return {k: _value(v) for k, v in value.items()}
+    if hasattr(value, "value") and isinstance(getattr(value, "value", None), str):
+        return value.value  # an enum
+    return value
+
+
+def _fields(model: BaseModel, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    given = model.model_fields_set
+    for key in allowed_keys(type(model)):
+        if key in skip:
+            continue
+        value = getattr(model, key)
+        if value is None or (value in ([], {}) and key not in given):
+            continue
+        out[key] = _value(value)
+    return out
+
+
+def _node(node: Node) -> dict[str, Any]:
+    out = _fields(node, node.child_fields)
+    for key in node.child_fields:
+        children = getattr(node, key)
+        if children:
+            out[key] = [_node(c) for c in children]
+    return out
+
+
+def plan_to_data(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data in file order: ``plan`` first, then the node lists."""
+    data: dict[str, Any] = {"plan": _fields(plan.plan)}
+    data.update(_fields(plan, ("plan", *Plan.child_fields, "source")))
+    for key in Plan.child_fields:
+        nodes = getattr(plan, key)
+        if nodes:
+            data[key] = [_node(n) for n in nodes]
+    return data
+
+
+def plan_to_yaml(plan: Plan, schema: str | None = SCHEMA_FILE, comment: str = "") -> str:
+    """The text of a plan file for ``plan``; ``schema``: the schema path for the editor line."""
+    head = f"# yaml-language-server: $schema={schema}\n" if schema else ""
+    if comment:
+        head += "".join(f"# {line}\n".replace("# \n", "#\n") for line in comment.splitlines())
+    data = plan_to_data(plan)
+    parts = []
+    for key, value in data.items():
+        text = yaml.dump(
+            {key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
+        )
+        parts.append(text)
+    return head + "\n".join(parts)
+
+
+__all__ = ["SCHEMA_FILE", "PlanInfo", "plan_to_data", "plan_to_yaml"]
