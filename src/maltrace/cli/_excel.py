@@ -24,9 +24,9 @@ def fail(lines: list[str], headline: str) -> NoReturn:
 
     console = make_console(stderr=True)
     if headline:
-        console.print(headline, markup=False)
+        console.print(headline, markup=False, soft_wrap=True)
     for line in lines:
-        console.print("  " + line, markup=False)
+        console.print("  " + line, markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_LOAD)
 
 

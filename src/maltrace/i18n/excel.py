@@ -115,9 +115,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "the sheet has over {max} columns; what is right of them is not read",
     ),
     "excel.problem.unknown_column": (
-        "ukjend kolonne «{header}»{hint}. Kolonnar: {allowed}",
-        "ukjent kolonne «{header}»{hint}. Kolonner: {allowed}",
-        "unknown column “{header}”{hint}. Columns: {allowed}",
+        "ukjend kolonne «{header}». Kolonnar: {allowed}.{hint}",
+        "ukjent kolonne «{header}». Kolonner: {allowed}.{hint}",
+        "unknown column “{header}”. Columns: {allowed}.{hint}",
     ),
     "excel.problem.column_twice": (
         "kolonnen «{header}» står òg i {other}; fjern den eine",
@@ -145,19 +145,19 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "the plan {id} is listed before, in {other}; one row per plan",
     ),
     "excel.problem.unknown_plan": (
-        "planen {id} står ikkje i arket Planar{hint}. Planar: {plans}",
-        "planen {id} står ikke i arket Planer{hint}. Planer: {plans}",
-        "the plan {id} is not in the sheet Plans{hint}. Plans: {plans}",
+        "planen {id} står ikkje i arket Planar. Planar: {plans}.{hint}",
+        "planen {id} står ikke i arket Planer. Planer: {plans}.{hint}",
+        "the plan {id} is not in the sheet Plans. Plans: {plans}.{hint}",
     ),
     "excel.problem.unknown_type": (
-        "ukjend type «{value}»{hint}. Bruk ein av: {choices}",
-        "ukjent type «{value}»{hint}. Bruk en av: {choices}",
-        "unknown type “{value}”{hint}. Use one of: {choices}",
+        "ukjend type «{value}». Bruk ein av: {choices}.{hint}",
+        "ukjent type «{value}». Bruk en av: {choices}.{hint}",
+        "unknown type “{value}”. Use one of: {choices}.{hint}",
     ),
     "excel.problem.unknown_parent": (
-        "{id} finst ikkje som id i arket{hint}; skriv id-en til noden denne rada ligg under, eller la cella stå tom",
-        "{id} finnes ikke som id i arket{hint}; skriv id-en til noden denne raden ligger under, eller la cellen stå tom",
-        "{id} is not an id in the sheet{hint}; give the id of the node this row sits under, or leave the cell empty",
+        "{id} finst ikkje som id i arket; skriv id-en til noden denne rada ligg under, eller la cella stå tom.{hint}",
+        "{id} finnes ikke som id i arket; skriv id-en til noden denne raden ligger under, eller la cellen stå tom.{hint}",
+        "{id} is not an id in the sheet; give the id of the node this row sits under, or leave the cell empty.{hint}",
     ),
     "excel.problem.parent_other_plan": (
         "{id} høyrer til planen {plan}, ikkje {own}; ein node kan berre liggje under ein node i same plan (bruk «følgjer opp» for koplingar mellom planar)",

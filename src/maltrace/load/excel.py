@@ -27,6 +27,7 @@ from maltrace.load.sheets import (
     cell_text,
     col_letter,
     plans_from_sheets,
+    sort_problems,
 )
 
 # Limits that keep a hostile workbook from taking more than seconds or gigabytes.
@@ -107,7 +108,7 @@ def _read_sheet(ws: Any, name: str, problems: list[SheetProblem]) -> Sheet:
                 continue
             if getattr(cell, "data_type", None) == "f":
                 problems.append(SheetProblem("formula", name, ref, {"formula": str(value)[:40]}))
-                values.append(None)
+                values.append(str(value))  # kept only so the row's other checks can run
                 continue
             text = cell_text(value)
             if text is not None and len(text) > MAX_CELL_CHARS:
@@ -191,9 +192,15 @@ def read_workbook(path: str | os.PathLike[str]) -> list[Plan]:
                 },
             )
         )
+        raise ImportFailed(str(file), problems)
+    # Every problem at once: those of the rows too, beside what was found reading the cells.
+    try:
+        plans = plans_from_sheets(str(file), found.get("plans"), found["nodes"])
+    except ImportFailed as exc:
+        raise ImportFailed(str(file), sort_problems(problems + exc.problems)) from None
     if problems:
         raise ImportFailed(str(file), problems)
-    return plans_from_sheets(str(file), found.get("plans"), found["nodes"])
+    return plans
 
 
 def read_csv(

@@ -26,6 +26,7 @@ from maltrace.load.excel_layout import (
     child_list,
     header_map,
     kind_choices,
+    label,
     node_columns,
     norm,
     parse_kind,
@@ -56,6 +57,8 @@ class SheetProblem:
             params["hint"] = " " + t("word.did_you_mean", lang, suggestion=params["suggestion"])
         else:
             params.setdefault("hint", "")
+        if isinstance(params.get("key"), str):
+            params["key"] = label(params["key"], lang)  # the column's header in ``lang``
         for name, value in params.items():
             if isinstance(value, tuple):  # (catalogue key, its params): words in ``lang``
                 key, extra = value
@@ -275,7 +278,16 @@ def plans_from_sheets(
                 SheetProblem("duplicate-id", row.sheet, row.ref("id"), {"id": nid, "other": other})
             )
             continue
-        nodes[nid] = (row, kind, pid, _fields(row, ncols, {PLAN_COL, TYPE_COL, PARENT_COL}))
+        fields = _fields(row, ncols, {PLAN_COL, TYPE_COL, PARENT_COL})
+        # Each row's own cells are judged here, so their problems come with all the others.
+        try:
+            MODEL_OF[kind].model_validate(fields)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                if err["type"] != "missing":
+                    key = str(err["loc"][0]) if err["loc"] else "id"
+                    problems.append(_field_problem(row, key, err, kind, cli_plan))
+        nodes[nid] = (row, kind, pid, fields)
     # Pass 2: parents, and the nested structure in row order.
     tops: dict[str, list[tuple[Kind, dict[str, Any]]]] = {pid: [] for pid in headers}
     raw: dict[str, dict[str, Any]] = {}
@@ -300,7 +312,7 @@ def plans_from_sheets(
         assert under is not None
         raw[parent_id].setdefault(under, []).append(raw[nid])
     if problems:
-        raise ImportFailed(file, _sorted(problems))
+        raise ImportFailed(file, sort_problems(problems))
     plans: list[Plan] = []
     for pid, header in headers.items():
         data: dict[str, Any] = {"plan": header}
@@ -316,11 +328,11 @@ def plans_from_sheets(
         plan.source = f"{file}#{pid}"
         plans.append(plan)
     if problems:
-        raise ImportFailed(file, _sorted(problems))
+        raise ImportFailed(file, sort_problems(problems))
     return plans
 
 
-def _sorted(problems: list[SheetProblem]) -> list[SheetProblem]:
+def sort_problems(problems: list[SheetProblem]) -> list[SheetProblem]:
     def order(p: SheetProblem) -> tuple[str, int, str]:
         digits = "".join(ch for ch in p.cell if ch.isdigit())
         return (p.sheet, int(digits) if digits else 0, p.cell)
@@ -431,13 +443,18 @@ def _node_errors(
             if plan_row is not None:
                 yield _bad_value(plan_row, key, err, cli_plan)
             continue
-        if err["type"] == "extra_forbidden" and kind is not None:
-            allowed = [k for k in allowed_keys(MODEL_OF[kind]) if k not in LIST_KINDS]
-            yield SheetProblem(
-                "key-not-for-kind",
-                row.sheet,
-                row.ref(key),
-                {"key": key, "kind": _kind(kind), "allowed": ", ".join(allowed)},
-            )
-        else:
-            yield _bad_value(row, key, err, cli_plan)
+        yield _field_problem(row, key, err, kind, cli_plan)
+
+
+def _field_problem(
+    row: _Row, key: str, err: Any, kind: Kind | None, cli_plan: bool
+) -> SheetProblem:
+    if err["type"] == "extra_forbidden" and kind is not None:
+        allowed = [k for k in allowed_keys(MODEL_OF[kind]) if k not in LIST_KINDS]
+        return SheetProblem(
+            "key-not-for-kind",
+            row.sheet,
+            row.ref(key),
+            {"key": key, "kind": _kind(kind), "allowed": ", ".join(allowed)},
+        )
+    return _bad_value(row, key, err, cli_plan)
