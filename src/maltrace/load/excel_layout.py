@@ -130,10 +130,17 @@ def shape_of(annotation: Any) -> Shape:
     return "complex"
 
 
+# A list that may be absent (None) and empty ([]) with different meanings (``relevant_goals``:
+# absent = every goal, empty = none) is written ``[]`` when empty, so a cell tells them apart.
+EMPTY_LIST = "[]"
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
     shape: Shape
+    # For a list: None and [] mean different things (see EMPTY_LIST).
+    none_is_not_empty: bool = False
 
 
 def _columns(models: list[type[BaseModel]], skip: set[str]) -> tuple[list[Column], list[str]]:
@@ -150,7 +157,9 @@ def _columns(models: list[type[BaseModel]], skip: set[str]) -> tuple[list[Column
             if shape == "complex":
                 left_out.append(key)
             else:
-                cols.append(Column(key, shape))
+                info = model.model_fields[key]
+                optional = shape == "list" and info.default is None and not info.is_required()
+                cols.append(Column(key, shape, optional))
     return cols, left_out
 
 

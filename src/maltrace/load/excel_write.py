@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from maltrace.i18n import Lang, t
 from maltrace.load.excel_layout import (
+    EMPTY_LIST,
     LIST_SEPARATORS,
     PARENT_COL,
     PLAN_COL,
@@ -133,6 +134,8 @@ def _text(value: Any, column: Column) -> Any:
     if value is None:
         return None
     if isinstance(value, list):
+        if not value and column.none_is_not_empty:
+            return EMPTY_LIST
         return ", ".join(str(getattr(v, "value", v)) for v in value) or None
     if isinstance(value, bool):
         return value

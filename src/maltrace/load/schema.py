@@ -33,7 +33,10 @@ def _loosen(schema: Any) -> Any:
     if not isinstance(schema, dict):
         return schema
     out = {k: _loosen(v) for k, v in schema.items()}
-    if out.get("type") == "string" and "format" not in out and "enum" not in out:
+    if out.get("type") == "string" and out.get("format") == "date":
+        # Editors treat ``format`` as a note only; the pattern makes them check it.
+        out["pattern"] = r"^\d{4}-\d{2}-\d{2}$"
+    elif out.get("type") == "string" and "format" not in out and "enum" not in out:
         out["type"] = list(_SCALAR)
     return out
 

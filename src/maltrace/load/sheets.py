@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from maltrace.i18n import Lang, t
 from maltrace.load.excel_layout import (
+    EMPTY_LIST,
     KIND_WORDS,
     LIST_SPLIT,
     PARENT_COL,
@@ -179,6 +180,8 @@ def _field_value(text: str | None, column: Column) -> Any:
     if text is None:
         return None
     if column.shape == "list":
+        if column.none_is_not_empty and text == EMPTY_LIST:
+            return []
         return [part.strip() for part in LIST_SPLIT.split(text) if part.strip()]
     return text
 
@@ -189,7 +192,7 @@ def _fields(row: _Row, columns: list[Column], skip: set[str]) -> dict[str, Any]:
         if c.key in skip:
             continue
         value = _field_value(row.get(c.key), c)
-        if value is not None and value != []:
+        if value is not None and (value != [] or c.none_is_not_empty):
             out[c.key] = value
     return out
 
