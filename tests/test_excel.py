@@ -250,6 +250,18 @@ def test_not_a_workbook_and_too_large(tmp_path: Path, monkeypatch: pytest.Monkey
     assert "over 0 MB" in _problems(good)[0] or "is not read" in _problems(good)[0]
 
 
+def test_far_away_cells_are_read_within_seconds_with_their_row(tmp_path: Path) -> None:
+    src = tmp_path / "far.xlsx"
+    wb = workbook(src, GOOD_PLANS, GOOD_NODES)
+    wb["Nodar"]["XFD1048576"] = "x"  # the sheet now claims 16384 columns and 1048576 rows
+    wb["Nodar"]["B1048000"] = "lost"  # column A (plan) blank: the row number must still be right
+    wb.save(src)
+    start = time.perf_counter()
+    problems = _problems(src)
+    assert time.perf_counter() - start < 5
+    assert "Nodar!D1048000: Title missing; fill in the cell" in problems
+
+
 def test_too_many_rows_stops_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     src = tmp_path / "rows.xlsx"
     workbook(src, GOOD_PLANS, GOOD_NODES)

@@ -92,10 +92,14 @@ def _read_sheet(ws: Any, name: str, problems: list[SheetProblem]) -> Sheet:
     headers: list[str | None] = []
     header_row = 0
     too_wide = False
-    for cells in ws.iter_rows():
-        if not cells:
+    # The size a sheet declares may be a lie (A1:XFD1048576): read what is there, and never
+    # more than MAX_COLUMNS + 1 columns (a value in the one past the limit is reported).
+    ws.reset_dimensions()
+    gap: object = None  # the filler openpyxl gives for each missing row: one object, skipped
+    # One item per row from row 1 on (missing rows filled in), so the count is the row number.
+    for number, cells in enumerate(ws.iter_rows(max_col=MAX_COLUMNS + 1), start=1):
+        if not cells or cells is gap:
             continue
-        number = getattr(cells[0], "row", None)
         values: list[str | None] = []
         for i, cell in enumerate(cells):
             value = getattr(cell, "value", None)
@@ -118,9 +122,9 @@ def _read_sheet(ws: Any, name: str, problems: list[SheetProblem]) -> Sheet:
         while values and values[-1] is None:
             values.pop()
         if not values:
+            if not any(hasattr(c, "row") for c in cells):
+                gap = cells
             continue
-        if number is None:
-            number = len(rows) + header_row + 1
         if not header_row:
             headers, header_row = values, number
             continue
