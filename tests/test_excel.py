@@ -81,7 +81,7 @@ def test_import_writes_nested_readable_yaml_that_checks(tmp_path: Path) -> None:
     text = (out / "KDP.yaml").read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=plan.schema.json"
     assert "follows_up: [KPS-1.1.1, KPS-1.2]" in text
-    assert "        measures:\n          - id: HSO-1.1.1" in text
+    assert "    measures:\n    - id: HSO-1.1.1" in text
     plan_set = load_plan_set([out], cache=False)
     kps = plan_set.plan("KPS")
     assert kps is not None and kps.plan.type == "samfunnsplan"

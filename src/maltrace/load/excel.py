@@ -71,20 +71,29 @@ def _check_zip(path: Path, problems: list[SheetProblem]) -> bool:
 
 
 def _merged_ranges(path: Path, part: str) -> list[str]:
-    """The merged ranges of a sheet, read from its part in the zip (read-only mode has none)."""
-    out: list[str] = []
+    """The merged ranges of a sheet, read from its part in the zip (read-only mode has none).
+    The part is scanned as bytes first; only a sheet that has merged cells is parsed."""
     with zipfile.ZipFile(path) as zf:
         try:
             stream = zf.open(part.lstrip("/"))
         except KeyError:
-            return out
+            return []
         with stream:
+            tail = b""
+            while chunk := stream.read(1 << 20):
+                if b"mergeCell" in tail + chunk:
+                    break
+                tail = chunk[-16:]
+            else:
+                return []
+        out: list[str] = []
+        with zf.open(part.lstrip("/")) as stream:
             for _, elem in ElementTree.iterparse(stream):
                 if elem.tag.endswith("}mergeCell"):
                     out.append(str(elem.get("ref", "")))
                 elif elem.tag.endswith("}row"):
                     elem.clear()  # rows come before mergeCells; keep memory flat
-    return out
+        return out
 
 
 def _read_sheet(ws: Any, name: str, problems: list[SheetProblem]) -> Sheet:
