@@ -5,8 +5,8 @@
 Uses the seeded ``kommunar N`` set from ``generate.py`` (10 kommunar: 114 plans, 19,075 nodes),
 written to ``benchmarks/data/`` when missing. Times, in one process that has imported maltrace:
 loading the YAML set, ``export_workbook`` (models -> .xlsx bytes), ``read_workbook`` (the .xlsx
--> validated models, every check included) and ``write_plans`` (models -> one YAML file per plan). Prints the medians
-(wall and process CPU seconds) as a Markdown table.
+-> validated models, every check included) and ``write_plans`` (models -> one YAML file per
+plan). Prints the medians (wall and process CPU seconds) as a Markdown table.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def main() -> int:
     print(
         f"{len(plans)} plans, {rows:,} Nodar rows, workbook {size:.1f} MB; median of {args.repeat}"
     )
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (2 cores)")
     print()
     print("| step | wall s | CPU s |")
     print("|---|---:|---:|")
