@@ -121,7 +121,7 @@ def test_every_problem_at_once_with_sheet_and_cell(tmp_path: Path) -> None:
         "Nodar!E5: KPS-1 belongs to the plan KPS, not KDP",
         "Nodar!E7: HSO-2 is a measure, and nothing can sit under a measure",
         "Nodar!D8: A formula (=CONCAT(A1)); type the value itself",
-        "Nodar!C9: Unknown type “stratgi”. Use one of: priority area, goal",
+        "Nodar!C9: Unknown type “stratgi”. Use one of: area, goal, strategy, measure",
         "Nodar!E10: A goal cannot sit under a strategy",
         "Nodar!G12: Responsible cannot be given for a goal",
     ]

@@ -38,6 +38,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Grunn: uten kobling",
         "Reason for no link",
     ),
+    "excel.kinds": (
+        "satsingsområde, mål, strategi, tiltak",
+        "satsingsområde, mål, strategi, tiltak",
+        "area, goal, strategy, measure (or satsingsområde, mål, strategi, tiltak)",
+    ),
     # Problems in a workbook: "Nodar!C14: <message>".
     "excel.problem.unreadable": (
         "kan ikkje lese fila ({reason})",

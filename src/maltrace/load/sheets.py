@@ -26,7 +26,6 @@ from maltrace.load.excel_layout import (
     Column,
     child_list,
     header_map,
-    kind_choices,
     label,
     node_columns,
     norm,
@@ -61,6 +60,8 @@ class SheetProblem:
         if isinstance(params.get("key"), str):
             params["key"] = label(params["key"], lang)  # the column's header in ``lang``
         for name, value in params.items():
+            if isinstance(value, list):  # keys: their headers in ``lang``
+                params[name] = ", ".join(label(str(k), lang) for k in value)
             if isinstance(value, tuple):  # (catalogue key, its params): words in ``lang``
                 key, extra = value
                 params[name] = t(key, lang, **extra)
@@ -140,10 +141,7 @@ def _columns_of(
         key = accepted.get(norm(header))
         if key is None:
             close = difflib.get_close_matches(norm(header), list(accepted), n=1, cutoff=0.75)
-            params: dict[str, Any] = {
-                "header": header,
-                "allowed": ", ".join(c.key for c in columns),
-            }
+            params: dict[str, Any] = {"header": header, "allowed": [c.key for c in columns]}
             if close:
                 params["suggestion"] = close[0]
             problems.append(SheetProblem("unknown-column", sheet.name, ref, params))
@@ -344,10 +342,7 @@ def sort_problems(problems: list[SheetProblem]) -> list[SheetProblem]:
 
 
 def _unknown_type(row: _Row, text: str) -> SheetProblem:
-    params: dict[str, Any] = {
-        "value": text,
-        "choices": ", ".join(kind_choices("en") + kind_choices("nn")),
-    }
+    params: dict[str, Any] = {"value": text, "choices": ("excel.kinds", {})}
     close = difflib.get_close_matches(norm(text), list(KIND_WORDS), n=1, cutoff=0.6)
     if close:
         params["suggestion"] = close[0]
@@ -458,6 +453,6 @@ def _field_problem(
             "key-not-for-kind",
             row.sheet,
             row.ref(key),
-            {"key": key, "kind": _kind(kind), "allowed": ", ".join(allowed)},
+            {"key": key, "kind": _kind(kind), "allowed": allowed},
         )
     return _bad_value(row, key, err, cli_plan)
