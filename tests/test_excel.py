@@ -382,6 +382,7 @@ def test_template_has_dropdowns_widths_and_instructions(
     formulas = {dv.formula1 for dv in nodes.data_validations.dataValidation}
     assert f'"{kinds}"' in formulas
     assert nodes.column_dimensions["D"].width == 60
+    assert nodes.column_dimensions["B"].number_format == "@"  # ids stay text: 1.10
     assert "maltrace import" in " ".join(str(c.value) for c in wb[sheets[0]]["A"])
     assert read_sheet_plans(out) == []
     r = invoke("template", str(out))

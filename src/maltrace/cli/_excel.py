@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
@@ -10,6 +10,15 @@ from maltrace.cli._common import EXIT_LOAD, LangOption
 
 if TYPE_CHECKING:
     from maltrace.i18n import Lang
+
+
+ExcelLangOpt = Annotated[
+    Optional[LangOption],  # noqa: UP045 - typer reads this annotation at run time
+    typer.Option(
+        "--lang",
+        help="Language of messages, sheet names, headers and comments: nn, nb or en. Default: nn.",
+    ),
+]
 
 
 def lang_of(option: LangOption | None) -> Lang:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
-from maltrace.cli._common import LangOpt, PathsArg, app
+from maltrace.cli._common import LangOption, PathsArg, app
 
 
 @app.command()
@@ -16,7 +16,14 @@ def export(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx).")
     ] = Path("plans.xlsx"),
-    lang: LangOpt = None,
+    lang: Annotated[
+        Optional[LangOption],  # noqa: UP045 - typer reads this annotation at run time
+        typer.Option(
+            "--lang",
+            help="Language of sheet names, headers and messages: nn, nb or en. "
+            "Default: the plans' language.",
+        ),
+    ] = None,
 ) -> None:
     """Write the plans to a workbook (sheets Planar and Nodar) that `maltrace import` reads back
     as the same plans. Refuses (exit 2, nothing written) when a plan holds data the workbook has
@@ -24,22 +31,20 @@ def export(
     """
     from maltrace.cli._common import fail_load
     from maltrace.cli._excel import fail, lang_of
-    from maltrace.i18n import t
-    from maltrace.load import LoadFailed, ProtectedFileError
+    from maltrace.i18n import normalise_lang, t
+    from maltrace.load import LoadFailed, ProtectedFileError, iter_nodes
     from maltrace.load.convert import export_plans
     from maltrace.load.excel_write import ExportRefused
 
-    out_lang = lang_of(lang)
+    asked = normalise_lang(lang.value) if lang else None
     try:
-        plans = export_plans(paths or [Path("plans")], output, lang=out_lang)
+        plans, out_lang = export_plans(paths or [Path("plans")], output, lang=asked)
     except LoadFailed as exc:
         fail_load(exc, lang, as_json=False)
     except ExportRefused as exc:
-        lines = [p.text(out_lang) for p in exc.problems]
-        fail(lines, t("excel.cli.export_refused", out_lang, count=len(lines)))
+        lines = [p.text(exc.lang) for p in exc.problems]
+        fail(lines, t("excel.cli.export_refused", exc.lang, count=len(lines)))
     except ProtectedFileError as exc:
-        fail([], t("excel.cli.protected", out_lang, path=exc.path))
-    from maltrace.load import iter_nodes
-
+        fail([], t("excel.cli.protected", lang_of(lang), path=exc.path))
     nodes = sum(len(iter_nodes(p)) for p in plans)
     typer.echo(t("excel.cli.exported", out_lang, plans=len(plans), nodes=nodes, path=output))

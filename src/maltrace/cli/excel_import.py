@@ -7,7 +7,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from maltrace.cli._common import EXIT_LOAD, LangOpt, app
+from maltrace.cli._common import EXIT_LOAD, app
+from maltrace.cli._excel import ExcelLangOpt
 
 _Opt = Optional[str]  # noqa: UP045 - typer reads these annotations at run time
 
@@ -21,7 +22,7 @@ def import_(
     force: Annotated[
         bool, typer.Option("--force", help="Write over plan files that exist already.")
     ] = False,
-    lang: LangOpt = None,
+    lang: ExcelLangOpt = None,
     plan_id: Annotated[_Opt, typer.Option(help="CSV: the plan's id.")] = None,
     plan_type: Annotated[
         _Opt, typer.Option(help="CSV: samfunnsplan, kommunedelplan, handlingsdel or temaplan.")

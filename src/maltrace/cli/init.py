@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from maltrace.cli._common import LangOpt, app
+from maltrace.cli._common import app
+from maltrace.cli._excel import ExcelLangOpt
 
 
 @app.command()
@@ -15,7 +16,7 @@ def init(
     folder: Annotated[Path, typer.Argument(help="Where to write the set. Default: here.")] = Path(
         "."
     ),
-    lang: LangOpt = None,
+    lang: ExcelLangOpt = None,
     municipality: Annotated[
         str, typer.Option("--municipality", help="The municipality's name.")
     ] = "Kommunen",

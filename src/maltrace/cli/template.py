@@ -7,13 +7,14 @@ from typing import Annotated
 
 import typer
 
-from maltrace.cli._common import LangOpt, app
+from maltrace.cli._common import app
+from maltrace.cli._excel import ExcelLangOpt
 
 
 @app.command()
 def template(
     output: Annotated[Path, typer.Argument(help="The workbook to write (.xlsx).")],
-    lang: LangOpt = None,
+    lang: ExcelLangOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Write over an existing file.")] = False,
 ) -> None:
     """Write the empty workbook: sheets Planar and Nodar with headers and drop-downs for type

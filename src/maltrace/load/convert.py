@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from maltrace.i18n import Lang
+from maltrace.i18n import Lang, normalise_lang
 from maltrace.load.excel import read_csv, read_workbook
 from maltrace.load.files import write_atomic
 from maltrace.load.loader import load_plan_set
@@ -89,19 +89,39 @@ def import_plans(
     return write_plans(read_sheet_plans(source, plan_header), folder, force=force)
 
 
+def plans_lang(plans: list[Plan]) -> Lang:
+    """The language the plans are written in (the first plan that says), else nynorsk."""
+    for plan in plans:
+        lang = normalise_lang(plan.plan.language)
+        if lang:
+            return lang
+    return "nn"
+
+
 def export_plans(
-    paths: Sequence[str | os.PathLike[str]], target: str | os.PathLike[str], *, lang: Lang
-) -> list[Plan]:
-    """``maltrace export``: the plans under ``paths`` -> one workbook in the import layout.
+    paths: Sequence[str | os.PathLike[str]],
+    target: str | os.PathLike[str],
+    *,
+    lang: Lang | None = None,
+) -> tuple[list[Plan], Lang]:
+    """``maltrace export``: the plans under ``paths`` -> one workbook in the import layout, with
+    sheet names and headers in ``lang`` (default: the plans' language). Returns the plans and
+    the language used.
 
     Raises ``LoadFailed`` (plans that do not load) or ``ExportRefused`` (data the layout cannot
-    hold; nothing is written). Never writes over a plan file that was read."""
-    from maltrace.load.excel_write import export_workbook
+    hold; nothing is written; its ``lang`` is the language to report in). Never writes over a
+    plan file that was read (``ProtectedFileError``)."""
+    from maltrace.load.excel_write import ExportRefused, export_workbook
 
     plan_set = load_plan_set(paths)
-    data = export_workbook(plan_set.plans, lang)
+    out_lang = lang or plans_lang(plan_set.plans)
+    try:
+        data = export_workbook(plan_set.plans, out_lang)
+    except ExportRefused as exc:
+        exc.lang = out_lang
+        raise
     write_atomic(target, data, protect=plan_set.files)
-    return plan_set.plans
+    return plan_set.plans, out_lang
 
 
 def write_template(target: str | os.PathLike[str], lang: Lang, *, force: bool = False) -> Path:

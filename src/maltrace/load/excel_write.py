@@ -79,9 +79,10 @@ class ExportProblem:
 
 
 class ExportRefused(Exception):
-    def __init__(self, problems: list[ExportProblem]) -> None:
+    def __init__(self, problems: list[ExportProblem], lang: Lang = "nn") -> None:
         super().__init__(f"{len(problems)} values the workbook cannot hold")
         self.problems = problems
+        self.lang: Lang = lang
 
 
 def _given(model: Any, key: str) -> bool:
@@ -162,7 +163,11 @@ def _cell(ws: Any, value: Any, bold: bool = False) -> Any:
 
 def _setup(ws: Any, columns: list[Column], lang: Lang) -> None:
     for i, c in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(c.key, 18)
+        dim = ws.column_dimensions[get_column_letter(i)]
+        dim.width = _WIDTHS.get(c.key, 18)
+        if c.shape in ("text", "list"):
+            # Text format: what a planner types stays as typed (1.10 is not turned into 1.1).
+            dim.number_format = "@"
     ws.freeze_panes = "A2"
 
 
@@ -215,7 +220,7 @@ def export_workbook(plans: list[Plan], lang: Lang) -> bytes:
     cannot hold some of their data."""
     problems = export_problems(plans)
     if problems:
-        raise ExportRefused(problems)
+        raise ExportRefused(problems, lang)
     return _workbook(plans, lang, template=False)
 
 
