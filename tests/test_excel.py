@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import time
 import zipfile
 from pathlib import Path
@@ -384,6 +386,23 @@ def test_template_has_dropdowns_widths_and_instructions(
     assert nodes.column_dimensions["D"].width == 60
     assert nodes.column_dimensions["B"].number_format == "@"  # ids stay text: 1.10
     assert "maltrace import" in " ".join(str(c.value) for c in wb[sheets[0]]["A"])
-    assert read_sheet_plans(out) == []
+    assert "no plans and no nodes" in _problems(out)[0]
     r = invoke("template", str(out))
     assert r.exit_code == 2 and "--force" in r.output
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_workbook_saved_by_libreoffice_imports_the_same(tmp_path: Path) -> None:
+    """Planners open and save in LibreOffice: shared strings, its own styles and dimensions."""
+    book = tmp_path / "plans.xlsx"
+    book.write_bytes(export_workbook(load_plan_set([PLANS], cache=False).plans, "nn"))
+    out = tmp_path / "lo"
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation={profile}", "--convert-to",
+         "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(book)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    back = read_sheet_plans(out / "plans.xlsx")
+    original = load_plan_set([PLANS], cache=False).plans
+    assert [p.model_dump() for p in back] == [p.model_dump() for p in original]

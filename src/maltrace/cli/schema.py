@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from maltrace.cli._common import LangOpt, app
+from maltrace.cli._common import app
+from maltrace.cli._excel import ExcelLangOpt
 
 
 @app.command()
@@ -19,7 +20,7 @@ def schema(
             "--output", "-o", help="Write it to this file (e.g. plan.schema.json) instead."
         ),
     ] = None,
-    lang: LangOpt = None,
+    lang: ExcelLangOpt = None,
 ) -> None:
     """Print the JSON Schema of a plan file (for editors that check YAML as you type).
 

@@ -84,6 +84,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "arket er skjult; vis det (eller slett det), så du ser alt som blir importert",
         "the sheet is hidden; unhide it (or delete it) so you see all that is imported",
     ),
+    "excel.problem.empty": (
+        "arbeidsboka har ingen planar og ingen nodar; fyll ut arka Planar og Nodar først",
+        "arbeidsboken har ingen planer og ingen noder; fyll ut arkene Planer og Noder først",
+        "the workbook holds no plans and no nodes; fill in the sheets Plans and Nodes first",
+    ),
     "excel.problem.sheet_twice": (
         "arbeidsboka har to slike ark; slå dei saman til eitt",
         "arbeidsboken har to slike ark; slå dem sammen til ett",

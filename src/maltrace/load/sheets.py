@@ -242,6 +242,8 @@ def plans_from_sheets(
                     key = str(err["loc"][0]) if err["loc"] else "id"
                     problems.append(_bad_value(row, key, err, cli_plan))
     where = _columns_of(nodes_sheet, ncols, ["id", "title", "type"], problems)
+    if not headers and not nodes_sheet.rows and not problems:
+        raise ImportFailed(file, [SheetProblem("empty", nodes_sheet.name)])
     if len(headers) > 1 and PLAN_COL not in where:
         problems.append(SheetProblem("missing-column", nodes_sheet.name, "", {"key": PLAN_COL}))
     # Pass 1: every node row, its plan, kind and fields.
