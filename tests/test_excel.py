@@ -406,3 +406,13 @@ def test_a_workbook_saved_by_libreoffice_imports_the_same(tmp_path: Path) -> Non
     back = read_sheet_plans(out / "plans.xlsx")
     original = load_plan_set([PLANS], cache=False).plans
     assert [p.model_dump() for p in back] == [p.model_dump() for p in original]
+
+
+def test_csv_plan_options_are_named_in_problems(tmp_path: Path) -> None:
+    src = tmp_path / "t.csv"
+    src.write_text("Id;Type;Tittel\nA;mål;T\n", encoding="utf-8")
+    args = ["--plan-id", "P", "--plan-type", "sektor", "--plan-title", "T", "--date", "2022-13-01"]
+    r = invoke("import", str(src), "-o", str(tmp_path / "o"), "--lang", "en", *args)
+    assert r.exit_code == 2
+    assert "--plan-type: Unknown plan type" in r.output
+    assert "--date: Date must be a date" in r.output

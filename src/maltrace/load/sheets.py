@@ -49,7 +49,7 @@ class SheetProblem:
     def location(self) -> str:
         if self.sheet and self.cell:
             return f"{self.sheet}!{self.cell}"
-        return self.sheet
+        return self.sheet or self.cell
 
     def message(self, lang: Lang) -> str:
         params = dict(self.params)
@@ -402,7 +402,8 @@ def _bad_value(row: _Row, key: str, err: Any, cli_plan: bool) -> SheetProblem:
     from maltrace.load.loader import _problem
 
     etype = err["type"]
-    cell = f"--{key.replace('_', '-')}" if cli_plan and row.sheet == "--plan" else row.ref(key)
+    option = f"--plan-{key}" if key in ("id", "type", "title") else f"--{key.replace('_', '-')}"
+    cell = option if cli_plan and row.sheet == "--plan" else row.ref(key)
     sheet = "" if cli_plan and row.sheet == "--plan" else row.sheet
     if etype == "extra_forbidden":
         return SheetProblem("key-not-allowed", sheet, cell, {"key": key})
