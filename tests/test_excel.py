@@ -416,3 +416,49 @@ def test_csv_plan_options_are_named_in_problems(tmp_path: Path) -> None:
     assert r.exit_code == 2
     assert "--plan-type: Unknown plan type" in r.output
     assert "--date: Date must be a date" in r.output
+
+
+def test_columns_follow_the_models_and_mappings_have_none() -> None:
+    import datetime as dt
+
+    from pydantic import BaseModel
+
+    from maltrace.load.excel_layout import node_columns, plan_columns, shape_of
+
+    class Cost(BaseModel):
+        year: int
+
+    assert shape_of(list[str]) == "list"
+    assert shape_of(dt.date | None) == "date"
+    assert shape_of(bool) == "bool"
+    assert shape_of(dict[str, int]) == "complex"
+    assert shape_of(list[Cost]) == "complex"
+    nodes, _ = node_columns()
+    keys = [c.key for c in nodes]
+    assert keys[:5] == ["plan", "id", "type", "title", "parent"]
+    assert {"description", "tags", "follows_up", "responsible", "due", "status"} <= set(keys)
+    assert not {"goals", "strategies", "measures", "line", "key_lines"} & set(keys)
+    assert [c.key for c in plan_columns()[0]][:3] == ["id", "type", "title"]
+
+
+def test_export_refuses_a_key_without_a_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key the layout leaves out (a mapping, as cost or indicators will be) is never dropped."""
+    from maltrace.load import Plan, excel_write
+    from maltrace.load.excel_layout import node_columns
+    from maltrace.load.excel_write import ExportRefused
+
+    cols, _ = node_columns()
+    monkeypatch.setattr(
+        excel_write, "node_columns", lambda: ([c for c in cols if c.key != "tags"], ["tags"])
+    )
+    plan = Plan.model_validate(
+        {
+            "plan": {"id": "P", "type": "temaplan", "title": "T"},
+            "goals": [{"id": "G1", "title": "T"}, {"id": "G2", "title": "T", "tags": ["x"]}],
+        }
+    )
+    plan.source = "p.yaml"
+    with pytest.raises(ExportRefused) as exc:
+        export_workbook([plan], "en")
+    (problem,) = exc.value.problems
+    assert problem.text("en").startswith("p.yaml: G2 has tags, which the workbook has no column")
