@@ -115,16 +115,17 @@ def _read_sheet(ws: Any, name: str, problems: list[SheetProblem]) -> Sheet:
             if value is None:
                 values.append(None)
                 continue
-            ref = f"{col_letter(i)}{number}"
             if i >= MAX_COLUMNS:
                 too_wide = True
                 continue
-            if getattr(cell, "data_type", None) == "f":
+            if cell.data_type == "f":
+                ref = f"{col_letter(i)}{number}"
                 problems.append(SheetProblem("formula", name, ref, {"formula": str(value)[:40]}))
                 values.append(str(value))  # kept only so the row's other checks can run
                 continue
             text = cell_text(value)
             if text is not None and len(text) > MAX_CELL_CHARS:
+                ref = f"{col_letter(i)}{number}"
                 problems.append(SheetProblem("cell-too-long", name, ref, {"max": MAX_CELL_CHARS}))
                 text = None
             values.append(text)
