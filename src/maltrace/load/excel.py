@@ -31,10 +31,10 @@ from maltrace.load.sheets import (
 )
 
 # Limits that keep a hostile workbook from taking more than seconds or gigabytes.
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # our 19,075-row export unpacks to 10 MB
 MAX_ZIP_RATIO = 100  # a member that unpacks to over 100 times its packed size (and > 1 MB)
-MAX_ROWS = 200_000
+MAX_ROWS = 100_000
 MAX_COLUMNS = 60
 
 
