@@ -178,3 +178,11 @@ def _walk_models(items: list[Item]) -> Iterator[Item]:
     for item in items:
         yield item
         yield from _walk_models(item.items)
+
+
+def builtin_file(framework_id: str, lang: Lang) -> str | None:
+    """Where a built-in framework's file in ``lang`` lies, for a planner to copy."""
+    for stem in _stems():
+        if stem == framework_id.lower():
+            return str(_folder() / f"{stem}.{lang}.yaml")
+    return None
