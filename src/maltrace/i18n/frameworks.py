@@ -129,10 +129,10 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "File to copy: {file}",
     ),
     # ---- diagrams ---------------------------------------------------------------------------
-    "frameworks.diagram_unknown": (
-        "Rammeverket «{id}» er ikkje i bruk i desse planane.{hint} I bruk: {known}.",
-        "Rammeverket «{id}» er ikke i bruk i disse planene.{hint} I bruk: {known}.",
-        "The framework “{id}” is not used by these plans.{hint} In use: {known}.",
+    "diagram.error.unknown_framework": (
+        "Rammeverket «{id}» er ikkje i bruk i desse planane (i bruk: {known}).",
+        "Rammeverket «{id}» er ikke i bruk i disse planene (i bruk: {known}).",
+        "The framework “{id}” is not used by these plans (in use: {known}).",
     ),
     "frameworks.diagram_lowest": (
         "Lågaste trinn nedst",
@@ -140,4 +140,20 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Lowest step at the bottom",
     ),
     "frameworks.diagram_more": ("… og {count} til", "… og {count} til", "… and {count} more"),
+    "frameworks.diagram_heading": (
+        "{id} {title}: kva planane tek opp",
+        "{id} {title}: hva planene tar opp",
+        "{id} {title}: what the plans address",
+    ),
+    "frameworks.diagram_heading_plan": (
+        "{id} {title}: kva {plan} tek opp",
+        "{id} {title}: hva {plan} tar opp",
+        "{id} {title}: what {plan} addresses",
+    ),
+    "frameworks.diagram_note": (
+        "Knytingar med contributes_to. Dei tel ikkje i oppfølgingsgraden.",
+        "Koblinger med contributes_to. De teller ikke i oppfølgingsgraden.",
+        "Links made with contributes_to. They do not count in the coverage.",
+    ),
+    "frameworks.via": ("via {item}", "via {item}", "via {item}"),
 }
