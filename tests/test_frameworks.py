@@ -386,3 +386,31 @@ def test_addressed_and_not_addressed_split_the_steps(tmp_path_factory, names):
     hit = {"T-2" if n == "T-2a" else n for n in names} - {"TRAPP"}
     assert set(trapp.addressed) == hit
     assert trapp.cross_cutting == (("S",) if "TRAPP" in names else ())
+
+
+def test_report_has_a_chapter_per_framework(write_set, tmp_path):
+    import maltrace
+    from maltrace.render.report import make_report, write_report
+
+    a = maltrace.check(str(write_set(kps=KPS, kdp=KDP, trapp=TRAPP)), cache=False)
+    doc = make_report(a, "nn", diagram=False)
+    keys = [s.key for s in doc.sections]
+    assert [k for k in keys if k.startswith("framework-")] == [
+        "framework-SDG",
+        "framework-LHL",
+        "framework-TRAPP",
+    ]
+    ladder = doc.section("framework-TRAPP")
+    [table] = ladder.tables
+    assert [r[0] for r in table.rows] == ["T-1", "T-2", "T-3", "T-4"]
+    assert [r[2] for r in table.rows] == ["Tomt trinn", "Teke opp", "Tomt trinn", "Teke opp"]
+    assert table.row_alert == (True, False, True, False)
+    assert "S-1 Strategi S-1 (KDP) (via T-2a)" in table.rows[1][3]
+    assert any("På tvers av trinna: S-3" in b.text for b in ladder.blocks if hasattr(b, "text"))
+    sheet = doc.sheets[-1]
+    assert sheet.name == "Rammeverk" and len(sheet.table.rows) == 17 + 5 + 4
+    out = tmp_path / "r.md"
+    written = write_report(a, out)
+    assert tmp_path / "r.framework-TRAPP.svg" in written
+    text = out.read_text(encoding="utf-8")
+    assert "## TRAPP Omsorgstrappa" in text and "| T-3 | Hjelp heime | Tomt trinn |" in text

@@ -156,4 +156,13 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Links made with contributes_to. They do not count in the coverage.",
     ),
     "frameworks.via": ("via {item}", "via {item}", "via {item}"),
+    # ---- reports ----------------------------------------------------------------------------
+    "frameworks.sheet": ("Rammeverk", "Rammeverk", "Frameworks"),
+    "frameworks.addressed_word": ("Teke opp", "Tatt opp", "Addressed"),
+    "frameworks.empty_word": ("Tomt trinn", "Tomt trinn", "Empty step"),
+    "frameworks.figure_alt": (
+        "{id} {title}: punkta og kva i planane som tek dei opp",
+        "{id} {title}: punktene og hva i planene som tar dem opp",
+        "{id} {title}: the items and what in the plans addresses them",
+    ),
 }
