@@ -414,3 +414,12 @@ def test_report_has_a_chapter_per_framework(write_set, tmp_path):
     assert tmp_path / "r.framework-TRAPP.svg" in written
     text = out.read_text(encoding="utf-8")
     assert "## TRAPP Omsorgstrappa" in text and "| T-3 | Hjelp heime | Tomt trinn |" in text
+
+
+def test_framework_files_are_protected_like_plan_files(write_set):
+    import maltrace
+
+    folder = write_set(kps=KPS, kdp=KDP, trapp=TRAPP)
+    a = maltrace.check(str(folder), cache=False)
+    assert [f.rsplit("/", 1)[-1] for f in a.framework_files] == ["trapp.yaml"]
+    assert len(a.protected_files) == 3

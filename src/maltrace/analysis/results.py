@@ -196,6 +196,13 @@ class Analysis:
     focus: str | None = None
     # Frameworks in use, by id (issue 12); never part of the oppfølgingsgrad.
     frameworks: dict[str, FrameworkCoverage] = field(default_factory=dict)
+    # The set's own framework files (type: rammeverk): never written over, like plan files.
+    framework_files: tuple[str, ...] = ()
+
+    @property
+    def protected_files(self) -> tuple[str, ...]:
+        """Every file of the set that was read: plans and the set's own frameworks."""
+        return (*self.plan_files.values(), *self.framework_files)
 
     @property
     def graph(self) -> nx.DiGraph:

@@ -218,6 +218,7 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
         findings=tuple(_sorted_findings(findings, [p.source for p in plans.values()])),
         lang=lang or plans_language(plans.values()),
         frameworks=frameworks,
+        framework_files=tuple(p.source for p in graph.graph.get("frameworks", ())),
     )
 
 

@@ -224,7 +224,7 @@ def write_diagram(
         width_cm=width_cm,
         framework=framework,
     )
-    protect = [Path(p) for p in analysis.plan_files.values()]
+    protect = [Path(p) for p in analysis.protected_files]
     if any(Path(path).resolve() == p.resolve() for p in protect):
         raise DiagramError("protected", path=str(path))
     if fmt == "dot":
