@@ -110,12 +110,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Built-in frameworks",
     ),
     "frameworks.list_hint": (
-        "Vis eitt med «maltrace frameworks ID»; knyt ein node til eit punkt med "
-        "«contributes_to: [ID]».",
-        "Vis ett med «maltrace frameworks ID»; knytt en node til et punkt med "
-        "«contributes_to: [ID]».",
-        "Show one with “maltrace frameworks ID”; link a node to an item with "
-        "“contributes_to: [ID]”.",
+        "Vis eitt med «maltrace frameworks ID». Knyt eit mål, ein strategi eller eit tiltak til "
+        "eit punkt med «contributes_to: [ID]».",
+        "Vis ett med «maltrace frameworks ID». Knytt et mål, en strategi eller et tiltak til "
+        "et punkt med «contributes_to: [ID]».",
+        "Show one with “maltrace frameworks ID”. Link a goal, strategy or measure to an item "
+        "with “contributes_to: [ID]”.",
     ),
     "frameworks.unknown": (
         "Rammeverket «{id}» finst ikkje.{hint} Innebygde: {known}.",
