@@ -200,14 +200,19 @@ def test_framework_file_errors_are_load_errors(write_set):
     bad = TRAPP + "goals:\n  - id: G\n    title: Eit mål\n  - id: X\n    title: x\n"
     dup = TRAPP.replace("id: T-3", "id: T-1")
     items_in_plan = KPS + "items:\n  - id: I\n    title: i\n"
+    ordered_plan = KDP.replace(
+        "  type: kommunedelplan\n", "  type: kommunedelplan\n  ordered: true\n"
+    )
     with pytest.raises(LoadFailed) as err:
-        load_plan_set([write_set(kps=items_in_plan, bad=bad, dup=dup)])
-    codes = sorted((e.code, e.file.rsplit("/", 1)[-1]) for e in err.value.errors)
+        load_plan_set([write_set(kps=items_in_plan, bad=bad, dup=dup, kdp=ordered_plan)])
+    codes = sorted((e.code, e.file.rsplit("/", 1)[-1], e.line) for e in err.value.errors)
     assert codes == [
-        ("duplicate-item", "dup.yaml"),
-        ("framework-with-goals", "bad.yaml"),
-        ("items-outside-framework", "kps.yaml"),
+        ("duplicate-item", "dup.yaml", 14),
+        ("framework-with-goals", "bad.yaml", 2),  # the plan: block
+        ("items-outside-framework", "kps.yaml", 18),  # the first item
+        ("ordered-outside-framework", "kdp.yaml", 2),
     ]
+    assert all("Traceback" not in e.message("nn") for e in err.value.errors)
     dup_error = next(e for e in err.value.errors if e.code == "duplicate-item")
     assert dup_error.line == 14
     assert "T-1" in dup_error.message("nn") and "line 2" not in dup_error.message("nn")

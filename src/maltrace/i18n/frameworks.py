@@ -16,6 +16,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "“items” belong in a framework only. Set “type: rammeverk” under plan:, or write the "
         "goals under “goals”.",
     ),
+    "load.ordered_outside_framework": (
+        "«ordered: true» gjeld berre eit rammeverk (ei trapp). Set «type: rammeverk» og skriv "
+        "trinna under «items», eller ta bort «ordered».",
+        "«ordered: true» gjelder bare et rammeverk (en trapp). Sett «type: rammeverk» og skriv "
+        "trinnene under «items», eller fjern «ordered».",
+        "“ordered: true” applies to a framework (a ladder) only. Set “type: rammeverk” and write "
+        "the steps under “items”, or remove “ordered”.",
+    ),
     "load.framework_with_goals": (
         "Eit rammeverk (type: rammeverk) har punkt under «items», ikkje mål, strategiar eller "
         "tiltak. Flytt dei til ein plan, eller skriv dei som punkt.",

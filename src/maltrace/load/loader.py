@@ -155,7 +155,7 @@ def parse_plan(data: bytes, name: str) -> FileResult:
         raw = read_yaml(data, all_key_lines=True)
         return FileResult(name, errors=_validation_errors(exc, raw, name))
     plan.source = name
-    if plan.items or plan.plan.type is PlanType.RAMMEVERK:
+    if plan.items or plan.plan.ordered or plan.plan.type is PlanType.RAMMEVERK:
         errors = _framework_errors(plan, name)
         if errors:
             return FileResult(name, errors=errors)
@@ -167,7 +167,10 @@ def _framework_errors(plan: Plan, name: str) -> list[LoadError]:
     is given once in its framework."""
     line = plan.plan.key_lines.get("type", plan.plan.line)
     if plan.plan.type is not PlanType.RAMMEVERK:
-        return [LoadError("items-outside-framework", name, plan.key_lines.get("items", 1))]
+        if not plan.items:  # ``ordered: true`` on a plan
+            where = plan.plan.key_lines.get("ordered", plan.plan.line)
+            return [LoadError("ordered-outside-framework", name, where)]
+        return [LoadError("items-outside-framework", name, plan.items[0].line)]
     errors: list[LoadError] = []
     if plan.children():
         errors.append(LoadError("framework-with-goals", name, line))
