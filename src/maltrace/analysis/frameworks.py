@@ -122,7 +122,8 @@ def analyse_frameworks(
     for node_id in contributing:
         data = nodes[node_id]
         model = data["model"]
-        for target in dict.fromkeys(model.contributes_to):
+        targets = model.contributes_to
+        for target in targets if len(targets) == 1 else dict.fromkeys(targets):
             hit = top_of.get(target)
             if hit is not None:
                 used.setdefault(hit[0])
@@ -144,36 +145,50 @@ def analyse_frameworks(
                 )
 
     out: dict[str, FrameworkCoverage] = {}
+    plan_rank = {pid: i for i, pid in enumerate(plans)}
     for fid in _in_order(used, frameworks):
         fw = frameworks[fid]
+        place = {item.id: (i, top.id) for i, (item, top) in enumerate(fw.walk())}
         items = per_item.get(fid, {})
         cross = across.get(fid, [])
-        plan_ids = dict.fromkeys(declared_by.get(fid, []))
-        for contributors in [*items.values(), cross]:
-            plan_ids.update(dict.fromkeys(nodes[n]["plan"] for n in contributors))
+        declarers = tuple(declared_by.get(fid, ()))
+        # One pass to split the nodes by plan: a country's plans must not cost plans × nodes.
+        plan_items: dict[str, dict[str, list[str]]] = {pid: {} for pid in declarers}
+        plan_cross: dict[str, list[str]] = {}
+        for item_id, contributors in items.items():
+            for n in contributors:
+                plan_items.setdefault(nodes[n]["plan"], {}).setdefault(item_id, []).append(n)
+        for n in cross:
+            pid = nodes[n]["plan"]
+            plan_items.setdefault(pid, {})
+            plan_cross.setdefault(pid, []).append(n)
         per_plan = {
             pid: _coverage(
                 fw,
-                {i: [n for n in ns if nodes[n]["plan"] == pid] for i, ns in items.items()},
-                [n for n in cross if nodes[n]["plan"] == pid],
-                tuple(declared_by.get(fid, ())) if pid in declared_by.get(fid, ()) else (),
+                place,
+                plan_items[pid],
+                plan_cross.get(pid, []),
+                declarers if pid in declarers else (),
                 {},
             )
-            for pid in sorted(plan_ids, key=list(plans).index)
+            for pid in sorted(plan_items, key=plan_rank.__getitem__)
         }
-        out[fid] = _coverage(fw, items, cross, tuple(declared_by.get(fid, ())), per_plan)
+        out[fid] = _coverage(fw, place, items, cross, declarers, per_plan)
     return out
 
 
 def _coverage(
     fw: Framework,
+    place: dict[str, tuple[int, str]],
     items: dict[str, list[str]],
     cross: list[str],
     declared_by: tuple[str, ...],
     per_plan: dict[str, FrameworkCoverage],
 ) -> FrameworkCoverage:
-    per_item = {item.id: tuple(items[item.id]) for item, _ in fw.walk() if items.get(item.id)}
-    hit_tops = {top.id for item, top in fw.walk() if item.id in per_item}
+    """``place``: each item's position in the framework and its top-level item."""
+    named = sorted((i for i, ns in items.items() if ns), key=lambda i: place[i][0])
+    per_item = {i: tuple(items[i]) for i in named}
+    hit_tops = {place[i][1] for i in named}
     return FrameworkCoverage(
         framework=fw,
         per_item=per_item,
