@@ -428,3 +428,53 @@ def test_framework_files_are_protected_like_plan_files(write_set):
     a = maltrace.check(str(folder), cache=False)
     assert [f.rsplit("/", 1)[-1] for f in a.framework_files] == ["trapp.yaml"]
     assert len(a.protected_files) == 3
+
+
+ITEMS = ["SDG-3", "SDG-3.8", "SDG-4.1", "SDG-11", "T-2a", "T-4", "TRAPP", "LHL-2"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(ITEMS), max_size=3), min_size=3, max_size=3),
+    st.lists(st.lists(st.sampled_from(ITEMS), max_size=3), min_size=3, max_size=3),
+)
+def test_per_plan_views_add_up_to_the_whole(tmp_path_factory, on_goals, on_strategies):
+    folder = tmp_path_factory.mktemp("p")
+    kps = plan_yaml(
+        "KPS",
+        type="samfunnsplan",
+        goals=[
+            {**goal(f"G{i}"), **({"contributes_to": c} if c else {})}
+            for i, c in enumerate(on_goals)
+        ],
+    )
+    kdp = plan_yaml(
+        "KDP",
+        follows=["KPS"],
+        strategies=[
+            {**strategy(f"S{i}", follows_up=["G0"]), **({"contributes_to": c} if c else {})}
+            for i, c in enumerate(on_strategies)
+        ],
+    )
+    for name, text in (("kps", kps), ("kdp", kdp), ("trapp", TRAPP)):
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    a = analyse(build_graph(load_plan_set([folder], cache=False)))
+    bare_folder = tmp_path_factory.mktemp("bare")
+    for name, text in (("kps", kps), ("kdp", kdp)):
+        (bare_folder / f"{name}.yaml").write_text(without_links(text), encoding="utf-8")
+    bare = analyse(build_graph(load_plan_set([bare_folder], cache=False)))
+    assert (a.coverage, a.goals, a.per_plan) == (bare.coverage, bare.goals, bare.per_plan)
+    for fc in a.frameworks.values():
+        merged: dict[str, list[str]] = {}
+        for pc in fc.per_plan.values():
+            for item, nodes in pc.per_item.items():
+                merged.setdefault(item, []).extend(nodes)
+            # a plan never addresses more than the whole set
+            assert set(pc.addressed) <= set(fc.addressed)
+        assert {k: sorted(v) for k, v in merged.items()} == {
+            k: sorted(v) for k, v in fc.per_item.items()
+        }
+        assert sorted(fc.cross_cutting) == sorted(
+            n for pc in fc.per_plan.values() for n in pc.cross_cutting
+        )
+        assert len(fc.addressed) + len(fc.not_addressed) == fc.items
