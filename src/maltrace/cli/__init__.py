@@ -16,6 +16,7 @@ from maltrace.cli import (  # noqa: F401 - registers the commands
     diagram,
     excel_export,
     excel_import,
+    frameworks,
     init,
     report,
     schema,

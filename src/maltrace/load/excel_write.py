@@ -87,7 +87,7 @@ class ExportRefused(Exception):
 
 def _given(model: Any, key: str) -> bool:
     value = getattr(model, key, None)
-    return value is not None and value != [] and value != {}
+    return value is not None and value not in ([], {}, ())
 
 
 def _cell_problems(
@@ -97,7 +97,7 @@ def _cell_problems(
         value = getattr(model, c.key, None)
         if value is None:
             continue
-        items = value if isinstance(value, list) else [value]
+        items = list(value) if isinstance(value, (list, tuple)) else [value]
         if c.shape == "list":
             for item in items:
                 text = str(getattr(item, "value", item))
@@ -134,7 +134,7 @@ def export_problems(plans: list[Plan]) -> list[ExportProblem]:
 def _text(value: Any, column: Column) -> Any:
     if value is None:
         return None
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         if not value and column.none_is_not_empty:
             return EMPTY_LIST
         return ", ".join(str(getattr(v, "value", v)) for v in value) or None

@@ -50,7 +50,7 @@ _PLAIN_ID = re.compile(r"^[\w.\-/]+$")
 def _value(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", exclude_defaults=True)
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         items = [_value(v) for v in value]
         if items and all(isinstance(v, str) and _PLAIN_ID.match(v) for v in items):
             return _Flow(items)
@@ -69,7 +69,7 @@ def _fields(model: BaseModel, skip: tuple[str, ...] = ()) -> dict[str, Any]:
         if key in skip:
             continue
         value = getattr(model, key)
-        if value is None or (value in ([], {}) and key not in given):
+        if value is None or (value in ([], {}, ()) and key not in given):
             continue
         out[key] = _value(value)
     return out
