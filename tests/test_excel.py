@@ -364,8 +364,8 @@ def test_export_never_writes_over_a_plan_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "sheets", "kinds"),
     [
-        ("nn", ["Rettleiing", "Planar", "Nodar"], "satsingsområde,mål,strategi,tiltak"),
-        ("en", ["Instructions", "Plans", "Nodes"], "priority area,goal,strategy,measure"),
+        ("nn", ["Rettleiing", "Planar", "Nodar"], "satsingsområde,mål,strategi,tiltak,punkt"),
+        ("en", ["Instructions", "Plans", "Nodes"], "priority area,goal,strategy,measure,item"),
     ],
 )
 def test_template_has_dropdowns_widths_and_instructions(
@@ -464,3 +464,32 @@ def test_export_refuses_a_key_without_a_column(monkeypatch: pytest.MonkeyPatch) 
         export_workbook([plan], "en")
     (problem,) = exc.value.problems
     assert problem.text("en").startswith("p.yaml: G2 has tags, which the workbook has no column")
+
+
+def test_framework_items_in_the_nodes_sheet(tmp_path: Path) -> None:
+    head = ["Id", "Type", "Tittel", "Ordna (trapp)"]
+    plans = [["AMT", "rammeverk", "Trappa", "ja"], ["KDP", "kommunedelplan", "K", None]]
+    nodes = [
+        ["AMT", "AMT-1", "trinn", "Eg klarer meg sjølv", None, None, None],
+        ["AMT", "AMT-1.1", "punkt", "Eigenomsorg", "AMT-1", None, None],
+        ["KDP", "S-1", "strategi", "S", None, None, None],
+    ]
+    src = tmp_path / "f.xlsx"
+    workbook(src, plans, nodes, plan_head=head)
+    amt, kdp = read_sheet_plans(src)
+    assert amt.plan.ordered is True and amt.items[0].items[0].id == "AMT-1.1"
+    assert kdp.strategies[0].id == "S-1" and kdp.plan.ordered is False
+    bad = [
+        ["AMT", "AMT-1", "mål", "A goal in a framework", None, None, None],
+        ["KDP", "K-1", "punkt", "An item in a plan", None, None, None],
+    ]
+    plans[1][3] = "ja"
+    workbook(src, plans, bad, plan_head=head)
+    assert _problems(src) == [
+        "Nodar!C2: A framework holds items only, not a goal; write “item” as the type, or move "
+        "the row to another plan",
+        "Nodar!C3: An item belongs in a plan of type rammeverk only; pick another type, or move "
+        "the row to the framework",
+        "Planar!D3: Only a framework (a ladder) can be ordered; leave the cell empty, or set the "
+        "type to rammeverk",
+    ]

@@ -32,7 +32,7 @@ def export(
     from maltrace.cli._common import fail_load
     from maltrace.cli._excel import fail, lang_of
     from maltrace.i18n import normalise_lang, t
-    from maltrace.load import LoadFailed, ProtectedFileError, iter_nodes
+    from maltrace.load import LoadFailed, ProtectedFileError
     from maltrace.load.convert import export_plans
     from maltrace.load.excel_write import ExportRefused
 
@@ -46,5 +46,7 @@ def export(
         fail(lines, t("excel.cli.export_refused", exc.lang, count=len(lines)))
     except ProtectedFileError as exc:
         fail([], t("excel.cli.protected", lang_of(lang), path=exc.path))
-    nodes = sum(len(iter_nodes(p)) for p in plans)
+    from maltrace.load.excel_write import rows_of
+
+    nodes = sum(len(rows_of(p)) for p in plans)
     typer.echo(t("excel.cli.exported", out_lang, plans=len(plans), nodes=nodes, path=output))

@@ -39,9 +39,29 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Reason for no link",
     ),
     "excel.kinds": (
-        "satsingsområde, mål, strategi, tiltak",
-        "satsingsområde, mål, strategi, tiltak",
-        "area, goal, strategy, measure (or satsingsområde, mål, strategi, tiltak)",
+        "satsingsområde, mål, strategi, tiltak (og punkt i eit rammeverk)",
+        "satsingsområde, mål, strategi, tiltak (og punkt i et rammeverk)",
+        "area, goal, strategy, measure (or satsingsområde, mål, strategi, tiltak), and item in a framework",
+    ),
+    "excel.kind.item": ("punkt", "punkt", "item"),
+    "excel.col.colour": ("Farge", "Farge", "Colour"),
+    "excel.col.ordered": ("Ordna (trapp)", "Ordnet (trapp)", "Ordered (ladder)"),
+    "excel.col.reference": ("Kjelde", "Kilde", "Reference"),
+    "excel.col.items": ("Punkt", "Punkter", "Items"),
+    "excel.problem.item_outside_framework": (
+        "eit punkt høyrer berre heime i ein plan av typen rammeverk; vel ein annan type, eller flytt rada til rammeverket",
+        "et punkt hører bare hjemme i en plan av typen rammeverk; velg en annen type, eller flytt raden til rammeverket",
+        "an item belongs in a plan of type rammeverk only; pick another type, or move the row to the framework",
+    ),
+    "excel.problem.node_in_framework": (
+        "eit rammeverk har berre punkt, ikkje {kind}; skriv «punkt» som type, eller flytt rada til ein annan plan",
+        "et rammeverk har bare punkt, ikke {kind}; skriv «punkt» som type, eller flytt raden til en annen plan",
+        "a framework holds items only, not a {kind}; write “item” as the type, or move the row to another plan",
+    ),
+    "excel.problem.ordered_outside_framework": (
+        "berre eit rammeverk (ei trapp) kan vere ordna; la cella stå tom, eller set type rammeverk",
+        "bare et rammeverk (en trapp) kan være ordnet; la cellen stå tom, eller sett type rammeverk",
+        "only a framework (a ladder) can be ordered; leave the cell empty, or set the type to rammeverk",
     ),
     # Problems in a workbook: "Nodar!C14: <message>".
     "excel.problem.unreadable": (
@@ -394,6 +414,32 @@ TEXTS.update(
             "Ansvar (eining eller rolle)",
             "Ansvar (enhet eller rolle)",
             "Responsible (unit or role)",
+        ),
+        "schema.items": (
+            "Punkta i eit rammeverk (type: rammeverk), med punkt under punkt",
+            "Punktene i et rammeverk (type: rammeverk), med punkter under punkter",
+            "The items of a framework (type: rammeverk), items nested under items",
+        ),
+        "schema.frameworks": (
+            "Rammeverka planen rapporterer mot (t.d. sdg)",
+            "Rammeverkene planen rapporterer mot (f.eks. sdg)",
+            "The frameworks this plan reports against (e.g. sdg)",
+        ),
+        "schema.ordered": (
+            "Eit rammeverk der punkta øvst er trinn i ei trapp, lågaste først",
+            "Et rammeverk der punktene øverst er trinn i en trapp, laveste først",
+            "A framework whose top items are the steps of a ladder, lowest first",
+        ),
+        "schema.reference": (
+            "Kvar teksten i rammeverket kjem frå",
+            "Hvor teksten i rammeverket kommer fra",
+            "Where the framework's texts come from",
+        ),
+        "schema.colour": ("Farge, #RRGGBB", "Farge, #RRGGBB", "Colour, #RRGGBB"),
+        "schema.contributes_to": (
+            "Punkt i rammeverk som denne noden bidreg til (t.d. SDG-3.4)",
+            "Punkter i rammeverk som denne noden bidrar til (f.eks. SDG-3.4)",
+            "Framework items this node contributes to (e.g. SDG-3.4)",
         ),
         "schema.due": (
             "Frist eller år, fritekst",

@@ -36,6 +36,8 @@ MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # our 19,075-row export unpacks to 10 MB
 MAX_ZIP_RATIO = 100  # a member that unpacks to over 100 times its packed size (and > 1 MB)
 MAX_ROWS = 100_000
 MAX_COLUMNS = 60
+# Formulas that are constants, not calculations.
+_CONSTANTS = {"=TRUE()": "true", "=FALSE()": "false", "=TRUE": "true", "=FALSE": "false"}
 
 
 # --- the workbook -------------------------------------------------------------------------------
@@ -117,6 +119,10 @@ def _read_sheet(ws: Any, name: str, problems: list[SheetProblem]) -> Sheet:
                 continue
             if i >= MAX_COLUMNS:
                 too_wide = True
+                continue
+            if cell.data_type == "f" and str(value).upper() in _CONSTANTS:
+                # LibreOffice saves a boolean as the formula =TRUE() or =FALSE(): a value.
+                values.append(_CONSTANTS[str(value).upper()])
                 continue
             if cell.data_type == "f":
                 ref = f"{col_letter(i)}{number}"

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 
 from maltrace.i18n import LANGS, Lang, has, t
-from maltrace.load.models import LIST_KINDS, MODEL_OF, Kind, Plan, PlanInfo, allowed_keys
+from maltrace.load.models import LIST_KINDS, MODEL_OF, Item, Kind, Plan, PlanInfo, allowed_keys
 
 Shape = Literal["text", "list", "date", "bool", "number", "complex"]
 
@@ -63,6 +63,12 @@ KIND_WORDS: dict[str, Kind] = {
     "action": Kind.MEASURE,
     "tiltak": Kind.MEASURE,
 }
+# A framework's item (an SDG, a target, a step of a ladder): a row kind beside the node kinds,
+# in plans of type rammeverk only, under ``items``.
+ITEM = "item"
+ITEM_WORDS = frozenset({"item", "items", "punkt", "trinn", "step", "framework item"})
+RowKind = Kind | str  # a Kind, or ITEM
+
 # Plan types as planners may write them, beside the model's own values.
 PLAN_TYPE_WORDS: dict[str, str] = {
     "samfunnsdel": "samfunnsplan",
@@ -167,9 +173,14 @@ def node_models() -> list[type[BaseModel]]:
     return [MODEL_OF[k] for k in (Kind.AREA, Kind.GOAL, Kind.STRATEGY, Kind.MEASURE)]
 
 
+def model_of(kind: RowKind) -> type[BaseModel]:
+    return Item if kind == ITEM else MODEL_OF[Kind(kind)]
+
+
 def node_columns() -> tuple[list[Column], list[str]]:
-    """Nodar: plan, id, type, title, parent, then every other node key (children excluded)."""
-    cols, left_out = _columns(node_models(), set(LIST_KINDS) | {"id", "title"})
+    """Nodar: plan, id, type, title, parent, then every other key of a node or framework item
+    (children excluded)."""
+    cols, left_out = _columns([*node_models(), Item], set(LIST_KINDS) | {"id", "title", "items"})
     head = [
         Column(PLAN_COL, "text"),
         Column("id", "text"),
@@ -187,18 +198,20 @@ def plan_columns() -> tuple[list[Column], list[str]]:
 
 def plan_extra_keys() -> list[str]:
     """Top-level keys of a plan file beside ``plan`` and the node lists (none have a column)."""
-    return [k for k in allowed_keys(Plan) if k != "plan" and k not in Plan.child_fields]
+    return [
+        k for k in allowed_keys(Plan) if k not in ("plan", "items") and k not in Plan.child_fields
+    ]
 
 
-def node_keys_of(kind: Kind) -> set[str]:
-    return set(allowed_keys(MODEL_OF[kind]))
-
-
-def child_list(parent: Kind | None, child: Kind) -> str | None:
-    """The list key under which a ``child`` node sits in ``parent`` (None: plan top level),
-    or None when that nesting is not allowed."""
+def child_list(parent: RowKind | None, child: RowKind) -> str | None:
+    """The list key under which a ``child`` row sits in ``parent`` (None: plan top level),
+    or None when that nesting is not allowed. Items sit only under items or at the top."""
+    if child == ITEM:
+        return "items" if parent is None or parent == ITEM else None
+    if parent == ITEM:
+        return None
     key = next(k for k, v in LIST_KINDS.items() if v is child)
-    fields = Plan.child_fields if parent is None else MODEL_OF[parent].child_fields
+    fields = Plan.child_fields if parent is None else MODEL_OF[Kind(parent)].child_fields
     return key if key in fields else None
 
 
@@ -225,13 +238,17 @@ def sheet_names(which: Literal["plans", "nodes", "help"]) -> list[str]:
     return [t(f"excel.sheet.{which}", lang) for lang in LANGS]
 
 
-def kind_word(kind: Kind, lang: Lang) -> str:
-    return t(f"kind.{kind.value}", lang)
+def kind_word(kind: RowKind, lang: Lang) -> str:
+    if kind == ITEM:
+        return t("excel.kind.item", lang)
+    return t(f"kind.{Kind(kind).value}", lang)
 
 
-def parse_kind(text: str) -> Kind | None:
-    return KIND_WORDS.get(norm(text))
+def parse_kind(text: str) -> RowKind | None:
+    word = norm(text)
+    return ITEM if word in ITEM_WORDS else KIND_WORDS.get(word)
 
 
 def kind_choices(lang: Lang) -> list[str]:
-    return [kind_word(k, lang) for k in (Kind.AREA, Kind.GOAL, Kind.STRATEGY, Kind.MEASURE)]
+    kinds: list[RowKind] = [Kind.AREA, Kind.GOAL, Kind.STRATEGY, Kind.MEASURE, ITEM]
+    return [kind_word(k, lang) for k in kinds]

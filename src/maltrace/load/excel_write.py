@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from maltrace.i18n import Lang, t
 from maltrace.load.excel_layout import (
     EMPTY_LIST,
+    ITEM,
     LIST_SEPARATORS,
     PARENT_COL,
     PLAN_COL,
@@ -36,7 +37,7 @@ from maltrace.load.excel_layout import (
     plan_extra_keys,
 )
 from maltrace.load.loader import iter_nodes
-from maltrace.load.models import Node, Plan, PlanType
+from maltrace.load.models import Item, Node, Plan, PlanType
 from maltrace.load.sheets import MAX_CELL_CHARS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -123,7 +124,7 @@ def export_problems(plans: list[Plan]) -> list[ExportProblem]:
             if _given(plan, key):
                 out.append(ExportProblem("no-column", file, plan.plan.line, plan.id, key))
         out.extend(_cell_problems(plan.plan, pcols, file, plan.plan.line, plan.id))
-        for node, _ in iter_nodes(plan):
+        for node, _ in rows_of(plan):
             for key in n_left:
                 if _given(node, key):
                     out.append(ExportProblem("no-column", file, node.line, node.id, key))
@@ -139,7 +140,8 @@ def _text(value: Any, column: Column) -> Any:
             return EMPTY_LIST
         return ", ".join(str(getattr(v, "value", v)) for v in value) or None
     if isinstance(value, bool):
-        return value
+        # Text, not a boolean cell (LibreOffice saves those as =TRUE()); no is left empty.
+        return "true" if value else None
     if isinstance(value, (dt.date, int, float)):
         return value
     return str(getattr(value, "value", value))
@@ -165,7 +167,7 @@ def _setup(ws: Any, columns: list[Column], lang: Lang) -> None:
     for i, c in enumerate(columns, start=1):
         dim = ws.column_dimensions[get_column_letter(i)]
         dim.width = _WIDTHS.get(c.key, 18)
-        if c.shape in ("text", "list"):
+        if c.shape in ("text", "list", "bool"):
             # Text format: what a planner types stays as typed (1.10 is not turned into 1.1).
             dim.number_format = "@"
     ws.freeze_panes = "A2"
@@ -200,16 +202,22 @@ def _plan_row(plan: Plan, columns: list[Column]) -> list[Any]:
     return [_text(getattr(plan.plan, c.key, None), c) for c in columns]
 
 
-def _node_row(
-    plan: Plan, node: Node, parent: Node | None, columns: list[Column], lang: Lang
-) -> list[Any]:
-    row: list[Any] = [
-        plan.id,
-        node.id,
-        kind_word(node.kind, lang),
-        node.title,
-        parent.id if parent else None,
-    ]
+def rows_of(plan: Plan) -> list[tuple[Any, Any]]:
+    """Every row a plan gives in Nodar, with its parent: the nodes in document order, then a
+    framework's items (depth first)."""
+    out: list[tuple[Any, Any]] = list(iter_nodes(plan))
+    stack: list[tuple[Item, Item | None]] = [(i, None) for i in reversed(plan.items)]
+    while stack:
+        item, parent = stack.pop()
+        out.append((item, parent))
+        stack.extend((c, item) for c in reversed(item.items))
+    return out
+
+
+def _node_row(plan: Plan, node: Any, parent: Any, columns: list[Column], lang: Lang) -> list[Any]:
+    kind = node.kind if isinstance(node, Node) else ITEM
+    row: list[Any] = [plan.id, node.id, kind_word(kind, lang), node.title]
+    row.append(parent.id if parent is not None else None)
     for c in columns[5:]:
         row.append(_text(getattr(node, c.key, None), c))
     return row
@@ -243,7 +251,7 @@ def _workbook(plans: list[Plan], lang: Lang, template: bool) -> bytes:
         ws.append([_cell(ws, v) for v in _plan_row(plan, pcols)])
     ws = wb.create_sheet(t("excel.sheet.nodes", lang))
     _setup(ws, ncols, lang)
-    nrows = [(plan, node, parent) for plan in plans for node, parent in iter_nodes(plan)]
+    nrows = [(plan, node, parent) for plan in plans for node, parent in rows_of(plan)]
     _validations(ws, ncols, lang, len(nrows) + 1, plans=False)
     ws.append([_cell(ws, label(c.key, lang), bold=True) for c in ncols])
     for plan, node, parent in nrows:

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from maltrace.i18n import Lang, t
 from maltrace.load.excel_layout import (
     EMPTY_LIST,
+    ITEM,
     KIND_WORDS,
     LIST_SPLIT,
     PARENT_COL,
@@ -24,16 +25,23 @@ from maltrace.load.excel_layout import (
     PLAN_TYPE_WORDS,
     TYPE_COL,
     Column,
+    RowKind,
     child_list,
     header_map,
     label,
+    model_of,
     node_columns,
     norm,
     parse_kind,
     plan_columns,
 )
-from maltrace.load.models import LIST_KINDS, MODEL_OF, Kind, Plan, PlanInfo, PlanType, allowed_keys
+from maltrace.load.models import LIST_KINDS, Kind, Plan, PlanInfo, PlanType, allowed_keys
 
+# Yes and no as planners write them in a cell (anything else is left for the model to refuse).
+_BOOL_WORDS = {
+    **dict.fromkeys(("ja", "j", "yes", "y", "true", "sann", "sant", "1", "x"), "true"),
+    **dict.fromkeys(("nei", "n", "no", "false", "usann", "usant", "0"), "false"),
+}
 MAX_CELL_CHARS = 32_767  # Excel's own limit
 
 
@@ -177,6 +185,8 @@ class _Row:
 def _field_value(text: str | None, column: Column) -> Any:
     if text is None:
         return None
+    if column.shape == "bool":
+        return _BOOL_WORDS.get(norm(text), text)
     if column.shape == "list":
         if column.none_is_not_empty and text == EMPTY_LIST:
             return []
@@ -236,7 +246,11 @@ def plans_from_sheets(
             headers[pid] = fields
             plan_rows[pid] = row
             try:
-                PlanInfo.model_validate(fields)
+                info = PlanInfo.model_validate(fields)
+                if getattr(info, "ordered", False) and info.type.value != "rammeverk":
+                    problems.append(
+                        SheetProblem("ordered-outside-framework", row.sheet, row.ref("ordered"))
+                    )
             except ValidationError as exc:
                 for err in exc.errors(include_url=False):
                     key = str(err["loc"][0]) if err["loc"] else "id"
@@ -247,7 +261,7 @@ def plans_from_sheets(
     if len(headers) > 1 and PLAN_COL not in where:
         problems.append(SheetProblem("missing-column", nodes_sheet.name, "", {"key": PLAN_COL}))
     # Pass 1: every node row, its plan, kind and fields.
-    nodes: dict[str, tuple[_Row, Kind, str, dict[str, Any]]] = {}
+    nodes: dict[str, tuple[_Row, RowKind, str, dict[str, Any]]] = {}
     only_plan = next(iter(headers)) if len(headers) == 1 else None
     for number, values in nodes_sheet.rows:
         row = _Row(nodes_sheet.name, number, where, values)
@@ -268,7 +282,7 @@ def plans_from_sheets(
             if close:
                 params["suggestion"] = close[0]
             problems.append(SheetProblem("unknown-plan", row.sheet, row.ref(PLAN_COL), params))
-        kind = None
+        kind: RowKind | None = None
         if kind_text is not None:
             kind = parse_kind(kind_text)
             if kind is None:
@@ -281,10 +295,14 @@ def plans_from_sheets(
                 SheetProblem("duplicate-id", row.sheet, row.ref("id"), {"id": nid, "other": other})
             )
             continue
+        in_framework = _plan_type(str(headers.get(pid, {}).get("type", ""))) == "rammeverk"
+        if (kind == ITEM) != in_framework and pid in headers:
+            code = "item-outside-framework" if kind == ITEM else "node-in-framework"
+            problems.append(SheetProblem(code, row.sheet, row.ref(TYPE_COL), {"kind": _kind(kind)}))
         fields = _fields(row, ncols, {PLAN_COL, TYPE_COL, PARENT_COL})
         # Each row's own cells are judged here, so their problems come with all the others.
         try:
-            MODEL_OF[kind].model_validate(fields)
+            model_of(kind).model_validate(fields)
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 if err["type"] != "missing":
@@ -292,7 +310,7 @@ def plans_from_sheets(
                     problems.append(_field_problem(row, key, err, kind, cli_plan))
         nodes[nid] = (row, kind, pid, fields)
     # Pass 2: parents, and the nested structure in row order.
-    tops: dict[str, list[tuple[Kind, dict[str, Any]]]] = {pid: [] for pid in headers}
+    tops: dict[str, list[tuple[RowKind, dict[str, Any]]]] = {pid: [] for pid in headers}
     raw: dict[str, dict[str, Any]] = {}
     placed: dict[int, _Row] = {}
     for nid, (row, _, _, fields) in nodes.items():
@@ -351,7 +369,7 @@ def _unknown_type(row: _Row, text: str) -> SheetProblem:
     return SheetProblem("unknown-type", row.sheet, row.ref(TYPE_COL), params)
 
 
-def _nesting(row: _Row, kind: Kind, parent: Kind | None) -> SheetProblem:
+def _nesting(row: _Row, kind: RowKind, parent: RowKind | None) -> SheetProblem:
     if parent is None:
         return SheetProblem("nesting-top", row.sheet, row.ref(TYPE_COL), {"kind": _kind(kind)})
     return SheetProblem(
@@ -359,17 +377,17 @@ def _nesting(row: _Row, kind: Kind, parent: Kind | None) -> SheetProblem:
     )
 
 
-def _kind(kind: Kind) -> tuple[str, dict[str, Any]]:
-    return (f"kind.{kind.value}", {})
+def _kind(kind: RowKind) -> tuple[str, dict[str, Any]]:
+    return ("excel.kind.item", {}) if kind == ITEM else (f"kind.{Kind(kind).value}", {})
 
 
 def _parent_problem(
     row: _Row,
     nid: str,
     parent_id: str,
-    kind: Kind,
+    kind: RowKind,
     pid: str,
-    nodes: dict[str, tuple[_Row, Kind, str, dict[str, Any]]],
+    nodes: dict[str, tuple[_Row, RowKind, str, dict[str, Any]]],
 ) -> SheetProblem | None:
     ref = row.ref(PARENT_COL)
     if parent_id not in nodes:
@@ -383,7 +401,7 @@ def _parent_problem(
         return SheetProblem(
             "parent-other-plan", row.sheet, ref, {"id": parent_id, "plan": ppid, "own": pid}
         )
-    if pkind is Kind.MEASURE:
+    if pkind == Kind.MEASURE:
         return SheetProblem("under-measure", row.sheet, ref, {"id": parent_id})
     if child_list(pkind, kind) is None:
         return _nesting(row, kind, pkind)
@@ -448,10 +466,10 @@ def _node_errors(
 
 
 def _field_problem(
-    row: _Row, key: str, err: Any, kind: Kind | None, cli_plan: bool
+    row: _Row, key: str, err: Any, kind: RowKind | None, cli_plan: bool
 ) -> SheetProblem:
     if err["type"] == "extra_forbidden" and kind is not None:
-        allowed = [k for k in allowed_keys(MODEL_OF[kind]) if k not in LIST_KINDS]
+        allowed = [k for k in allowed_keys(model_of(kind)) if k not in (*LIST_KINDS, "items")]
         return SheetProblem(
             "key-not-for-kind",
             row.sheet,
