@@ -28,6 +28,7 @@ FINDING_SEVERITY: dict[str, Severity] = {
     "follows-cycle": "error",
     "orphan": "warning",
     "goal-without-strategy": "warning",
+    "control-character": "warning",
 }
 
 
