@@ -162,33 +162,31 @@ def _loaded(texts: list[str], raw: bool) -> Analysis | None:
 
 
 def _render_everything_but_pictures(analysis: Analysis, lang: str) -> dict[str, str]:
-    from maltrace.render.docx import report_docx
-    from maltrace.render.html import report_html
-    from maltrace.render.markdown import report_markdown
-    from maltrace.render.report_model import build_report
-    from maltrace.render.xlsx import report_csv, report_xlsx
+    from maltrace.render.diagram import diagram_dot
+    from maltrace.render.document import render_document
+    from maltrace.render.report import make_report
 
     out: dict[str, str] = {}
     console = Console(file=io.StringIO(), width=100, force_terminal=False)
     render_check(analysis, console)
     out["terminal"] = console.file.getvalue()  # type: ignore[attr-defined]
     out["json"] = json.dumps(json.loads(check_json(analysis)), ensure_ascii=False)
-    if lang:
-        report = build_report(analysis, lang)
-        out[f"md-{lang}"] = report_markdown(report, None)
-        out[f"html-{lang}"] = report_html(report)
-        out[f"csv-{lang}"] = report_csv(report).decode("utf-8-sig")
-        docx = report_docx(report)
-        out[f"docx-{lang}"] = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
-        wb = load_workbook(io.BytesIO(report_xlsx(report)))
-        out[f"xlsx-{lang}"] = "\n".join(
-            str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
-        )
-        for data in (docx,):
-            with zipfile.ZipFile(io.BytesIO(data)) as z:
-                assert z.testzip() is None
-    from maltrace.render.diagram import diagram_dot
-
+    doc = make_report(analysis, lang, diagram=False)  # type: ignore[arg-type]
+    out["md"] = str(render_document(doc, ".md"))
+    out["html"] = str(render_document(doc, ".html"))
+    out["csv"] = bytes(render_document(doc, ".csv")).decode("utf-8-sig")
+    docx = bytes(render_document(doc, ".docx"))
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        assert z.testzip() is None
+    word = Document(io.BytesIO(docx))
+    out["docx"] = "\n".join(
+        [p.text for p in word.paragraphs]
+        + [c.text for t in word.tables for row in t.rows for c in row.cells]
+    )
+    wb = load_workbook(io.BytesIO(bytes(render_document(doc, ".xlsx"))))
+    out["xlsx"] = "\n".join(
+        str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+    )
     out["dot"] = diagram_dot(analysis)
     return out
 
