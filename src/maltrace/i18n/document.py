@@ -20,4 +20,21 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Retype the text without them (they often come along when copying from Word or a PDF); "
         "use \\n inside a double-quoted text for a line break.",
     ),
+    "doc.page_of": ("Side {page} av {pages}", "Side {page} av {pages}", "Page {page} of {pages}"),
+    "doc.bad_template": (
+        "Kan ikkje bruke {path} som Word-mal ({reason}). Gi ei .docx-fil, til dømes eit tomt "
+        "dokument med stilane til kommunen.",
+        "Kan ikke bruke {path} som Word-mal ({reason}). Gi en .docx-fil, for eksempel et tomt "
+        "dokument med stilene til kommunen.",
+        "Cannot use {path} as a Word template ({reason}). Give a .docx file, such as an empty "
+        "document with the kommune's styles.",
+    ),
+    "doc.matrix_too_big": (
+        "Sporingsmatrisa ({rows} mål × {columns} oppfølgingar) er for stor for sider; "
+        "ho står i Excel-rapporten (maltrace report -o rapport.xlsx).",
+        "Sporingsmatrisen ({rows} mål × {columns} oppfølginger) er for stor for sider; "
+        "den står i Excel-rapporten (maltrace report -o rapport.xlsx).",
+        "The trace matrix ({rows} goals × {columns} follow-ups) is too big for pages; "
+        "it is in the Excel report (maltrace report -o report.xlsx).",
+    ),
 }
