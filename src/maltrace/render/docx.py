@@ -161,12 +161,15 @@ def _ensure_styles(doc: DocxDocument, *, restyle: bool) -> None:
 
 
 def _style_id(doc: DocxDocument, name: str | None) -> str | None:
+    """The id of the style called ``name`` in ``doc``, None when it has none (looked up once
+    per document: python-docx searches the styles part on every lookup)."""
     if name is None:
         return None
-    try:
-        return str(doc.styles[name].style_id)
-    except KeyError:
-        return None
+    ids: dict[str, str] | None = getattr(doc, "_maltrace_style_ids", None)
+    if ids is None:
+        ids = {s.name: s.style_id for s in doc.styles if s.name}
+        doc._maltrace_style_ids = ids  # type: ignore[attr-defined]
+    return ids.get(name)
 
 
 def _portrait(section: DocxSection) -> None:

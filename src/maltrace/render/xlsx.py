@@ -65,6 +65,7 @@ def _sheet(ws: Worksheet, table: Table, widths: dict[int, int] | None = None) ->
     last = get_column_letter(len(table.headers))
     ws.auto_filter.ref = f"A1:{last}{max(1, len(table.rows) + 1)}"
     total = 0.0
+    widths_used: list[float] = []
     for c in range(1, len(table.headers) + 1):
         longest = max(
             [len(table.headers[c - 1])] + [len(str(row[c - 1] or "")) for row in table.rows[:500]]
@@ -73,9 +74,31 @@ def _sheet(ws: Worksheet, table: Table, widths: dict[int, int] | None = None) ->
             longest = max(len(table.headers[c - 1]), 7)
         width = (widths or {}).get(c, min(max(longest + 2, 8), 60))
         ws.column_dimensions[get_column_letter(c)].width = width
+        widths_used.append(width)
         total += width
+    _row_heights(ws, table, widths_used)
     _alerts(ws, table)
     _print_setup(ws, landscape=total > _PORTRAIT_MAX_WIDTH)
+
+
+# Points per line of 11-point text, and characters per unit of column width (an average letter
+# is narrower than the "0" Excel measures widths in).
+_LINE_PT = 15.0
+_CHARS_PER_WIDTH = 1.1
+
+
+def _row_heights(ws: Worksheet, table: Table, widths: list[float]) -> None:
+    """Heights for rows whose text wraps: LibreOffice (and Excel, until a row is edited) keeps
+    the default height of a row with none, and wrapped lines then print over each other."""
+    for r, row in enumerate(table.rows, start=2):
+        lines = 1
+        for value, width in zip(row, widths, strict=True):
+            if isinstance(value, str) and (len(value) > width or "\n" in value):
+                per_line = max(int((width - 1) * _CHARS_PER_WIDTH), 1)
+                n = sum(-(-max(len(part), 1) // per_line) for part in value.split("\n"))
+                lines = max(lines, n)
+        if lines > 1:
+            ws.row_dimensions[r].height = min(lines * _LINE_PT, 409)
 
 
 def _print_setup(ws: Worksheet, *, landscape: bool, title_cols: str | None = None) -> None:
