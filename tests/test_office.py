@@ -302,3 +302,27 @@ def test_generated_kommune_word_report_in_libreoffice(tmp_path):
     write_document(report, out)
     broken = _broken(to_pdf_text(out), _source(report))
     assert not broken, f"words broken across lines in the PDF: {broken[:10]}"
+
+
+def test_word_trace_matrix_is_landscape_with_turned_headers(tmp_path):
+    from maltrace.render.document import Document, Matrix, Section
+
+    columns = tuple((f"HSO-{i}", f"Strategi {i}", "KDP") for i in range(35))
+    matrix = Matrix(
+        corner="Mål",
+        rows=(("KPS-1", "Eit godt liv", "KPS"), ("KPS-2", "Trygg oppvekst", "KPS")),
+        columns=columns,
+        marks=frozenset({(0, 0), (1, 34)}),
+        row_headers=("Tittel", "Plan"),
+    )
+    doc = Document("nn", "Sporing", "i dag", (Section("matrix", "Sporingsmatrise", (matrix,)),))
+    out = tmp_path / "m.docx"
+    write_document(doc, out)
+    word = open_docx(out)
+    assert word.sections[-1].orientation == WD_ORIENT.LANDSCAPE
+    # 35 following nodes: two tables of at most 30, the goals repeated in each
+    assert [len(t.columns) for t in word.tables] == [33, 8]
+    header = word.tables[0].rows[0].cells[3]._tc
+    assert header.tcPr.find(f"{W}textDirection").get(f"{W}val") == "btLr"
+    assert word.tables[0].rows[1].cells[3].text == "●"
+    assert word.tables[1].rows[2].cells[7].text == "●"

@@ -167,7 +167,7 @@ def _style_id(doc: DocxDocument, name: str | None) -> str | None:
         return None
     ids: dict[str, str] | None = getattr(doc, "_maltrace_style_ids", None)
     if ids is None:
-        ids = {s.name: s.style_id for s in doc.styles if s.name}
+        ids = {s.name: escape(s.style_id, {'"': "&quot;"}) for s in doc.styles if s.name}
         doc._maltrace_style_ids = ids  # type: ignore[attr-defined]
     return ids.get(name)
 
