@@ -104,7 +104,7 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
         _paragraph(doc, s.heading, f"Heading {min(max(s.level, 1), 3)}")
         for block in s.blocks:
             if isinstance(block, Paragraph):
-                _paragraph(doc, block.text, None)
+                _paragraph(doc, block.text, None, bold=block.style == "headline")
             elif isinstance(block, Figure):
                 _add_figure(doc, block)
             elif isinstance(block, Matrix):
@@ -204,10 +204,11 @@ def _runs(text: str, rpr: str = "") -> str:
     return f"<w:r>{rpr}{''.join(parts)}</w:r>" if parts else ""
 
 
-def _paragraph(doc: DocxDocument, text: str, style: str | None) -> None:
+def _paragraph(doc: DocxDocument, text: str, style: str | None, *, bold: bool = False) -> None:
     sid = _style_id(doc, style)
     ppr = f'<w:pPr><w:pStyle w:val="{sid}"/></w:pPr>' if sid else ""
-    _append(doc, f'<w:p xmlns:w="{_W}">{ppr}{_runs(text)}</w:p>')
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    _append(doc, f'<w:p xmlns:w="{_W}">{ppr}{_runs(text, rpr)}</w:p>')
 
 
 def _field(instr: str, cached: str = "", dirty: bool = False) -> str:
@@ -386,8 +387,12 @@ def _fit(
     """The picture's size: the text width, or less when a tall picture would overrun the page."""
     page_w = (section.page_width if section else None) or _PAGE_W
     page_h = (section.page_height if section else None) or _PAGE_H
-    text_w = page_w - 2 * _MARGIN
-    text_h = page_h - 2 * _MARGIN - Cm(2)  # room for the caption
+    left = (section.left_margin if section else None) or _MARGIN
+    right = (section.right_margin if section else None) or _MARGIN
+    top = (section.top_margin if section else None) or _MARGIN
+    bottom = (section.bottom_margin if section else None) or _MARGIN
+    text_w = page_w - left - right
+    text_h = page_h - top - bottom - Cm(2)  # room for the caption
     if not size or not size[0]:
         return Emu(text_w), None
     w, h = size
