@@ -85,11 +85,11 @@ def main() -> None:
         analysis = check(_data(n))
         doc = make_report(analysis, diagram=False)
         times = [
-            _best(lambda fmt=fmt: render_document(doc, fmt), args.repeat)
+            _best(lambda fmt=fmt, doc=doc: render_document(doc, fmt), args.repeat)
             for fmt in (".docx", ".xlsx", ".md", ".html", ".csv")
         ]
-        png = _best(lambda: diagram_png(analysis), 1)
-        svg = _best(lambda: diagram_svg(analysis), 1)
+        png = _best(lambda a=analysis: diagram_png(a), 1)
+        svg = _best(lambda a=analysis: diagram_svg(a), 1)
         nodes = analysis.graph.number_of_nodes()
         cells = " | ".join(f"{x:.2f} s" for x in (*times, png, svg))
         print(f"| {n} | {nodes:,} | {cells} |")
