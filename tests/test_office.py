@@ -326,3 +326,18 @@ def test_word_trace_matrix_is_landscape_with_turned_headers(tmp_path):
     assert header.tcPr.find(f"{W}textDirection").get(f"{W}val") == "btLr"
     assert word.tables[0].rows[1].cells[3].text == "●"
     assert word.tables[1].rows[2].cells[7].text == "●"
+
+
+def test_excel_matrix_of_many_columns_prints_across_pages_not_shrunk():
+    from openpyxl import load_workbook as load
+
+    from maltrace.render.document import Document, Matrix, Sheet, render_document
+
+    columns = tuple((f"N-{i}", f"Tiltak {i}", "HP") for i in range(400))
+    matrix = Matrix("Mål", (("G-1", "Mål", "KPS"),), columns, frozenset({(0, 399)}))
+    doc = Document("nn", "T", "i dag", (), sheets=(Sheet("Sporing", matrix),))
+    import io
+
+    ws = load(io.BytesIO(bytes(render_document(doc, ".xlsx"))))["Sporing"]
+    assert ws.page_setup.fitToWidth == 7  # (74 + 1600) / 240, goals repeated on each page
+    assert ws.print_title_cols == "$A:$C"

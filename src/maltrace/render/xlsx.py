@@ -101,11 +101,19 @@ def _row_heights(ws: Worksheet, table: Table, widths: list[float]) -> None:
             ws.row_dimensions[r].height = min(lines * _LINE_PT, 409)
 
 
-def _print_setup(ws: Worksheet, *, landscape: bool, title_cols: str | None = None) -> None:
+# Column-width units one landscape A4 page holds at about 60 %, the smallest scale that still
+# reads on paper: a wider sheet (the matrix of a whole kommune) is printed across more pages,
+# its goal columns repeated on each.
+_PAGE_WIDTH_UNITS = 240
+
+
+def _print_setup(
+    ws: Worksheet, *, landscape: bool, title_cols: str | None = None, width: float = 0
+) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = max(1, -(-int(width) // _PAGE_WIDTH_UNITS))
     ws.page_setup.fitToHeight = 0  # as many pages down as it takes
     ws.print_title_rows = "1:1"
     if title_cols:
@@ -218,7 +226,7 @@ def _matrix(ws: Worksheet, m: Matrix) -> None:
         _static_alert(
             ws, [i < len(m.row_alert) and m.row_alert[i] for i in range(len(m.rows))], "C"
         )
-    _print_setup(ws, landscape=True, title_cols="A:C")
+    _print_setup(ws, landscape=True, title_cols="A:C", width=74 + 4 * len(m.columns))
 
 
 def _sheet_name(name: str) -> str:
