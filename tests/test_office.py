@@ -140,6 +140,23 @@ def test_report_template_option(tmp_path):
     assert result.returncode == 2
     assert "Word-mal" in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()
+    html = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "maltrace",
+            "report",
+            str(EXAMPLE_PLANS),
+            "-o",
+            str(tmp_path / "r.html"),
+            "--template",
+            str(bad),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert html.returncode == 2 and "berre Word-rapportar" in html.stderr
 
 
 # -- Excel, in the file --------------------------------------------------------------------------

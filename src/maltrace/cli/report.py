@@ -54,7 +54,8 @@ def report(
     analysis = load_analysis(paths, plan, lang)
     out_lang = analysis.lang
     try:
-        report_format(output)
+        if report_format(output) != ".docx" and template is not None:
+            raise ReportError("doc.template_only_docx", suffix=output.suffix)
         written = write_report(analysis, output, lang=out_lang, template=template)
     except (ReportError, TemplateError) as exc:
         typer.echo(f"maltrace: {exc.message(out_lang)}", err=True)

@@ -37,4 +37,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The trace matrix ({rows} goals × {columns} follow-ups) is too big for pages; "
         "it is in the Excel report (maltrace report -o report.xlsx).",
     ),
+    "doc.template_only_docx": (
+        "--template gjeld berre Word-rapportar (.docx), ikkje {suffix}.",
+        "--template gjelder bare Word-rapporter (.docx), ikke {suffix}.",
+        "--template applies to Word reports (.docx) only, not {suffix}.",
+    ),
 }
