@@ -117,6 +117,25 @@ def test_word_template_brings_its_styles_and_footer(example, tmp_path):
     assert "finst-ikkje.docx" in err.value.message("nn")
 
 
+def test_word_template_may_be_a_dotx(example, tmp_path):
+    import zipfile
+
+    template = open_docx()
+    template.styles["Normal"].font.name = "Georgia"
+    plain = tmp_path / "mal.docx"
+    template.save(plain)
+    dotx = tmp_path / "mal.dotx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(dotx, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            dst.writestr(item, data)
+    out = tmp_path / "r.docx"
+    write_report(example, out, template=dotx)
+    assert open_docx(out).styles["Normal"].font.name == "Georgia"
+
+
 def test_report_template_option(tmp_path):
     bad = tmp_path / "mal.docx"
     bad.write_text("ikkje ei Word-fil", encoding="utf-8")

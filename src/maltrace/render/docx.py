@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from collections.abc import Sequence
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx import Document as open_docx
@@ -123,9 +125,11 @@ def _open(template: str | os.PathLike[str] | None) -> DocxDocument:
         return open_docx()
     name = str(template)
     try:
-        doc = open_docx(name)
+        data = Path(name).read_bytes()
     except OSError as exc:
         raise TemplateError(name, exc.strerror or str(exc)) from None
+    try:
+        doc = open_docx(io.BytesIO(_as_document(data)))
     except Exception as exc:  # not a Word document (python-docx raises several kinds)
         raise TemplateError(name, type(exc).__name__) from None
     body = doc.element.body
@@ -133,6 +137,30 @@ def _open(template: str | os.PathLike[str] | None) -> DocxDocument:
         if child.tag != f"{{{_W}}}sectPr":
             body.remove(child)
     return doc
+
+
+_TEMPLATE_TYPE = b"wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"wordprocessingml.document.main+xml"
+
+
+def _as_document(data: bytes) -> bytes:
+    """A Word template (.dotx, as kommunar keep theirs) read as a document: the same package
+    with the main part's content type changed, which is all that tells the two apart."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            types = z.read("[Content_Types].xml")
+            if _TEMPLATE_TYPE not in types:
+                return data
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+                for item in z.infolist():
+                    content = z.read(item.filename)
+                    if item.filename == "[Content_Types].xml":
+                        content = content.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                    w.writestr(item, content)
+            return out.getvalue()
+    except (zipfile.BadZipFile, KeyError):
+        return data  # python-docx says what is wrong with it
 
 
 def _ensure_styles(doc: DocxDocument, *, restyle: bool) -> None:
