@@ -35,8 +35,8 @@ def report(
         Path | None,
         typer.Option(
             "--template",
-            help="Word only: a .docx or .dotx whose styles, page size, margins and footer the report "
-            "takes (its text is left out), such as the kommune's document template.",
+            help="Word only: a .docx or .dotx whose styles, page size, margins and footer the "
+            "report takes (its text is left out), such as the kommune's document template.",
         ),
     ] = None,
 ) -> None:
