@@ -301,3 +301,13 @@ def test_warning_survives_the_cache(tmp_path):
     for _ in range(2):  # parsed, then from the cache
         analysis = analyse(build_graph(load_plan_set([folder])))
         assert [f.line for f in analysis.findings if f.code == "control-character"] == [6]
+
+
+def test_control_character_in_a_framework_item_names_the_item():
+    data = (
+        b"plan: {id: FW, type: rammeverk, title: Rammeverk}\n"
+        b'items:\n  - id: F1\n    title: Fyrste\n  - id: F2\n    title: "Andre\\x1b"\n'
+    )
+    plan = _load(data)
+    (finding,) = [f for f in _analysis(plan).findings if f.code == "control-character"]
+    assert (finding.node, finding.line) == ("F2", 6)
