@@ -86,6 +86,7 @@ def test_word_uses_its_own_styles_page_numbers_and_a_table_of_contents(docx_path
     assert 'TOC \\o "1-2"' in body
     toc_heading = next(p for p in doc.paragraphs if p.text == "Innhald")
     assert toc_heading.style.name == "TOC Heading"
+    assert 'w:outlineLvl w:val="9"' in toc_heading.style.element.xml  # not listed in itself
 
 
 def test_word_findings_sit_in_a_landscape_section(docx_path):

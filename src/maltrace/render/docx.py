@@ -186,6 +186,8 @@ def _ensure_styles(doc: DocxDocument, *, restyle: bool) -> None:
     if "TOC Heading" not in names and "Heading 1" in names:
         toc = styles.add_style("TOC Heading", WD_STYLE_TYPE.PARAGRAPH)
         toc.base_style = styles["Heading 1"]
+        # Body text level, as Word's own TOC Heading: the contents do not list themselves.
+        toc.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl xmlns:w="{_W}" w:val="9"/>'))
 
 
 def _style_id(doc: DocxDocument, name: str | None) -> str | None:
