@@ -185,7 +185,8 @@ def _matched(query: Vector, cand: Vector, near: NearSpellings) -> tuple[str, ...
         word = query.words[term]
         if term in cand.weights:
             other = cand.words[term]
-            label = word if other == word else f"{word}/{other}"
+            sep = " ~ " if term.startswith("#") else "/"
+            label = word if other == word else f"{word}{sep}{other}"
             shared[label] = max(shared.get(label, 0.0), qw * cand.weights[term])
             continue
         for o, sim in near.of(term):
