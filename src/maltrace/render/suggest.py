@@ -18,6 +18,7 @@ from rich.text import Text
 from maltrace.analysis.suggest import Suggestion, Suggestions
 from maltrace.i18n import Lang, t
 from maltrace.load import write_atomic
+from maltrace.render.terminal import plain
 
 SCHEMA_VERSION = 1
 FORMATS = (".xlsx", ".json")
@@ -40,18 +41,24 @@ def render_suggestions(result: Suggestions, console: Console, lang: Lang) -> Non
         return
     for s in result.suggestions:
         heading = t(f"suggest.heading.{s.kind}", lang, node=s.node, plan=s.plan, title=s.title)
-        console.print(Text(heading, style="bold"))
+        heading_text = plain(heading)
+        heading_text.stylize("bold")
+        console.print(heading_text)
         if not s.candidates:
             console.print(Text("  " + t("suggest.no_candidates", lang), style="dim"))
         for i, c in enumerate(s.candidates, start=1):
             line = Text(f"  {i}. ")
             line.append(f"{_score(c.score, lang)}  ", style="cyan")
-            line.append(f"{c.id} ({c.plan}) ", style="bold")
-            line.append(c.title)
+            ident = plain(f"{c.id} ({c.plan}) ")
+            ident.stylize("bold")
+            line.append_text(ident)
+            line.append_text(plain(c.title))
             console.print(line)
             if c.matched:
                 words = ", ".join(c.matched)
-                console.print(Text("       " + t("suggest.matched", lang, words=words), "dim"))
+                matched = plain("       " + t("suggest.matched", lang, words=words))
+                matched.stylize("dim")
+                console.print(matched)
         console.print()
     console.print(Text(t("suggest.legend", lang), style="dim"))
     console.print(Text(t("suggest.summary", lang, count=len(result.suggestions))))
