@@ -87,9 +87,13 @@ class Matcher:
             if model.description:
                 self.vocab.add_text(model.description)
         own: dict[str, list[Term]] = {}
+        title_terms: dict[str, list[Term]] = {}  # a title repeated (tiltak year after year) once
         for node_id, data in nodes(data=True):
             model = data["model"]
-            parts = terms(data["title"], self.vocab)
+            title = data["title"]
+            if title not in title_terms:
+                title_terms[title] = terms(title, self.vocab)
+            parts = list(title_terms[title])
             if model.description:
                 parts += terms(model.description, self.vocab, W_DESCRIPTION)
             for tag in model.tags:
@@ -101,6 +105,7 @@ class Matcher:
         self._vectors: dict[str, Vector] = {}
         self.near = NearSpellings(self.idf)
         self._pools: dict[tuple[str, ...], _Pool] = {}
+        self._ranked: dict[tuple[object, ...], tuple[Candidate, ...]] = {}
 
     def vector(self, node_id: str) -> Vector:
         """The node's text with its context: parents (fading) and area."""
@@ -113,92 +118,136 @@ class Matcher:
         weight, parent = W_PARENT, data["parent"]
         while parent is not None and weight > 0.05:
             if nodes[parent]["kind"] is not Kind.AREA:
-                parts += [Term(p.term, p.weight * weight, p.word) for p in self._own[parent]]
+                parts += [Term(p.term, p.weight * weight, f"({p.word})") for p in self._own[parent]]
             weight /= 2
             parent = nodes[parent]["parent"]
         area = data["area"]
         if area is not None and area != node_id:
-            parts += [Term(p.term, p.weight * W_AREA, p.word) for p in self._own[area]]
+            parts += [Term(p.term, p.weight * W_AREA, f"({p.word})") for p in self._own[area]]
         vec = vector(parts, self.idf, self.default_idf)
         self._vectors[node_id] = vec
         return vec
 
     def rank(
-        self, node_id: str, pool: list[str], top: int, bonus: frozenset[str] = frozenset()
+        self,
+        node_id: str,
+        pool: list[str],
+        top: int,
+        bonus: frozenset[str] = frozenset(),
+        key: tuple[str, ...] | None = None,
     ) -> tuple[Candidate, ...]:
-        """The ``top`` nodes of ``pool`` whose text is likest ``node_id``'s, best first."""
-        key = tuple(pool)
-        index = self._pools.get(key)
+        """The ``top`` nodes of ``pool`` whose text is likest ``node_id``'s, best first.
+
+        ``key`` names the pool when the same one is asked for again (it is indexed once)."""
+        index = self._pools.get(key) if key is not None else None
         if index is None:
-            index = self._pools[key] = _Pool(self, pool)
+            index = _Pool(self, pool)
+            if key is not None:
+                self._pools[key] = index
         query = self.vector(node_id)
-        scores = index.scores(query, self.near)
+        # The same words in the same context rank the same (a tiltak repeated year after year):
+        # ranked once per pool.
+        memo_key = (id(index), bonus, top, tuple(query.weights.items()))
+        ranked = self._ranked.get(memo_key)
+        if ranked is None:
+            ranked = self._ranked[memo_key] = self._rank(query, index, top, bonus)
+        return tuple(c for c in ranked if c.id != node_id)[:top]
+
+    def _rank(
+        self, query: Vector, index: _Pool, top: int, bonus: frozenset[str]
+    ) -> tuple[Candidate, ...]:
+        acc = index.scores(query, self.near)
+        position = index.position
         for cand in bonus:
-            if cand in scores:
-                scores[cand] = scores[cand] + RELEVANT_BONUS
-        order = {c: i for i, c in enumerate(pool)}
-        best = heapq.nsmallest(
-            top,
-            (c for c in scores if c != node_id and scores[c] >= MIN_SCORE),
-            key=lambda c: (-scores[c], order[c]),
-        )
-        nodes = self.graph.nodes
-        return tuple(
-            Candidate(
-                id=c,
-                plan=nodes[c]["plan"],
-                title=nodes[c]["title"],
-                score=round(min(1.0, scores[c]), 4),
-                matched=_matched(query, self.vector(c), self.near),
+            i = position.get(cand)
+            if i is not None and acc[i] > 0:
+                acc[i] += RELEVANT_BONUS
+        # Stable: equal scores keep document order. One more than asked, in case the node
+        # itself is among them.
+        best = [
+            -neg
+            for score, neg in heapq.nlargest(
+                top + 1, zip(acc, range(0, -len(acc), -1), strict=True)
             )
-            for c in best
-        )
+            if score >= MIN_SCORE
+        ]
+        nodes = self.graph.nodes
+        out: list[Candidate] = []
+        for i in best:
+            c = index.ids[i]
+            out.append(
+                Candidate(
+                    id=c,
+                    plan=nodes[c]["plan"],
+                    title=nodes[c]["title"],
+                    score=round(min(1.0, acc[i]), 4),
+                    matched=_matched(query, self.vector(c), self.near),
+                )
+            )
+        return tuple(out)
 
 
 class _Pool:
-    """An inverted index over some candidates' vectors."""
+    """An inverted index over some candidates' vectors (candidates by position in the pool)."""
 
     def __init__(self, matcher: Matcher, pool: list[str]) -> None:
-        self.postings: dict[str, list[tuple[str, float]]] = {}
-        for c in pool:
+        self.ids = pool
+        self.position = {c: i for i, c in enumerate(pool)}
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for i, c in enumerate(pool):
             for term, w in matcher.vector(c).weights.items():
-                self.postings.setdefault(term, []).append((c, w))
+                self.postings.setdefault(term, []).append((i, w))
 
-    def scores(self, query: Vector, near: NearSpellings) -> dict[str, float]:
-        acc: dict[str, float] = {}
+    def scores(self, query: Vector, near: NearSpellings) -> list[float]:
+        acc = [0.0] * len(self.ids)
+        postings = self.postings
         for term, qw in query.weights.items():
-            hits = self.postings.get(term)
+            hits = postings.get(term)
             if hits is not None:
-                for c, cw in hits:
-                    acc[c] = acc.get(c, 0.0) + qw * cw
+                for i, cw in hits:
+                    acc[i] += qw * cw
             for other, sim in near.of(term):
                 if other in query.weights:
                     continue
-                for c, cw in self.postings.get(other, ()):
-                    acc[c] = acc.get(c, 0.0) + qw * cw * sim
+                f = qw * sim
+                for i, cw in postings.get(other, ()):
+                    acc[i] += f * cw
         return acc
 
 
 def _matched(query: Vector, cand: Vector, near: NearSpellings) -> tuple[str, ...]:
-    shared: dict[str, float] = {}
+    """The node's words that the candidate shares, strongest first, each written word once:
+    ``word`` (the same), ``word/other`` (another form: nn/nb, inflection, compound part, near
+    spelling) or ``word ~ other`` (another word on the same topic); ``(word)`` is a word of the
+    context (the node it is nested under, or its area), not of the node itself."""
+    best: dict[str, tuple[int, float, str]] = {}  # word -> (kind: 0 same form, 1 topic, …)
+
+    def offer(word: str, kind: int, strength: float, label: str) -> None:
+        old = best.get(word)
+        if old is None or (kind, -strength) < (old[0], -old[1]):
+            best[word] = (kind, strength, label)
+
     for term, qw in query.weights.items():
         word = query.words[term]
         if term in cand.weights:
             other = cand.words[term]
-            sep = " ~ " if term.startswith("#") else "/"
-            label = word if other == word else f"{word}{sep}{other}"
-            shared[label] = max(shared.get(label, 0.0), qw * cand.weights[term])
+            topic = term.startswith("#")
+            same = other.strip("()") == word.strip("()")
+            label = word if same else f"{word}{' ~ ' if topic else '/'}{other}"
+            offer(word, 1 if topic else 0, qw * cand.weights[term], label)
             continue
         for o, sim in near.of(term):
             if o in cand.weights and o not in query.weights:
-                label = f"{word}/{cand.words[o]}"
-                shared[label] = max(shared.get(label, 0.0), qw * cand.weights[o] * sim)
-    best = sorted(shared, key=lambda w: -shared[w])
-    # A compound and its parts name the same word: keep each written word once.
-    out: list[str] = []
-    for w in best:
-        if w not in out:
-            out.append(w)
+                offer(word, 0, qw * cand.weights[o] * sim, f"{word}/{cand.words[o]}")
+    ranked = sorted(best.values(), key=lambda x: (x[0], -x[1]))
+    labels = [label for _, _, label in ranked]
+    # A topic label that only repeats a word already shown adds nothing.
+    shown = {w.strip("()") for label in labels if " ~ " not in label for w in label.split("/")}
+    out = [
+        label
+        for label in labels
+        if " ~ " not in label or label.split(" ~ ")[1].strip("()") not in shown
+    ]
     return tuple(out[:MATCHED_WORDS])
 
 
@@ -208,12 +257,27 @@ _TARGET_KINDS = (Kind.GOAL, Kind.STRATEGY)
 _SOURCE_KINDS = (Kind.GOAL, Kind.STRATEGY, Kind.MEASURE)
 
 
+def _by_plan(graph: nx.DiGraph) -> dict[str, list[str]]:
+    """Every node per plan, in document order (kept on the graph: asked for once per node)."""
+    cached: dict[str, list[str]] | None = graph.graph.get("_nodes_by_plan")
+    if cached is None:
+        cached = {}
+        for n, d in graph.nodes(data=True):
+            cached.setdefault(d["plan"], []).append(n)
+        graph.graph["_nodes_by_plan"] = cached
+    return cached
+
+
 def upward_pool(graph: nx.DiGraph, node_id: str) -> list[str]:
     """What ``node_id`` may follow up: goals and strategies of the plans its plan follows."""
     plan = graph.nodes[node_id]["plan"]
-    followed = set(graph.graph["plan_graph"].successors(plan)) - {plan}
+    by_plan, nodes = _by_plan(graph), graph.nodes
     return [
-        n for n, d in graph.nodes(data=True) if d["plan"] in followed and d["kind"] in _TARGET_KINDS
+        n
+        for p in graph.graph["plans"]
+        if p != plan and graph.graph["plan_graph"].has_edge(plan, p)
+        for n in by_plan.get(p, ())
+        if nodes[n]["kind"] in _TARGET_KINDS
     ]
 
 
@@ -221,13 +285,13 @@ def downward_pool(graph: nx.DiGraph, goal_id: str, only: str | None = None) -> l
     """What may follow up ``goal_id``: goals, strategies and tiltak of plans that follow its plan
     (of ``only`` when given)."""
     plan = graph.nodes[goal_id]["plan"]
-    followers = set(graph.graph["plan_graph"].predecessors(plan)) - {plan}
-    if only is not None:
-        followers &= {only}
+    by_plan, nodes = _by_plan(graph), graph.nodes
     return [
         n
-        for n, d in graph.nodes(data=True)
-        if d["plan"] in followers and d["kind"] in _SOURCE_KINDS
+        for p in graph.graph["plans"]
+        if p != plan and graph.graph["plan_graph"].has_edge(p, plan) and (only is None or p == only)
+        for n in by_plan.get(p, ())
+        if nodes[n]["kind"] in _SOURCE_KINDS
     ]
 
 
@@ -265,6 +329,8 @@ def suggest(
     focus = analysis.focus
     follower_focus = focus if focus is not None and focus in analysis.per_plan else None
     relevant: dict[str, frozenset[str]] = {}
+    upward: dict[str, list[str]] = {}
+    downward: dict[str, list[str]] = {}
     out: list[Suggestion] = []
     for orphan in analysis.orphans:
         if node is not None and orphan != node:
@@ -273,15 +339,18 @@ def suggest(
         plan = data["plan"]
         if plan not in relevant:
             relevant[plan] = relevant_of(graph, plan)
-        pool = upward_pool(graph, orphan)
-        cands = m.rank(orphan, pool, top, relevant[plan])
+        if plan not in upward:
+            upward[plan] = upward_pool(graph, orphan)
+        cands = m.rank(orphan, upward[plan], top, relevant[plan], key=("up", plan))
         out.append(Suggestion(orphan, "orphan", plan, data["title"], cands))
     for goal in analysis.uncovered_goals:
         if node is not None and goal != node:
             continue
         data = graph.nodes[goal]
-        pool = downward_pool(graph, goal, follower_focus)
-        cands = m.rank(goal, pool, top)
-        out.append(Suggestion(goal, "not-followed-up", data["plan"], data["title"], cands))
+        plan = data["plan"]
+        if plan not in downward:
+            downward[plan] = downward_pool(graph, goal, follower_focus)
+        cands = m.rank(goal, downward[plan], top, key=("down", plan, follower_focus or ""))
+        out.append(Suggestion(goal, "not-followed-up", plan, data["title"], cands))
     out.sort(key=lambda s: graph.nodes[s.node]["order"])
     return Suggestions(tuple(out), top, focus)
