@@ -54,21 +54,26 @@ THEMES: dict[int, tuple[int, ...]] = {
 }
 
 
+# GOAL_PREDICATES[i] -> the index in AREAS of the satsingsområde it belongs under, by meaning.
+AREA_OF_PREDICATE = (0, 0, 0, 7, 0, 1, 2, 3, 4, 1, 6, 5, 1, 7)
+
+
 def themed_set(out: Path, lang: str, seed: int, strategies: int = 120) -> None:
     """One samfunnsdel (a goal per goal phrase, in areas) and three kommunedelplanar."""
     r = random.Random(f"themed-{lang}-{seed}")
     preds = gen.GOAL_PREDICATES[lang]
     areas = gen.AREAS[lang]
     kps = gen.Plan(id="KPS", type="samfunnsplan", title="Samfunnsdel", language=lang)
+    for a, title in enumerate(areas, start=1):
+        kps.areas.append(gen.Node(id=f"KPS-{a}", title=title))
     goal_ids: dict[int, str] = {}
-    for a in range(4):
-        area = gen.Node(id=f"KPS-{a + 1}", title=areas[a * 2])
-        kps.areas.append(area)
     for i, pred in enumerate(preds):
-        gid = f"KPS-{i % 4 + 1}.{i // 4 + 1}"
+        area = kps.areas[AREA_OF_PREDICATE[i]]
+        gid = f"{area.id}.{len(area.goals) + 1}"
         goal_ids[i] = gid
         title = r.choice(gen.GOAL_SUBJECTS[lang]) + " " + pred + r.choice(gen.QUALIFIERS[lang])
-        kps.areas[i % 4].goals.append(gen.Node(id=gid, title=title + "."))
+        area.goals.append(gen.Node(id=gid, title=title + "."))
+    kps.areas = [a for a in kps.areas if a.goals]
     (out / "kps.yaml").write_text(kps.yaml(), encoding="utf-8")
     objs = gen.OBJECTS[lang]
     per_plan = strategies // 3

@@ -37,7 +37,7 @@ DEFAULT_TOP = 3
 W_DESCRIPTION = 0.4
 W_TAGS = 0.4
 W_PARENT = 0.25  # the node it is nested under; each step further up halves it
-W_AREA = 0.3
+W_AREA = 0.5
 # A goal the plan says it answers for (relevant_goals) is a likelier target.
 RELEVANT_BONUS = 0.1
 MIN_SCORE = 0.01  # below this, nothing in common: no candidate

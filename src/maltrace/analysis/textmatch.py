@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Any
 
 PART_WEIGHT = 0.5  # a compound's parts, against the compound itself
-TOPIC_WEIGHT = 1.0  # a text's topics (see ``topics`` in the word list), against one word
+TOPIC_WEIGHT = 1.4  # a text's topics (see ``topics`` in the word list), against one word
 FUZZY_MIN = 0.72  # dice of letter trigrams from which two spellings count as the same word
 FUZZY_MIN_LEN = 6  # shorter terms only match exactly (short words differ by one letter)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
