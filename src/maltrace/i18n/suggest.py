@@ -21,9 +21,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "suggest.matched": ("ord: {words}", "ord: {words}", "words: {words}"),
     "suggest.legend": (
-        "Treff frå 0 til 1. Ord: a/b er same ord i to former (bustad/bolig), a ~ b er ord om same emne.",
-        "Treff fra 0 til 1. Ord: a/b er samme ord i to former (bustad/bolig), a ~ b er ord om samme emne.",
-        "Scores from 0 to 1. Words: a/b is one word in two forms (bustad/bolig), a ~ b are words on one topic.",
+        "Treff frå 0 til 1. Ord: a/b er same ord i to former (bustad/bolig), a ~ b er ord om "
+        "same emne, (ord) i parentes står over noden (målet eller satsingsområdet han høyrer til).",
+        "Treff fra 0 til 1. Ord: a/b er samme ord i to former (bustad/bolig), a ~ b er ord om "
+        "samme emne, (ord) i parentes står over noden (målet eller satsingsområdet den hører til).",
+        "Scores from 0 to 1. Words: a/b is one word in two forms (bustad/bolig), a ~ b are words "
+        "on one topic, (word) in brackets is written above the node (its goal or area).",
     ),
     "suggest.nothing": (
         "Ingenting å foreslå: alt har spor opp, og alle mål er følgde opp.",
