@@ -228,7 +228,7 @@ def test_unknown_node_and_bad_usage_are_exit_2():
     r = run("suggest", "plans", "--node", "KPS-1.l")
     assert r.returncode == 2 and "KPS-1.l" in r.stderr and "Traceback" not in r.stderr
     assert run("suggest", "plans", "--plan", "NOPE").returncode == 2
-    assert run("suggest", "plans", "-o", "x.docx").returncode == 2
+    assert run("suggest", "plans", "-o", "x.pdf").returncode == 2
     assert run("suggest", "plans", "--top", "0").returncode == 2
 
 
@@ -269,6 +269,20 @@ def test_xlsx_one_row_per_candidate_with_an_empty_accept_column(tmp_path):
             continue
         follower, target = row[10], row[11]
         assert (follower, target) in ((row[0], row[5]), (row[5], row[0]))
+
+
+def test_page_formats_through_the_report_document(tmp_path):
+    from docx import Document as WordDocument
+
+    md, docx = tmp_path / "forslag.md", tmp_path / "forslag.docx"
+    assert run("suggest", "plans", "-o", str(md)).returncode == 0
+    text = md.read_text(encoding="utf-8")
+    assert "# Forslag til lenkjer i den raude tråden" in text
+    assert "| HP-6 | utan spor opp |" in text
+    assert "| KPS-2.2 | ikkje følgd opp |" in text and "| HSO-2.5 |" in text
+    assert run("suggest", "plans", "-o", str(docx), "--lang", "nb").returncode == 0
+    cells = [c.text for table in WordDocument(str(docx)).tables for c in table._cells]
+    assert "HSO-2.5" in cells and "ikke fulgt opp" in cells
 
 
 def test_never_writes_over_a_plan_file(tmp_path):

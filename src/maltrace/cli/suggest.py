@@ -42,7 +42,7 @@ def suggest(
             "--output",
             "-o",
             help="Also write the suggestions to a file: .xlsx (one row per candidate, with an "
-            "empty accept column) or .json.",
+            "empty accept column), .json, .md, .html or .docx.",
         ),
     ] = None,
     lang: LangOpt = None,
@@ -60,6 +60,7 @@ def suggest(
     from maltrace.i18n import t
     from maltrace.load import ProtectedFileError
     from maltrace.render.suggest import (
+        FORMATS,
         SuggestFormatError,
         render_suggestions,
         suggestions_json,
@@ -74,7 +75,7 @@ def suggest(
         hint = " " + t("word.did_you_mean", out_lang, suggestion=close[0]) if close else ""
         typer.echo(t("suggest.unknown_node", out_lang, node=node, hint=hint), err=True)
         raise typer.Exit(EXIT_LOAD)
-    if output is not None and output.suffix.lower() not in (".xlsx", ".json"):
+    if output is not None and output.suffix.lower() not in FORMATS:
         typer.echo(f"maltrace: {t('suggest.bad_format', out_lang, suffix=output.suffix)}", err=True)
         raise typer.Exit(EXIT_LOAD)
     result = make_suggestions(analysis, top=top, node=node)
@@ -89,7 +90,9 @@ def suggest(
         try:
             written = write_suggestions(result, output, out_lang, protect=protect)
         except SuggestFormatError as exc:  # pragma: no cover - checked above
-            typer.echo(f"maltrace: {t('suggest.bad_format', out_lang, suffix=exc.suffix)}")
+            typer.echo(
+                f"maltrace: {t('suggest.bad_format', out_lang, suffix=exc.suffix)}", err=True
+            )
             raise typer.Exit(EXIT_LOAD) from None
         except ProtectedFileError as exc:
             typer.echo(f"maltrace: {t('report.protected', out_lang, path=exc.path)}", err=True)
@@ -99,5 +102,6 @@ def suggest(
             msg = t("report.cannot_write", out_lang, path=output, reason=reason)
             typer.echo(f"maltrace: {msg}", err=True)
             raise typer.Exit(EXIT_LOAD) from None
-        typer.echo(t("report.wrote", out_lang, path=written), err=True)
+        for path in written:
+            typer.echo(t("report.wrote", out_lang, path=path), err=True)
     raise typer.Exit(EXIT_OK)

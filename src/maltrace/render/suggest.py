@@ -1,12 +1,12 @@
-"""``maltrace suggest`` output: text for the terminal, JSON, and a workbook to decide in.
+"""``maltrace suggest`` output: text for the terminal, JSON, and (through the report document,
+see ``suggest_report``) a workbook to decide in, or a page.
 
-Plan text is data: rich markup in titles is shown as written (``Text``, never parsed), and a
-workbook cell that starts like a formula is stored as text (see ``render.xlsx``).
+Plan text is data: rich markup and control characters in titles are shown as written, never
+obeyed; the document's writers escape it for each format.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from pathlib import Path
@@ -15,13 +15,13 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from maltrace.analysis.suggest import Suggestion, Suggestions
+from maltrace.analysis.suggest import Suggestions
 from maltrace.i18n import Lang, t
 from maltrace.load import paused_gc, write_atomic
 from maltrace.render.terminal import plain
 
 SCHEMA_VERSION = 1
-FORMATS = (".xlsx", ".json")
+FORMATS = (".xlsx", ".json", ".md", ".html", ".htm", ".docx")
 
 
 class SuggestFormatError(ValueError):
@@ -105,97 +105,25 @@ def suggestions_json(result: Suggestions, lang: Lang) -> str:
     return f'{head},\n  "suggestions": {tail}\n}}\n'
 
 
-COLUMNS = (
-    "node",
-    "kind",
-    "plan",
-    "title",
-    "rank",
-    "candidate",
-    "candidate_plan",
-    "candidate_title",
-    "score",
-    "matched",
-    "follower",
-    "target",
-    "accept",
-)
-
-
-def _rows(s: Suggestion, lang: Lang) -> list[list[object]]:
-    head: list[object] = [s.node, t(f"suggest.kind.{s.kind}", lang), s.plan, s.title]
-    if not s.candidates:
-        return [[*head, None, None, None, None, None, None, None, None, None]]
-    rows: list[list[object]] = []
-    for i, c in enumerate(s.candidates, start=1):
-        follower, target = (s.node, c.id) if s.kind == "orphan" else (c.id, s.node)
-        rows.append(
-            [*head, i, c.id, c.plan, c.title, c.score, ", ".join(c.matched), follower, target, None]
-        )
-    return rows
-
-
-def suggestions_xlsx(result: Suggestions, lang: Lang) -> bytes:
-    """One row per candidate; the last column ("accept") is left empty for a person to mark."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from maltrace.render.xlsx import FORMULA_START
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = t("suggest.sheet", lang)[:31]
-    headers = [t(f"suggest.col.{c}", lang) for c in COLUMNS]
-    ws.append(headers)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="E7E6E6")
-    for s in result.suggestions:
-        for row in _rows(s, lang):
-            ws.append([_safe(v) for v in row])
-            r = ws.max_row
-            for col, value in enumerate(row, start=1):
-                cell = ws.cell(row=r, column=col)
-                if isinstance(value, str) and value.startswith(FORMULA_START):
-                    cell.value = _safe(value)
-                    cell.data_type = "s"
-                    cell.quotePrefix = True
-                if COLUMNS[col - 1] == "score" and isinstance(value, float):
-                    cell.number_format = "0.00"
-                if COLUMNS[col - 1] in ("title", "candidate_title"):
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = {"title": 50, "candidate_title": 50, "matched": 30, "accept": 16}
-    for i, c in enumerate(COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = widths.get(c, 14)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(1, ws.max_row)}"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
-def _safe(value: object) -> object:
-    # Characters a workbook cannot hold (control characters) would make openpyxl refuse the file.
-    if isinstance(value, str):
-        return "".join("\ufffd" if ord(ch) < 32 and ch not in "\t\n\r" else ch for ch in value)
-    return value
-
-
 def write_suggestions(
     result: Suggestions,
     path: str | os.PathLike[str],
     lang: Lang,
     *,
     protect: list[Path] | None = None,
-) -> Path:
-    """Write ``result`` as ``.xlsx`` or ``.json`` (by suffix), whole; never over a plan file."""
+) -> list[Path]:
+    """Write ``result`` by the suffix of ``path``: ``.json`` as above, ``.xlsx`` (one row per
+    candidate, an empty accept column), ``.md``, ``.html`` or ``.docx`` through the report
+    document; whole, never over a plan file. Returns the files written."""
+    from maltrace.render.document import DocumentFormatError, document_format, write_document
+    from maltrace.render.suggest_report import build_suggest_document
+
     target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in FORMATS:
-        raise SuggestFormatError(target.suffix)
-    data: bytes | str
-    data = suggestions_xlsx(result, lang) if suffix == ".xlsx" else suggestions_json(result, lang)
-    write_atomic(target, data, protect=protect or [])
-    return target
+    if target.suffix.lower() == ".json":
+        write_atomic(target, suggestions_json(result, lang), protect=protect or [])
+        return [target]
+    try:
+        document_format(target, csv=False)
+    except DocumentFormatError:
+        raise SuggestFormatError(target.suffix or target.name) from None
+    return write_document(build_suggest_document(result, lang), target, protect=protect or [])
