@@ -134,7 +134,7 @@ def baseline_ranker(graph: object) -> Callable[[str, list[str]], list[str]]:
 
 def evaluate(paths: list[Path]) -> dict[str, float]:
     from maltrace.analysis import analyse
-    from maltrace.analysis.suggest import Matcher, relevant_of, upward_pool
+    from maltrace.analysis.suggest import Matcher, plan_groups, relevant_of, upward_pool
     from maltrace.graph import FOLLOWS_UP, build_graph
     from maltrace.load import load_plan_set
 
@@ -143,7 +143,8 @@ def evaluate(paths: list[Path]) -> dict[str, float]:
     valid: dict[str, set[str]] = {}
     for link in analysis.links:
         valid.setdefault(link.source, set()).add(link.target)
-    matcher = Matcher(graph)
+    groups = plan_groups(graph)
+    matchers = {g: Matcher(graph, sorted(g)) for g in set(groups.values())}
     base = baseline_ranker(graph)
     hits = {"r1": 0, "r3": 0, "b1": 0, "b3": 0}
     relevant: dict[str, frozenset[str]] = {}
@@ -152,7 +153,10 @@ def evaluate(paths: list[Path]) -> dict[str, float]:
         if plan not in relevant:
             relevant[plan] = relevant_of(graph, plan)
         pool = upward_pool(graph, node)
-        ranked = [c.id for c in matcher.rank(node, pool, 3, relevant[plan])]
+        ranked = [
+            c.id
+            for c in matchers[groups[graph.nodes[node]["plan"]]].rank(node, pool, 3, relevant[plan])
+        ]
         hits["r1"] += bool(ranked[:1] and ranked[0] in truth)
         hits["r3"] += bool(truth & set(ranked[:3]))
         b = base(node, pool)

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from maltrace.analysis import analyse
-from maltrace.analysis.suggest import Matcher, relevant_of, suggest, upward_pool
+from maltrace.analysis import analyse, focus_plan
+from maltrace.analysis.suggest import Matcher, plan_groups, relevant_of, suggest, upward_pool
 from maltrace.analysis.textmatch import base_term
 from maltrace.graph import build_graph
 from maltrace.load import load_plan_set
@@ -50,11 +50,17 @@ def recall(paths: list[Path]) -> tuple[float, float, int]:
     truth: dict[str, set[str]] = {}
     for link in analysis.links:
         truth.setdefault(link.source, set()).add(link.target)
-    matcher = Matcher(graph)
+    groups = plan_groups(graph)
+    matchers = {g: Matcher(graph, sorted(g)) for g in set(groups.values())}
     at1 = at3 = 0
     for node, targets in truth.items():
         bonus = relevant_of(graph, graph.nodes[node]["plan"])
-        ranked = [c.id for c in matcher.rank(node, upward_pool(graph, node), 3, bonus)]
+        ranked = [
+            c.id
+            for c in matchers[groups[graph.nodes[node]["plan"]]].rank(
+                node, upward_pool(graph, node), 3, bonus
+            )
+        ]
         at1 += bool(ranked) and ranked[0] in targets
         at3 += bool(targets & set(ranked))
     return at1 / len(truth), at3 / len(truth), len(truth)
@@ -183,6 +189,26 @@ def test_goal_not_followed_up_gets_candidates_from_the_following_plans(write_set
     assert kinds["G-HEIME"].kind == "not-followed-up"
     assert kinds["G-HEIME"].candidates[0].id == "S1"
     assert kinds["G-KLIMA"].candidates[0].id == "S2"
+
+
+def test_scores_do_not_depend_on_node_or_plan(write_set):
+    # Two kommunar in one set: each is read on its own, whatever is asked for.
+    folder = write_set(
+        kps=NN_GOALS,
+        kdp=plan_yaml("KDP", follows=["KPS"], strategies=[strat("S1", "Bo hjemme med trygghet")]),
+        kps2=plan_yaml(
+            "KPS2",
+            type="samfunnsplan",
+            goals=[{"id": "X-G1", "title": "Trygge heimar for alle"}],
+        ),
+        kdp2=plan_yaml("KDP2", follows=["KPS2"], strategies=[strat("X-S1", "Bustad og heim")]),
+    )
+    analysis = analyse(build_graph(load_plan_set([folder])))
+    whole = {s.node: s for s in suggest(analysis).suggestions}
+    (one,) = suggest(analysis, node="S1").suggestions
+    assert one == whole["S1"]
+    (viewed,) = [s for s in suggest(focus_plan(analysis, "KDP")).suggestions if s.node == "S1"]
+    assert viewed == whole["S1"]
 
 
 # -- the command ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ under and of its area — each weighing less than the title itself.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -76,19 +77,25 @@ class UnknownNodeError(KeyError):
 class Matcher:
     """The plan set's nodes as text vectors, and a ranking of candidates for any node."""
 
-    def __init__(self, graph: nx.DiGraph) -> None:
+    def __init__(self, graph: nx.DiGraph, plans: Iterable[str] | None = None) -> None:
+        """``plans``: read only the nodes of these plans (the word statistics are theirs);
+        every plan when not given."""
         self.graph = graph
-        nodes = graph.nodes
+        if plans is None:
+            node_data = list(graph.nodes(data=True))
+        else:
+            by_plan = _by_plan(graph)
+            node_data = [(n, graph.nodes[n]) for p in plans for n in by_plan.get(p, ())]
         self.vocab = Vocabulary()
         self.vocab.known.update(lexicon().same.values())
-        for _, data in nodes(data=True):
+        for _, data in node_data:
             model = data["model"]
             self.vocab.add_text(data["title"])
             if model.description:
                 self.vocab.add_text(model.description)
         own: dict[str, list[Term]] = {}
         title_terms: dict[str, list[Term]] = {}  # a title repeated (tiltak year after year) once
-        for node_id, data in nodes(data=True):
+        for node_id, data in node_data:
             model = data["model"]
             title = data["title"]
             if title not in title_terms:
@@ -310,6 +317,18 @@ def relevant_of(graph: nx.DiGraph, plan_id: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def plan_groups(graph: nx.DiGraph) -> dict[str, frozenset[str]]:
+    """Each plan's group: the plans connected to it by ``follows`` (a kommune's plans)."""
+    import networkx as nx
+
+    out: dict[str, frozenset[str]] = {}
+    for component in nx.weakly_connected_components(graph.graph["plan_graph"]):
+        group = frozenset(component)
+        for p in group:
+            out[p] = group
+    return out
+
+
 def suggest(
     analysis: Analysis,
     *,
@@ -325,7 +344,20 @@ def suggest(
     graph = analysis.graph
     if node is not None and node not in graph:
         raise UnknownNodeError(node)
-    m = matcher or Matcher(graph)
+    # Each group of connected plans (a kommune) is read on its own: a whole country's set a
+    # kommune at a time, and a node's scores are the same whatever else is asked for.
+    group_of = plan_groups(graph)
+    rank_of = {p: i for i, p in enumerate(graph.graph["plans"])}
+    matchers: dict[frozenset[str], Matcher] = {}
+
+    def matcher_for(plan: str) -> Matcher:
+        if matcher is not None:
+            return matcher
+        group = group_of[plan]
+        if group not in matchers:
+            matchers[group] = Matcher(graph, sorted(group, key=rank_of.__getitem__))
+        return matchers[group]
+
     focus = analysis.focus
     follower_focus = focus if focus is not None and focus in analysis.per_plan else None
     relevant: dict[str, frozenset[str]] = {}
@@ -341,6 +373,7 @@ def suggest(
             relevant[plan] = relevant_of(graph, plan)
         if plan not in upward:
             upward[plan] = upward_pool(graph, orphan)
+        m = matcher_for(plan)
         cands = m.rank(orphan, upward[plan], top, relevant[plan], key=("up", plan))
         out.append(Suggestion(orphan, "orphan", plan, data["title"], cands))
     for goal in analysis.uncovered_goals:
@@ -350,6 +383,7 @@ def suggest(
         plan = data["plan"]
         if plan not in downward:
             downward[plan] = downward_pool(graph, goal, follower_focus)
+        m = matcher_for(plan)
         cands = m.rank(goal, downward[plan], top, key=("down", plan, follower_focus or ""))
         out.append(Suggestion(goal, "not-followed-up", plan, data["title"], cands))
     out.sort(key=lambda s: graph.nodes[s.node]["order"])
