@@ -10,6 +10,7 @@ under and of its area — each weighing less than the title itself.
 from __future__ import annotations
 
 import heapq
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -264,14 +265,19 @@ _TARGET_KINDS = (Kind.GOAL, Kind.STRATEGY)
 _SOURCE_KINDS = (Kind.GOAL, Kind.STRATEGY, Kind.MEASURE)
 
 
+_NODES_BY_PLAN: weakref.WeakKeyDictionary[nx.DiGraph, dict[str, list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _by_plan(graph: nx.DiGraph) -> dict[str, list[str]]:
-    """Every node per plan, in document order (kept on the graph: asked for once per node)."""
-    cached: dict[str, list[str]] | None = graph.graph.get("_nodes_by_plan")
+    """Every node per plan, in document order (once per graph: asked for once per node)."""
+    cached = _NODES_BY_PLAN.get(graph)
     if cached is None:
         cached = {}
         for n, d in graph.nodes(data=True):
             cached.setdefault(d["plan"], []).append(n)
-        graph.graph["_nodes_by_plan"] = cached
+        _NODES_BY_PLAN[graph] = cached
     return cached
 
 
