@@ -31,6 +31,7 @@ PART_WEIGHT = 0.5  # a compound's parts, against the compound itself
 TOPIC_WEIGHT = 1.4  # a text's topics (see ``topics`` in the word list), against one word
 FUZZY_MIN = 0.72  # dice of letter trigrams from which two spellings count as the same word
 FUZZY_MIN_LEN = 6  # shorter terms only match exactly (short words differ by one letter)
+MAX_COMPOUND = 60  # longer "words" (pasted junk) are kept whole, never split
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LINKS = ("s", "e", "")  # the joints of Norwegian compounds: frisklivs-sentral, heime-teneste
 
@@ -129,7 +130,7 @@ class Vocabulary:
         return hit
 
     def _split(self, term: str, depth: int) -> tuple[str, ...]:
-        if len(term) < 6 or depth > 3:
+        if len(term) < 6 or len(term) > MAX_COMPOUND or depth > 3:
             return (term,)
         lex = lexicon()
         known, heads = self.known, lex.heads
