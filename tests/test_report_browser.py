@@ -50,11 +50,15 @@ def test_html_report_opens_offline_with_diagram_and_tables(tmp_path):
             # nothing but the page itself: no fonts, scripts or pictures from anywhere
             assert requests == [url]
             assert page.title() == "Oppfølging av planane"
-            diagram = page.locator("figure.diagram svg")
+            # the overview, and one figure per framework the example uses (issue 12)
+            assert page.locator("figure.diagram svg").count() == 5
+            diagram = page.locator("#diagram figure.diagram svg")
             assert diagram.count() == 1
             box = diagram.bounding_box()
             assert box is not None and box["width"] > 300 and box["height"] > 300
-            assert page.locator("nav li").count() == 9
+            assert page.locator("nav li").count() == 9 + 4
+            ladder = page.locator("#framework-AMT tbody tr")
+            assert ladder.count() == 7 and "Tomt trinn" in ladder.nth(0).inner_text()
             per_plan = page.locator("#per-plan table tbody tr")
             assert per_plan.count() == 2
             assert "90,9" in per_plan.nth(0).inner_text()
