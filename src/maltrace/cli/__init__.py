@@ -20,6 +20,7 @@ from maltrace.cli import (  # noqa: F401 - registers the commands
     init,
     report,
     schema,
+    suggest,
     template,
 )
 from maltrace.cli._common import EXIT_FINDINGS, EXIT_LOAD, EXIT_OK, app, load_analysis

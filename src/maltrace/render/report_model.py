@@ -171,6 +171,7 @@ def build_report(
         ),
         row_nodes=tuple(f.node for f in analysis.findings),
         row_alert=tuple(f.severity == "error" for f in analysis.findings),
+        wide=True,  # five columns, two of them sentences: a landscape page in Word
     )
     links = Table(
         (
@@ -235,6 +236,7 @@ def build_report(
             if k.target in row_index
         ),
         row_headers=(t("col.to_title", lang), t("col.to_plan", lang)),
+        row_alert=tuple(not g.followed_up for g in analysis.goals),
     )
 
     none = t("word.none", lang)
