@@ -493,3 +493,11 @@ def test_framework_items_in_the_nodes_sheet(tmp_path: Path) -> None:
         "Planar!D3: Only a framework (a ladder) can be ordered; leave the cell empty, or set the "
         "type to rammeverk",
     ]
+
+
+def test_cell_text_is_normalised_as_the_yaml_reader_does(tmp_path: Path) -> None:
+    src = tmp_path / "w.xlsx"
+    nodes = [["KPS", "G1", "mål", "Tenester\u2028nær fol\xadk\u200b", None, None, None]]
+    workbook(src, [["KPS", "samfunnsplan", "S", None]], nodes)
+    (plan,) = read_sheet_plans(src)
+    assert plan.goals[0].title == "Tenester\nnær folk"

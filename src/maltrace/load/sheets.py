@@ -36,6 +36,7 @@ from maltrace.load.excel_layout import (
     plan_columns,
 )
 from maltrace.load.models import LIST_KINDS, Kind, Plan, PlanInfo, PlanType, allowed_keys
+from maltrace.load.text import normalise
 
 # Yes and no as planners write them in a cell (anything else is left for the model to refuse).
 _BOOL_WORDS = {
@@ -98,7 +99,9 @@ def cell_text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        text = value.strip()
+        # The same normalisation the YAML reader gives every text (Word's soft line break -> a
+        # line break, zero-width characters dropped, control characters made visible).
+        text = normalise(value)[0].strip()
         return text or None
     if isinstance(value, bool):
         return "true" if value else "false"
