@@ -14,13 +14,15 @@ from maltrace.graph import build_graph
 from maltrace.load import Plan, PlanSet, load_plan_set, parse_plan
 from maltrace.load.convert import read_sheet_plans, write_plans
 from maltrace.load.excel_write import export_workbook
+from maltrace.load.text import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # Plan text as planners write it: any letters, punctuation that looks like a formula, line
 # breaks inside descriptions. Leading/trailing blanks are not kept by a cell, so none here.
 _chars = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x85")
-_text = st.text(_chars, min_size=1, max_size=20).map(str.strip).filter(bool)
+# Normalised as the YAML reader leaves every text (S is a loaded plan set).
+_text = st.text(_chars, min_size=1, max_size=20).map(lambda s: normalise(s)[0].strip()).filter(bool)
 _prose = st.lists(_text, min_size=1, max_size=3).map("\n".join)
 _word = _text.filter(lambda s: not any(c in s for c in ",;"))
 
