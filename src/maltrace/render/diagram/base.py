@@ -50,6 +50,9 @@ NOT_FOLLOWED_PEN = "#a40000"
 MEASURE_FILL = "#ececec"
 GROUP_FILL = "#f3f3f3"
 MARKER = "× "
+# A node with no trace upwards (an orphan): a heavy dotted frame and these words.
+ORPHAN_MARKER = "? "
+ORPHAN_PEN = "black"
 
 
 class DiagramError(ValueError):
@@ -81,6 +84,8 @@ class Diagram:
     links: tuple[tuple[str, str], ...]
     not_followed_up: tuple[str, ...]
     warnings: tuple[str, ...]
+    # Boxes with no trace upwards (orphans), drawn in their plan's frame with a dotted frame.
+    orphans: tuple[str, ...] = ()
 
 
 @dataclass
@@ -96,6 +101,8 @@ class Selection:
     empty_text: str | None = None
     # Extra lines under a box's title, in words (a change, a tiltak's status), by node id.
     notes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Nodes with no trace upwards (orphans) to draw and mark as such.
+    orphans: set[str] = field(default_factory=set)
 
 
 def kind_of(view: str) -> Kind:
