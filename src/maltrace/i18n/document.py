@@ -9,4 +9,39 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Uten spor oppover: følger ikke opp noe mål eller noen strategi (foreldreløs)",
         "No trace upwards: follows up no goal or strategy (orphan)",
     ),
+    "diagram.part_of": (
+        "{heading} (del {part} av {parts})",
+        "{heading} (del {part} av {parts})",
+        "{heading} (part {part} of {parts})",
+    ),
+    "diagram.heading.plan_goals": (
+        "Den raude tråden for måla i {plan}",
+        "Den røde tråden for målene i {plan}",
+        "The red thread of the goals of {plan}",
+    ),
+    "diagram.part_alt": (
+        "Diagram: {heading}. Mål som ikkje er følgde opp, har stipla raud ramme.",
+        "Diagram: {heading}. Mål som ikke er fulgt opp, har stiplet rød ramme.",
+        "Diagram: {heading}. Goals not followed up have a dashed red frame.",
+    ),
+    "diagram.split_intro": (
+        "Heile oversikta har {count} boksar og blir for lita til å lese på ei side, så den raude tråden står her med eitt diagram per satsingsområde.",
+        "Hele oversikten har {count} bokser og blir for liten til å lese på en side, så den røde tråden står her med ett diagram per satsingsområde.",
+        "The whole overview has {count} boxes and would be too small to read on a page, so the red thread is shown here with one diagram per priority area.",
+    ),
+    "diagram.error.not_a_folder": (
+        "{path} er ei fil, ikkje ei mappe. Med --split skriv maltrace éi fil per del i ei mappe: gi -o MAPPE/.",
+        "{path} er en fil, ikke en mappe. Med --split skriver maltrace én fil per del i en mappe: gi -o MAPPE/.",
+        "{path} is a file, not a folder. With --split maltrace writes one file per part into a folder: give -o FOLDER/.",
+    ),
+    "diagram.split_written": (
+        "Skreiv {count} diagram i {path}",
+        "Skrev {count} diagrammer i {path}",
+        "Wrote {count} diagrams in {path}",
+    ),
+    "diagram.error.split_alone": (
+        "--split deler heile oversikta i delar; bruk han utan --plan, --goal og --area.",
+        "--split deler hele oversikten i deler; bruk den uten --plan, --goal og --area.",
+        "--split divides the whole overview into parts; use it without --plan, --goal and --area.",
+    ),
 }

@@ -29,10 +29,12 @@ def build_report(
     lang: Lang | None = None,
     *,
     diagram: Figure | None = None,
+    diagrams: tuple[Paragraph | Figure, ...] = (),
     today: dt.date | None = None,
 ) -> Document:
     """The report of ``analysis`` in ``lang``; ``diagram`` is the figure for its diagram section
-    (see ``render.report.diagram_figure``), or none."""
+    (see ``render.report.diagram_figure``), or ``diagrams`` the blocks of a diagram split into
+    parts (see ``render.diagram.diagram_blocks``), or none."""
     lang = lang or analysis.lang
     nodes = analysis.graph.nodes
 
@@ -242,7 +244,7 @@ def build_report(
         Section("plans", t("report.plans", lang), (plans,)),
         Section("per-plan", t("check.per_plan", lang), (per_plan,), empty=none),
         Section("per-area", t("check.per_area", lang), (per_area,), empty=none),
-        Section("diagram", t("report.diagram", lang), (diagram,) if diagram else ()),
+        Section("diagram", t("report.diagram", lang), (diagram,) if diagram else diagrams),
         Section("goals", t("report.goal_table", lang), (goals,), empty=none),
         Section(
             "uncovered",

@@ -1,0 +1,178 @@
+"""Readable diagrams at any size: over 150 boxes, or scaled below 75 %, the report shows one
+diagram per satsingsområde (split further while too big), and ``maltrace diagram --split area``
+writes one file per part."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_diagram import PLANS, load, svg_text, write_plans
+from typer.testing import CliRunner
+
+from maltrace.analysis import Analysis
+from maltrace.cli import app
+from maltrace.render.diagram import (
+    LARGE_VIEW,
+    MIN_READABLE_SCALE,
+    build_diagram,
+    diagram_blocks,
+    diagram_figures,
+    split_parts,
+    svg_scale,
+)
+from maltrace.render.document import Figure, Paragraph
+from maltrace.render.report import write_report
+
+
+@pytest.fixture(scope="module")
+def example() -> Analysis:
+    return load(PLANS)
+
+
+def big_set(folder: Path, areas: int = 4, goals: int = 10, extra: int = 0) -> Path:
+    """A samfunnsdel of ``areas`` × ``goals`` goals with 3 delmål each; a kommunedelplan with a
+    strategy per goal and delmål; ``extra`` strategies more on goal A0.0 (one big thread)."""
+    top_areas = [
+        {
+            "id": f"A{a}",
+            "title": f"Område {a} for innbyggjarane",
+            "goals": [
+                {
+                    "id": f"A{a}.{g}",
+                    "title": f"Mål {a}.{g} om gode liv",
+                    "goals": [{"id": f"A{a}.{g}.{d}", "title": f"Delmål {d}"} for d in range(3)],
+                }
+                for g in range(goals)
+            ],
+        }
+        for a in range(areas)
+    ]
+    strategies = [
+        {"id": f"S{a}.{g}.{d}", "title": "Ein strategi", "follows_up": [f"A{a}.{g}.{d}"]}
+        for a in range(areas)
+        for g in range(goals)
+        for d in range(2)  # the third delmål is left hanging
+    ]
+    strategies += [
+        {"id": f"X{i}", "title": "Ein strategi til", "follows_up": ["A0.0"]} for i in range(extra)
+    ]
+    strategies.append({"id": "LAUS", "title": "Ein strategi utan spor"})
+    plans: dict[str, Any] = {
+        "top": {
+            "plan": {"id": "TOP", "type": "samfunnsplan", "title": "Samfunnsdel"},
+            "areas": top_areas,
+        },
+        "kdp": {
+            "plan": {"id": "KDP", "type": "kommunedelplan", "title": "KDP", "follows": ["TOP"]},
+            "strategies": strategies,
+        },
+    }
+    return write_plans(folder, **plans)
+
+
+def test_a_readable_overview_stays_one_figure(example: Analysis) -> None:
+    figures = diagram_figures(example)
+    assert len(figures) == 1
+    assert figures[0].key == "diagram"
+    svg = figures[0].draw("svg").decode()
+    assert "Den raude tråden – oversikt" in svg_text(svg)
+    assert figures[0].draw("png")[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_over_150_boxes_the_report_shows_one_diagram_per_area(tmp_path: Path) -> None:
+    analysis = load(big_set(tmp_path / "big"))
+    whole = build_diagram(analysis)
+    assert len(whole.boxes) > LARGE_VIEW
+    blocks = diagram_blocks(analysis)
+    assert isinstance(blocks[0], Paragraph) and f"{len(whole.boxes)} boksar" in blocks[0].text
+    figures = [b for b in blocks if isinstance(b, Figure)]
+    assert [f.key for f in figures] == [
+        "diagram-1-A0",
+        "diagram-2-A1",
+        "diagram-3-A2",
+        "diagram-4-A3",
+        "diagram-5-orphans",
+    ]
+    assert figures[1].caption == "Den raude tråden for satsingsområde A1 Område 1 for innbyggjarane"
+    svg = figures[1].draw("svg").decode()
+    text = svg_text(svg)
+    assert "A1.3.2 Delmål 2 × Ikkje følgd opp" in text
+    assert "A0.1 " not in text and "A2.1 " not in text  # only its own area
+    assert svg_scale(svg) >= MIN_READABLE_SCALE
+    assert "LAUS" in svg_text(figures[-1].draw("svg").decode())
+
+
+def test_every_goal_is_in_a_part_and_no_part_is_too_big(tmp_path: Path) -> None:
+    analysis = load(big_set(tmp_path / "big", areas=2, goals=30, extra=160))
+    parts = split_parts(analysis)
+    shown = set().union(*(p.diagram.boxes for p in parts))
+    assert {g.id for g in analysis.goals} <= shown
+    assert set(analysis.orphans) <= shown
+    assert {link.source for link in analysis.links} <= shown
+    # A0 has 30 goals × 6 boxes: split in parts; the goal with 160 followers stands alone.
+    a0 = [p for p in parts if "A0" in p.key]
+    assert len(a0) > 2 and all("(del " in p.diagram.title for p in a0)
+    big = [p for p in parts if len(p.diagram.boxes) > LARGE_VIEW]
+    assert [p.diagram.boxes[0] for p in big] == ["A0.0"]
+
+
+def test_scaled_below_75_percent_it_splits_too(example: Analysis) -> None:
+    assert len(build_diagram(example, width_cm=8).boxes) <= LARGE_VIEW
+    figures = diagram_figures(example, width_cm=8)
+    assert len(figures) == 6  # KPS-1 … KPS-5 and the orphan
+    assert [f.key for f in figures][-1] == "diagram-6-orphans"
+
+
+def test_html_and_docx_reports_of_a_big_set_hold_the_parts(tmp_path: Path) -> None:
+    analysis = load(big_set(tmp_path / "big"))
+    page = tmp_path / "r.html"
+    write_report(analysis, page)
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<figure class="diagram"') == 5
+    assert "eitt diagram per satsingsområde" in html
+    docx = tmp_path / "r.docx"
+    write_report(analysis, docx)
+    import zipfile
+
+    media = [n for n in zipfile.ZipFile(docx).namelist() if n.startswith("word/media/")]
+    assert len(media) == 5
+
+
+def test_cli_split_area_writes_one_file_per_part(tmp_path: Path) -> None:
+    out = tmp_path / "deler"
+    result = CliRunner().invoke(app, ["diagram", str(PLANS), "--split", "area", "-o", f"{out}/"])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "1-KPS-1.svg",
+        "2-KPS-2.svg",
+        "3-KPS-3.svg",
+        "4-KPS-4.svg",
+        "5-KPS-5.svg",
+        "6-orphans.svg",
+    ]
+    assert "Skreiv 6 diagram" in result.output
+    text = svg_text((out / "3-KPS-3.svg").read_text(encoding="utf-8").split("\n", 1)[1])
+    assert "satsingsområde KPS-3" in text
+    png = CliRunner().invoke(
+        app, ["diagram", str(PLANS), "--split", "area", "--format", "png", "-o", str(out)]
+    )
+    assert png.exit_code == 0
+    assert (out / "1-KPS-1.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--plan", "KDP-HSO"], ["-o", "-"], ["-o", "FILE"]],
+)
+def test_cli_split_bad_usage_exits_2(tmp_path: Path, extra: list[str]) -> None:
+    (tmp_path / "fil").write_text("x")
+    args = ["diagram", str(PLANS), "--split", "area", "-o", str(tmp_path / "d")]
+    args += [str(tmp_path / "fil") if a == "FILE" else a for a in extra]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert re.search(r"--split|mappe", result.output)
+    assert "Traceback" not in result.output
