@@ -44,4 +44,34 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "--split deler hele oversikten i deler; bruk den uten --plan, --goal og --area.",
         "--split divides the whole overview into parts; use it without --plan, --goal and --area.",
     ),
+    # ---- the clickable HTML page (render/html.py, templates/page.js) ----------------------
+    "page.tools": ("Søk og markering", "Søk og markering", "Search and highlight"),
+    "page.search": ("Søk i tabellane", "Søk i tabellene", "Search the tables"),
+    "page.search_hint": (
+        "Skriv ein id eller nokre ord; berre radene som inneheld alle orda, blir viste.",
+        "Skriv en id eller noen ord; bare radene som inneholder alle ordene, blir vist.",
+        "Type an id or some words; only the rows holding every word are shown.",
+    ),
+    "page.only_alert": (
+        "Vis berre det som ikkje er følgt opp",
+        "Vis bare det som ikke er fulgt opp",
+        "Show only what is not followed up",
+    ),
+    "page.reset": ("Fjern markeringa", "Fjern markeringen", "Clear the highlight"),
+    "page.hint": (
+        "Klikk på (eller vel med Tab og trykk Enter på) eit mål, ein strategi eller eit tiltak – i diagrammet eller i ein tabell – for å sjå den raude tråden hans. Escape eller eit nytt klikk fjernar markeringa.",
+        "Klikk på (eller velg med Tab og trykk Enter på) et mål, en strategi eller et tiltak – i diagrammet eller i en tabell – for å se den røde tråden. Escape eller et nytt klikk fjerner markeringen.",
+        "Click (or Tab to and press Enter on) a goal, strategy or measure – in the diagram or in a table – to see its red thread. Escape or a second click clears it.",
+    ),
+    "page.selected": (
+        "Den raude tråden for {node}: {count} element er markerte.",
+        "Den røde tråden for {node}: {count} elementer er markert.",
+        "The red thread of {node}: {count} items highlighted.",
+    ),
+    "page.cleared": ("Markeringa er fjerna.", "Markeringen er fjernet.", "Highlight cleared."),
+    "page.rows": (
+        "{shown} av {total} rader blir viste.",
+        "{shown} av {total} rader vises.",
+        "{shown} of {total} rows shown.",
+    ),
 }

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from maltrace.i18n import Lang, format_date, format_percent, t
 
@@ -133,6 +133,9 @@ class Document:
     sheets: tuple[Sheet, ...] = ()
     # CSV: the one table a CSV file holds, when the content has one (the link list).
     csv_table: Table | None = None
+    # HTML: the red thread's data (``render.thread_data``) that makes the page clickable; none
+    # for a document without plan nodes.
+    thread: Mapping[str, Any] | None = None
 
     @property
     def toc(self) -> str:

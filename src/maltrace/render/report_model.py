@@ -22,6 +22,7 @@ from maltrace.render.document import (
     Sheet,
     Table,
 )
+from maltrace.render.thread_data import thread_data
 
 
 def build_report(
@@ -272,6 +273,7 @@ def build_report(
         sections=sections,
         sheets=tuple(Sheet(t(key, lang), table) for key, table in sheet),
         csv_table=links,
+        thread=thread_data(analysis),
     )
 
 

@@ -385,7 +385,10 @@ def _cell(
         lines += _dot.wrap(note, width, FONT_SIZE)
     text = '<BR ALIGN="LEFT"/>'.join(_dot.html_data(line) for line in lines)
     text_w = math.ceil(width) + 2 * CELL_PAD + 2
-    port = f'PORT="{_dot.node_name(node_id)}"'
+    # ID and TOOLTIP make Graphviz wrap the box in <g id="a_box-NAME">: the HTML page finds the
+    # box by it (click to see its red thread); the tooltip is the id (shown on hover).
+    name = _dot.node_name(node_id)
+    port = f'PORT="{name}" ID="box-{name}" TOOLTIP="{_dot.html(node_id)}"'
     align = 'ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP"'
     if status is False:
         return (
