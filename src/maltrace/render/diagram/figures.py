@@ -3,7 +3,12 @@ width, otherwise one readable part per satsingsområde (see ``split``)."""
 
 from __future__ import annotations
 
+import functools
+import itertools
+import os
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, t
@@ -50,20 +55,67 @@ def diagram_blocks(
     if not parts:
         return [_figure(whole, lang, "diagram", t("report.diagram_alt", lang), svg)]
     note = Paragraph(t("diagram.split_intro", lang, count=len(whole.boxes)), "note")
-    return [
-        note,
-        *(
-            _figure(
-                p.diagram,
-                lang,
-                f"diagram-{p.key}",
-                p.diagram.title,
-                None,
-                alt=t("diagram.part_alt", lang, heading=p.diagram.title),
-            )
-            for p in parts
-        ),
+    batch = _Batch([p.diagram for p in parts], lang)
+    figures = [
+        Figure(
+            alt=t("diagram.part_alt", lang, heading=p.diagram.title),
+            draw=functools.partial(batch.draw, i),
+            caption=p.diagram.title,
+            key=f"diagram-{p.key}",
+        )
+        for i, p in enumerate(parts)
     ]
+    return [note, *figures]
+
+
+# The parts of a split are many pictures in one document: 150 dpi (sharp enough on paper at the
+# A4 text width) keeps a Word report of a 2,000-node set at a third of the bytes and time of 200.
+PART_DPI = 150
+
+
+class _Batch:
+    """The parts of a split, drawn together: the first figure a writer asks for lays out (and
+    for PNG rasterises) every part at once on the machine's cores, since a writer asks for all."""
+
+    def __init__(self, diagrams: list[Diagram], lang: Lang) -> None:
+        self.diagrams = diagrams
+        self.lang = lang
+        self.svg: list[str | Exception] = []
+        self.done: dict[str, list[bytes | Exception]] = {}
+        self.lock = threading.Lock()
+
+    def draw(self, index: int, fmt: FigureFormat) -> bytes:
+        with self.lock:
+            if fmt not in self.done:
+                self.done[fmt] = self._all(fmt)
+        result = self.done[fmt][index]
+        if isinstance(result, Exception):
+            raise FigureError(_reason(self.lang, result))
+        return result
+
+    def _all(self, fmt: FigureFormat) -> list[bytes | Exception]:
+        workers = max(1, min(4, os.cpu_count() or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            if not self.svg:
+                self.svg = list(pool.map(self._svg, self.diagrams))
+            return list(pool.map(self._one, range(len(self.diagrams)), itertools.repeat(fmt)))
+
+    def _svg(self, diagram: Diagram) -> str | Exception:
+        try:
+            return render_svg(diagram)
+        except (DiagramError, OSError) as exc:
+            return exc
+
+    def _one(self, index: int, fmt: FigureFormat) -> bytes | Exception:
+        svg = self.svg[index]
+        if isinstance(svg, Exception):
+            return svg
+        if fmt == "svg":
+            return svg.encode("utf-8")
+        try:
+            return render_png(self.diagrams[index], svg=svg, dpi=PART_DPI)
+        except (DiagramError, OSError) as exc:
+            return exc
 
 
 def _figure(

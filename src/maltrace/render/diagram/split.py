@@ -155,17 +155,39 @@ def _pack(
     """Seeds of each part, and whether it shows their whole thread: units packed in order while
     the part has at most ``max_boxes`` boxes; a unit too big alone is split into its head goal
     and each delmål; a single goal still too big shows the chain of links only."""
+    nodes = analysis.graph.nodes
+    cache: dict[tuple[str, ...], set[str]] = {}
+
+    def boxes(unit: list[str]) -> set[str]:
+        key = tuple(unit)
+        if key not in cache:
+            thread = red_thread(analysis, unit)
+            cache[key] = {n for n in thread if nodes[n]["kind"] is not Kind.AREA}
+        return cache[key]
+
+    def fitting(group: list[list[str]]) -> list[list[str]]:
+        out: list[list[str]] = []
+        for unit in group:
+            if len(unit) > 1 and len(boxes(unit)) > max_boxes:
+                out.extend(fitting([[u] for u in unit]))
+            else:
+                out.append(unit)
+        return out
+
     chunks: list[tuple[list[str], bool]] = []
     chains: list[tuple[list[str], bool]] = []
     current: list[str] = []
-    for unit in _fitting(analysis, units, max_boxes):
-        if len(unit) == 1 and _boxes(analysis, unit) > max_boxes:
+    shown: set[str] = set()
+    for unit in fitting(units):
+        own = boxes(unit)
+        if len(unit) == 1 and len(own) > max_boxes:
             chains.append((unit, False))  # after the area's other parts, each alone
             continue
-        if current and _boxes(analysis, current + unit) > max_boxes:
+        if current and len(shown | own) > max_boxes:
             chunks.append((current, True))
-            current = []
+            current, shown = [], set()
         current = current + unit
+        shown |= own
     if current:
         chunks.append((current, True))
     return chunks + chains
@@ -184,21 +206,6 @@ def _chain(analysis: Analysis, seeds: Sequence[str]) -> set[str]:
                 ids.add(f)
                 todo.append(f)
     return ids
-
-
-def _fitting(analysis: Analysis, units: list[list[str]], max_boxes: int) -> list[list[str]]:
-    out: list[list[str]] = []
-    for unit in units:
-        if len(unit) > 1 and _boxes(analysis, unit) > max_boxes:
-            out.extend(_fitting(analysis, [[u] for u in unit], max_boxes))
-        else:
-            out.append(unit)
-    return out
-
-
-def _boxes(analysis: Analysis, seeds: Sequence[str]) -> int:
-    nodes = analysis.graph.nodes
-    return sum(1 for n in red_thread(analysis, seeds) if nodes[n]["kind"] is not Kind.AREA)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
