@@ -176,3 +176,32 @@ def test_cli_split_bad_usage_exits_2(tmp_path: Path, extra: list[str]) -> None:
     assert result.exit_code == 2
     assert re.search(r"--split|mappe", result.output)
     assert "Traceback" not in result.output
+
+
+# -- invariants on random plan sets ---------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from test_properties import plan_sets  # noqa: E402
+
+from maltrace.analysis import analyse  # noqa: E402
+from maltrace.graph import build_graph  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(plan_sets(), st.integers(2, 12))
+def test_parts_show_every_goal_follower_and_orphan_and_stay_small(data, max_boxes) -> None:  # type: ignore[no-untyped-def]
+    plan_set, _goal_ids, _links, _parents = data
+    analysis = analyse(build_graph(plan_set))
+    parts = split_parts(analysis, max_boxes=max_boxes)
+    shown = set().union(*(p.diagram.boxes for p in parts)) if parts else set()
+    assert {g.id for g in analysis.goals} <= shown
+    assert {x.source for x in analysis.links} <= shown
+    assert set(analysis.orphans) <= shown
+    keys = [p.key for p in parts]
+    assert len(set(keys)) == len(keys)  # one file per part, none written over another
+    for p in parts:
+        # over the limit only when one goal alone is too big (its chain of links is shown)
+        if len(p.diagram.boxes) > max_boxes:
+            seeds = [b for b in p.diagram.boxes if b in {g.id for g in analysis.goals}]
+            assert seeds, p.key

@@ -94,19 +94,46 @@ def split_parts(
             info = plan_lines(analysis, ids, lang) + group.info
             sel = Selection(ids, statuses, links, heading, info)
             raw.append((key, heading, compose(analysis, sel, "area", lang, width_cm)))
-    if analysis.orphans:
-        ids = set(analysis.orphans)
+    orphan_parts = _orphan_chunks(analysis, max_boxes)
+    for i, orphan_ids in enumerate(orphan_parts, 1):
+        heading = t("check.orphans", lang)
+        key = "orphans"
+        if len(orphan_parts) > 1:
+            heading = t("diagram.part_of", lang, heading=heading, part=i, parts=len(orphan_parts))
+            key = f"orphans-{i}"
         sel = Selection(
-            ids,
+            orphan_ids,
             statuses,
             [],
-            t("check.orphans", lang),
-            plan_lines(analysis, ids, lang),
-            orphans=ids,
+            heading,
+            plan_lines(analysis, orphan_ids, lang),
+            orphans=orphan_ids,
         )
-        raw.append(("orphans", "", compose(analysis, sel, "area", lang, width_cm)))
+        raw.append((key, heading, compose(analysis, sel, "area", lang, width_cm)))
     width = len(str(len(raw)))
     return [Part(f"{i:0{width}d}-{key}", d) for i, (key, _h, d) in enumerate(raw, 1)]
+
+
+def _orphan_chunks(analysis: Analysis, max_boxes: int) -> list[set[str]]:
+    """The orphans in parts of at most ``max_boxes``, in document order; an orphan nested under
+    another stays in its part."""
+    nodes = analysis.graph.nodes
+    orphans = set(analysis.orphans)
+    heads: dict[str, list[str]] = {}
+    for o in analysis.orphans:
+        top, parent = o, nodes[o]["parent"]
+        while parent is not None:
+            if parent in orphans:
+                top = parent
+            parent = nodes[parent]["parent"]
+        heads.setdefault(top, []).append(o)
+    chunks: list[set[str]] = []
+    for members in heads.values():
+        if chunks and len(chunks[-1]) + len(members) <= max_boxes:
+            chunks[-1].update(members)
+        else:
+            chunks.append(set(members))
+    return chunks
 
 
 def _groups(analysis: Analysis, lang: Lang) -> list[_Group]:
