@@ -23,6 +23,9 @@ WIDTH_RANGE_CM = (4.0, 200.0)
 DEFAULT_DPI = 200
 # 16 million pixels: an A4 page at 300 dpi is 8.7 million; more is no longer a picture to read.
 DEFAULT_MAX_PIXELS = 16_000_000
+# The height a picture may take on an A4 page (portrait, 2.5 cm margins, room for a caption);
+# a split part is cut so that fitted to it, it is not scaled below 75 %.
+PAGE_HEIGHT_CM = 22.0
 # More boxes than this will not read on paper; say so and suggest a part.
 LARGE_VIEW = 150
 # Up to this many boxes, a first-column plan is drawn as one node, which keeps its areas and

@@ -8,9 +8,11 @@ The rule (the same for reports and ``maltrace diagram --split area``):
 - A part shows its goals (with their delmål) and their red thread down to tiltak. A goal
   already shown in an earlier part (a kommunedelplan's goal that follows up a samfunnsdel goal)
   is not a seed again, so nothing is drawn twice without need.
-- A part with more than ``max_boxes`` boxes is split by goal: goals (each with its delmål and
-  thread) are packed in order while the part stays within ``max_boxes``; a single goal that is
-  still too big is split into the goal and each of its delmål.
+- A part with more than ``max_boxes`` boxes, or estimated too tall to fit an A4 page without
+  being scaled below 75 % (``_Height``), is split by goal: goals (each with its delmål and
+  thread) are packed in order while the part stays within both; a goal still too big is split
+  into the goal and each of its delmål; and a single goal still too big is shown once per group
+  of its followers (each follower with what hangs on it), packed the same way.
 - Nodes with no trace upwards (orphans) make a last part, in their plans' frames.
 """
 
@@ -18,17 +20,20 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, t
 from maltrace.load import Kind, ProtectedFileError, write_atomic
+from maltrace.render import _dot
 from maltrace.render.diagram.base import (
     DEFAULT_WIDTH_CM,
+    FONT_SIZE,
     FORMATS,
     LARGE_VIEW,
+    NODESEP,
+    PAGE_HEIGHT_CM,
     Diagram,
     DiagramError,
     Selection,
@@ -37,8 +42,8 @@ from maltrace.render.diagram.base import (
     plan_lines,
     red_thread,
 )
-from maltrace.render.diagram.compose import compose
-from maltrace.render.diagram.output import render_svg, with_scale_warning
+from maltrace.render.diagram.compose import _geometry, compose
+from maltrace.render.diagram.output import MIN_READABLE_SCALE, render_svg, with_scale_warning
 
 
 @dataclass(frozen=True)
@@ -64,27 +69,25 @@ def split_parts(
     lang: Lang | None = None,
     width_cm: float = DEFAULT_WIDTH_CM,
     max_boxes: int = LARGE_VIEW,
+    max_height_cm: float | None = PAGE_HEIGHT_CM,
 ) -> list[Part]:
-    """The overview (or a focused plan's view) as readable parts; see the module's rule."""
+    """The overview (or a focused plan's view) as readable parts; see the module's rule.
+    ``max_height_cm``: a part is also split while its drawing, at ``width_cm``, is estimated
+    taller than this divided by 0.75 (so that fitted to a page it is not scaled below 75 %);
+    ``None``: by boxes only."""
     lang = lang or analysis.lang
     statuses = {g.id: g.followed_up for g in analysis.goals}
     raw: list[tuple[str, str, Diagram]] = []
     shown: set[str] = set()
+    height = _Height(analysis, lang, width_cm, max_height_cm)
     for group in _groups(analysis, lang):
         units = [[g for g in unit if g not in shown] for unit in group.seeds]
         units = [u for u in units if u]
         if not units:
             continue
-        chunks = _pack(analysis, units, max_boxes)
-        for i, (chunk, whole) in enumerate(chunks, 1):
-            if whole:
-                ids = red_thread(analysis, chunk)
-                shown |= ids
-            else:
-                # Too big with all that is nested under its followers: the chain of links only;
-                # a following plan's goal in it gets its own part, with its tree, later.
-                ids = _chain(analysis, chunk)
-                shown |= set(chunk)
+        chunks = _pack(analysis, units, max_boxes, height)
+        for i, (ids, done) in enumerate(chunks, 1):
+            shown |= done
             heading = group.heading
             key = group.key
             if len(chunks) > 1:
@@ -177,11 +180,14 @@ def _groups(analysis: Analysis, lang: Lang) -> list[_Group]:
 
 
 def _pack(
-    analysis: Analysis, units: list[list[str]], max_boxes: int
-) -> list[tuple[list[str], bool]]:
-    """Seeds of each part, and whether it shows their whole thread: units packed in order while
-    the part has at most ``max_boxes`` boxes; a unit too big alone is split into its head goal
-    and each delmål; a single goal still too big shows the chain of links only."""
+    analysis: Analysis, units: list[list[str]], max_boxes: int, height: _Height
+) -> list[tuple[set[str], set[str]]]:
+    """What each part shows, and which goals it shows in full: units packed in order while
+    the part has at most ``max_boxes`` boxes and is not too tall; a unit too big alone is split
+    into its head goal and each delmål;
+    a single goal still too big shows the chain of links only (what follows it up, and what
+    follows that up, nothing nested under them), once per group of its direct followers, packed
+    the same way; a following plan's goal in it gets its own part, with its tree, later."""
     nodes = analysis.graph.nodes
     cache: dict[tuple[str, ...], set[str]] = {}
 
@@ -192,47 +198,135 @@ def _pack(
             cache[key] = {n for n in thread if nodes[n]["kind"] is not Kind.AREA}
         return cache[key]
 
+    def too_big(ids: set[str]) -> bool:
+        return len(ids) > max_boxes or height.over(ids)
+
     def fitting(group: list[list[str]]) -> list[list[str]]:
         out: list[list[str]] = []
         for unit in group:
-            if len(unit) > 1 and len(boxes(unit)) > max_boxes:
+            if len(unit) > 1 and too_big(boxes(unit)):
                 out.extend(fitting([[u] for u in unit]))
             else:
                 out.append(unit)
         return out
 
-    chunks: list[tuple[list[str], bool]] = []
-    chains: list[tuple[list[str], bool]] = []
-    current: list[str] = []
-    shown: set[str] = set()
+    def packed(pieces: list[set[str]], base: set[str]) -> list[set[str]]:
+        out: list[set[str]] = []
+        current: set[str] = set()
+        for piece in pieces:
+            if current and too_big(current | piece):
+                out.append(current)
+                current = set(base)
+            current = current | piece if current else base | piece
+        if current:
+            out.append(current)
+        return out
+
+    parts: list[tuple[set[str], set[str]]] = []
+    pending: list[set[str]] = []
+
+    def flush() -> None:
+        parts.extend((ids, ids) for ids in packed(pending, set()))
+        pending.clear()
+
     for unit in fitting(units):
         own = boxes(unit)
-        if len(unit) == 1 and len(own) > max_boxes:
-            chains.append((unit, False))  # after the area's other parts, each alone
-            continue
-        if current and len(shown | own) > max_boxes:
-            chunks.append((current, True))
-            current, shown = [], set()
-        current = current + unit
-        shown |= own
-    if current:
-        chunks.append((current, True))
-    return chunks + chains
+        if len(unit) == 1 and too_big(own):
+            flush()
+            goal = unit[0]
+            chain = _chain(analysis, goal)
+            parts.extend((ids, {goal}) for ids in packed(_branches(analysis, goal, chain), {goal}))
+        else:
+            pending.append(own)
+    flush()
+    return parts
 
 
-def _chain(analysis: Analysis, seeds: Sequence[str]) -> set[str]:
-    """The seeds and what follows them up, link by link (nothing nested under a follower)."""
+def _chain(analysis: Analysis, goal: str) -> set[str]:
+    """``goal`` and what follows it up, link by link (nothing nested under a follower)."""
     followers: dict[str, list[str]] = {}
     for link in analysis.links:
         followers.setdefault(link.target, []).append(link.source)
-    ids = set(seeds)
-    todo = list(seeds)
+    ids = {goal}
+    todo = [goal]
     while todo:
         for f in followers.get(todo.pop(), ()):
             if f not in ids:
                 ids.add(f)
                 todo.append(f)
     return ids
+
+
+def _branches(analysis: Analysis, goal: str, thread: set[str]) -> list[set[str]]:
+    """Each direct follower of ``goal`` with what hangs on it in ``thread`` (nested under it,
+    or following it up, on down), in document order."""
+    nodes = analysis.graph.nodes
+    kids: dict[str, list[str]] = {}
+    for n in thread:
+        parent = nodes[n]["parent"]
+        if parent is not None:
+            kids.setdefault(parent, []).append(n)
+    followers: dict[str, list[str]] = {}
+    for link in analysis.links:
+        if link.source in thread and link.target in thread:
+            followers.setdefault(link.target, []).append(link.source)
+    direct = sorted(set(followers.get(goal, ())), key=lambda n: nodes[n]["order"])
+    out = []
+    for first in direct:
+        branch = {first}
+        todo = [first]
+        while todo:
+            x = todo.pop()
+            for y in (*kids.get(x, ()), *followers.get(x, ())):
+                if y not in branch and y != goal:
+                    branch.add(y)
+                    todo.append(y)
+        out.append(branch)
+    return out
+
+
+class _Height:
+    """An estimate of a part's drawing height, without laying it out: the plans stand side by
+    side in columns and each column stacks its boxes, so the drawing is about as tall as its
+    tallest column (each box: its wrapped lines and padding) plus the heading, the plan lines and
+    the legend."""
+
+    LINE = FONT_SIZE * 1.2  # points per line of box text
+    BOX = 2 * 4.0 + 2 + NODESEP  # padding, border and the gap to the next box
+    # Heading, plan lines, frame labels and the legend (measured: about 11 cm at 16 cm wide).
+    CHROME = 330.0
+
+    def __init__(
+        self, analysis: Analysis, lang: Lang, width_cm: float, max_height_cm: float | None
+    ) -> None:
+        self.analysis = analysis
+        self.lang = lang
+        levels = plan_levels(analysis)
+        self.column = {p.id: levels.get(p.id, 0) for p in analysis.plans}
+        self.text_width = _geometry(max(len(set(self.column.values())), 1), width_cm).text_width
+        self.limit = (
+            None
+            if max_height_cm is None
+            else max_height_cm / 2.54 * 72 / MIN_READABLE_SCALE - self.CHROME
+        )
+        self.cache: dict[str, float] = {}
+
+    def box(self, node_id: str) -> float:
+        if node_id not in self.cache:
+            data = self.analysis.graph.nodes[node_id]
+            lines = len(_dot.wrap(f"{node_id} {data['title']}", self.text_width, FONT_SIZE)) + 1
+            self.cache[node_id] = lines * self.LINE + self.BOX
+        return self.cache[node_id]
+
+    def over(self, ids: set[str]) -> bool:
+        if self.limit is None:
+            return False
+        nodes = self.analysis.graph.nodes
+        columns: dict[int, float] = {}
+        for n in ids:
+            c = self.column.get(nodes[n]["plan"], 0)
+            columns[c] = columns.get(c, 0.0) + self.box(n)
+        return max(columns.values(), default=0.0) > self.limit
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
