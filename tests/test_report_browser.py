@@ -178,6 +178,9 @@ def test_keyboard_reaches_every_control(page: playwright.Page) -> None:
     assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "button"
     assert (box.get_attribute("aria-label") or "").startswith("KPS-1.1 Innbyggjarane")
     assert page.locator("tr[data-node]:not([tabindex='0'])").count() == 0
+    # the boxes are not hidden inside an image from screen readers
+    assert page.locator("figure.diagram[role='img']").count() == 0
+    assert page.get_by_role("button", name="KPS-1.1 Innbyggjarane", exact=False).count() == 1
     assert page.get_by_label("Søk i tabellane").count() == 1
     assert page.get_by_label("Vis berre det som ikkje er følgt opp").count() == 1
 
@@ -217,6 +220,7 @@ def test_without_javascript_the_page_reads_as_a_plain_report(page_file: Path) ->
             assert not pg.locator("#page-bar").is_visible()
             assert not pg.locator("#page-tools").is_visible()
             assert pg.locator("[tabindex]").count() == 0
+            assert pg.locator("figure.diagram[role='img']").count() == 1
             assert pg.locator("figure.diagram svg").count() == 1
             assert pg.locator("#goals tbody tr").count() == 18
         finally:
