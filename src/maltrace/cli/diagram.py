@@ -65,7 +65,8 @@ def diagram(
         typer.Option(
             "--split",
             help="'area': one file per satsingsområde of the followed plan(s), split further "
-            "while over 150 boxes, and one for what has no trace upwards, into the folder -o.",
+            "while over 150 boxes or too tall for an A4 page, and one for what has no trace "
+            "upwards, into the folder -o.",
         ),
     ] = None,
     part_format: Annotated[
