@@ -106,6 +106,8 @@ class Selection:
     notes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Nodes with no trace upwards (orphans) to draw and mark as such.
     orphans: set[str] = field(default_factory=set)
+    # Draw the legend (a report's later parts leave it out: the first part has it).
+    legend: bool = True
 
 
 def kind_of(view: str) -> Kind:

@@ -126,7 +126,7 @@ def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm
         f"margin={WRAPPER_MARGIN:g}"
     )
     orphans = sel.orphans & ids
-    legend = _legend(lang, geo.content_width, orphans=bool(orphans))
+    legend = _legend(lang, geo.content_width, orphans=bool(orphans)) if sel.legend else '""'
     emit(
         f"\tsubgraph cluster_legend {{ label={legend} labelloc=b "
         f'labeljust=l fontname="{_dot.FONT}" fontsize={LEGEND_SIZE:g} peripheries=0 '

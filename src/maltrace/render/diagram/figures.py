@@ -51,7 +51,7 @@ def diagram_blocks(
         return [_failed(lang, exc)]
     if overview_is_readable(whole, svg):
         return [_figure(whole, lang, "diagram", t("report.diagram_alt", lang), svg)]
-    parts = split_parts(analysis, lang=lang, width_cm=width_cm)
+    parts = split_parts(analysis, lang=lang, width_cm=width_cm, legend="first")
     if not parts:
         return [_figure(whole, lang, "diagram", t("report.diagram_alt", lang), svg)]
     note = Paragraph(t("diagram.split_intro", lang, count=len(whole.boxes)), "note")

@@ -22,6 +22,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, t
@@ -70,16 +71,18 @@ def split_parts(
     width_cm: float = DEFAULT_WIDTH_CM,
     max_boxes: int = LARGE_VIEW,
     max_height_cm: float | None = PAGE_HEIGHT_CM,
+    legend: Literal["all", "first"] = "all",
 ) -> list[Part]:
     """The overview (or a focused plan's view) as readable parts; see the module's rule.
     ``max_height_cm``: a part is also split while its drawing, at ``width_cm``, is estimated
     taller than this divided by 0.75 (so that fitted to a page it is not scaled below 75 %);
-    ``None``: by boxes only."""
+    ``None``: by boxes only. ``legend="first"``: only the first part has the legend (for a
+    report, where the parts follow one another; each file of ``write_split`` has its own)."""
     lang = lang or analysis.lang
     statuses = {g.id: g.followed_up for g in analysis.goals}
     raw: list[tuple[str, str, Diagram]] = []
     shown: set[str] = set()
-    height = _Height(analysis, lang, width_cm, max_height_cm)
+    height = _Height(analysis, lang, width_cm, max_height_cm, legend == "all")
     for group in _groups(analysis, lang):
         units = [[g for g in unit if g not in shown] for unit in group.seeds]
         units = [u for u in units if u]
@@ -95,7 +98,7 @@ def split_parts(
                 key = f"{key}-{i}"
             links = [x for x in analysis.links if x.source in ids and x.target in ids]
             info = plan_lines(analysis, ids, lang) + group.info
-            sel = Selection(ids, statuses, links, heading, info)
+            sel = Selection(ids, statuses, links, heading, info, legend=legend == "all" or not raw)
             raw.append((key, heading, compose(analysis, sel, "area", lang, width_cm)))
     orphan_parts = _orphan_chunks(analysis, max_boxes)
     for i, orphan_ids in enumerate(orphan_parts, 1):
@@ -104,6 +107,7 @@ def split_parts(
         if len(orphan_parts) > 1:
             heading = t("diagram.part_of", lang, heading=heading, part=i, parts=len(orphan_parts))
             key = f"orphans-{i}"
+        # with its legend always: only this part has the orphans' dotted frame to explain
         sel = Selection(
             orphan_ids,
             statuses,
@@ -293,11 +297,18 @@ class _Height:
 
     LINE = FONT_SIZE * 1.2  # points per line of box text
     BOX = 2 * 4.0 + 2 + NODESEP  # padding, border and the gap to the next box
-    # Heading, plan lines, frame labels and the legend (measured: about 11 cm at 16 cm wide).
+    # Heading, plan lines, frame labels and the legend (measured: about 11 cm at 16 cm wide);
+    # the legend alone is about 5 cm.
     CHROME = 330.0
+    LEGEND = 140.0
 
     def __init__(
-        self, analysis: Analysis, lang: Lang, width_cm: float, max_height_cm: float | None
+        self,
+        analysis: Analysis,
+        lang: Lang,
+        width_cm: float,
+        max_height_cm: float | None,
+        legend: bool = True,
     ) -> None:
         self.analysis = analysis
         self.lang = lang
@@ -307,7 +318,9 @@ class _Height:
         self.limit = (
             None
             if max_height_cm is None
-            else max_height_cm / 2.54 * 72 / MIN_READABLE_SCALE - self.CHROME
+            else max_height_cm / 2.54 * 72 / MIN_READABLE_SCALE
+            - self.CHROME
+            + (0.0 if legend else self.LEGEND)
         )
         self.cache: dict[str, float] = {}
 
