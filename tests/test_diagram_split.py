@@ -102,6 +102,8 @@ def test_over_150_boxes_the_report_shows_one_diagram_per_area(tmp_path: Path) ->
     svg = a1[0].draw("svg").decode()
     text = svg_text(svg)
     assert "A1.0.2 Delmål 2 × Ikkje følgd opp" in text
+    # the area's own oppfølgingsgrad (10 goals × 4, two delmål of three followed up each)
+    assert "Oppfølgingsgrad i A1: 75 % (30 av 40 mål i satsingsområdet er følgde opp)" in text
     assert "A0.1 " not in text and "A2.1 " not in text  # only its own area
     assert svg_scale(svg) >= MIN_READABLE_SCALE
     assert "LAUS" in svg_text(figures[-1].draw("svg").decode())

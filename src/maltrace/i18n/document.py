@@ -74,4 +74,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{shown} av {total} rader vises.",
         "{shown} of {total} rows shown.",
     ),
+    "diagram.area_coverage": (
+        "Oppfølgingsgrad i {area}: {percent} ({followed} av {total} mål i satsingsområdet er følgde opp)",
+        "Oppfølgingsgrad i {area}: {percent} ({followed} av {total} mål i satsingsområdet er fulgt opp)",
+        "Coverage in {area}: {percent} ({followed} of {total} goals of the priority area followed up)",
+    ),
 }

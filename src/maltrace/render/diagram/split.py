@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from maltrace.analysis import Analysis
-from maltrace.i18n import Lang, t
+from maltrace.i18n import Lang, format_percent, t
 from maltrace.load import Kind, ProtectedFileError, write_atomic
 from maltrace.render import _dot
 from maltrace.render.diagram.base import (
@@ -38,7 +38,6 @@ from maltrace.render.diagram.base import (
     Diagram,
     DiagramError,
     Selection,
-    coverage_line,
     plan_levels,
     plan_lines,
     red_thread,
@@ -178,7 +177,21 @@ def _groups(analysis: Analysis, lang: Lang) -> list[_Group]:
                 )
                 key = area_id
                 c = coverage.get(area_id)
-                info = [coverage_line(c.goals, c.followed_up, lang)] if c else []
+                # Said of the area, so that a part's other plans' goals are not counted in it.
+                info = (
+                    [
+                        t(
+                            "diagram.area_coverage",
+                            lang,
+                            area=area_id,
+                            percent=format_percent(c.ratio, lang),
+                            followed=c.followed_up,
+                            total=c.goals,
+                        )
+                    ]
+                    if c
+                    else []
+                )
             groups.append(_Group(safe_key(key), heading, info, seeds))
     return groups
 
