@@ -46,9 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     nodes = analysis.graph.number_of_nodes()
     boxes = len(build_diagram(analysis).boxes)
     parts = split_parts(analysis)
+    in_report = split_parts(analysis, legend="first")
+    largest = max(len(p.diagram.boxes) for p in parts)
     print(
-        f"{nodes} nodes; overview {boxes} boxes; {len(parts)} parts, largest "
-        f"{max(len(p.diagram.boxes) for p in parts)} boxes"
+        f"{nodes} nodes; overview {boxes} boxes; {len(parts)} parts (files), "
+        f"{len(in_report)} in a report (one legend); largest {largest} boxes"
     )
     jobs = {
         "split_parts (no layout)": lambda out: split_parts(analysis),
