@@ -123,3 +123,26 @@ def test_an_orphan_strategy_with_tiltak_under_it_says_so_once(tmp_path: Path) ->
     assert dotted_cells(diagram.dot) == {_dot.node_name("S2"), _dot.node_name("T1")}
     # the words on the topmost orphan; the tiltak nested in it is dotted, not repeated
     assert svg_text(diagram_svg(analysis)).count("? Utan spor oppover") == 2  # box + legend
+
+
+# -- invariants on random plan sets ---------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from test_properties import plan_sets  # noqa: E402
+
+from maltrace.analysis import analyse  # noqa: E402
+from maltrace.graph import build_graph  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(plan_sets())
+def test_every_orphan_is_a_dotted_box_of_the_overview_and_nothing_else_is(data) -> None:  # type: ignore[no-untyped-def]
+    plan_set, _goal_ids, _links, _parents = data
+    analysis = analyse(build_graph(plan_set))
+    diagram = build_diagram(analysis)
+    assert set(diagram.orphans) == set(analysis.orphans)
+    assert set(analysis.orphans) <= set(diagram.boxes)
+    assert dotted_cells(diagram.dot) == {_dot.node_name(o) for o in analysis.orphans}
+    # the plan view of the following plan marks the same ones
+    kdp = build_diagram(analysis, plan="KDP")
+    assert set(kdp.orphans) == set(analysis.orphans)
