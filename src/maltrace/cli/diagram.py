@@ -55,6 +55,14 @@ def diagram(
         Optional[str],  # noqa: UP045
         typer.Option("--area", help="One satsingsområde: its goals and what follows them up."),
     ] = None,
+    framework: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--framework",
+            help="A framework in use (SDG, LHL, a ladder such as AMT…): its items and what "
+            "addresses each; a ladder as a staircase. With --plan: only that plan's nodes.",
+        ),
+    ] = None,
     lang: LangOpt = None,
     width_cm: Annotated[
         float,
@@ -97,7 +105,7 @@ def diagram(
     analysis = load_analysis(paths, None, lang)
     out_lang = analysis.lang
     try:
-        if sum(x is not None for x in (plan, goal, area)) > 1:
+        if sum(x is not None for x in (plan, goal, area)) > 1 and framework is None:
             raise DiagramError("one_view")
         if split is not None and (plan, goal, area) != (None, None, None):
             raise DiagramError("split_alone")
@@ -123,7 +131,13 @@ def diagram(
             raise typer.Exit(EXIT_OK)
         if output == "-":
             built = build_diagram(
-                analysis, plan=plan, goal=goal, area=area, lang=out_lang, width_cm=width_cm
+                analysis,
+                plan=plan,
+                goal=goal,
+                area=area,
+                lang=out_lang,
+                width_cm=width_cm,
+                framework=framework,
             )
             sys.stdout.write(built.dot)
         else:
@@ -137,6 +151,7 @@ def diagram(
                 lang=out_lang,
                 width_cm=width_cm,
                 dot_program=dot,
+                framework=framework,
             )
     except DiagramError as exc:
         typer.echo(f"maltrace: {exc.message(out_lang)}", err=True)

@@ -99,6 +99,7 @@ class Matrix:
     columns: tuple[tuple[str, str, str], ...]  # (node id, title, plan)
     marks: frozenset[tuple[int, int]]
     row_headers: tuple[str, str] = ("", "")  # headers of the title and plan columns
+    row_alert: tuple[bool, ...] = ()  # goals to highlight (not followed up)
 
 
 Block = Paragraph | Table | Figure | Matrix
@@ -216,7 +217,10 @@ def render_document(doc: Document, fmt: str, **options: object) -> bytes | str:
     if fmt == ".docx":
         from maltrace.render.docx import document_docx
 
-        return document_docx(doc, **options)
+        template = options.get("template")
+        if template is not None and not isinstance(template, (str, os.PathLike)):
+            raise TypeError("template: a path")
+        return document_docx(doc, template=template)
     if fmt == ".xlsx":
         from maltrace.render.xlsx import document_xlsx
 

@@ -53,15 +53,23 @@ def make_report(analysis: Analysis, lang: Lang | None = None, *, diagram: bool =
 
 
 def write_report(
-    analysis: Analysis, path: str | os.PathLike[str], *, lang: Lang | None = None
+    analysis: Analysis,
+    path: str | os.PathLike[str],
+    *,
+    lang: Lang | None = None,
+    template: str | os.PathLike[str] | None = None,
 ) -> list[Path]:
     """Write the report in the format of ``path``'s suffix; return the files written.
 
     Every file is written whole (temp file + rename) and never over a plan file that was read.
+    ``template``: a Word document whose styles, page and footer a .docx report takes
+    (``render.docx.TemplateError`` when it cannot be used).
     """
     fmt = report_format(path)
     lang = lang or analysis.lang
-    protect = [Path(p) for p in analysis.plan_files.values()]
+    protect = [Path(p) for p in analysis.protected_files]
     # Excel and CSV hold no pictures: no diagram is drawn for them.
     doc = make_report(analysis, lang, diagram=fmt not in (".xlsx", ".csv"))
+    if fmt == ".docx" and template is not None:
+        return write_document(doc, path, protect=protect, template=template)
     return write_document(doc, path, protect=protect)

@@ -22,6 +22,7 @@ from maltrace.render.document import (
     Sheet,
     Table,
 )
+from maltrace.render.frameworks_report import framework_sections, frameworks_sheet
 from maltrace.render.thread_data import thread_data
 
 
@@ -173,6 +174,7 @@ def build_report(
         ),
         row_nodes=tuple(f.node for f in analysis.findings),
         row_alert=tuple(f.severity == "error" for f in analysis.findings),
+        wide=True,  # five columns, two of them sentences: a landscape page in Word
     )
     links = Table(
         (
@@ -237,6 +239,7 @@ def build_report(
             if k.target in row_index
         ),
         row_headers=(t("col.to_title", lang), t("col.to_plan", lang)),
+        row_alert=tuple(not g.followed_up for g in analysis.goals),
     )
 
     none = t("word.none", lang)
@@ -256,6 +259,8 @@ def build_report(
         Section(
             "orphans", t("check.orphans", lang), (orphans,), empty=t("report.none_orphans", lang)
         ),
+        # frameworks (issue 12): a chapter per framework in use
+        *framework_sections(analysis, lang, figures=diagram is not None or bool(diagrams)),
         Section(
             "findings", t("check.findings", lang), (findings,), empty=t("check.no_findings", lang)
         ),
@@ -266,12 +271,16 @@ def build_report(
         ("report.coverage_sheet", coverage),
         ("report.findings_sheet", findings),
     )
+    framework_sheet = frameworks_sheet(analysis, lang)  # issue 12
+    sheets = [Sheet(t(key, lang), table) for key, table in sheet]
+    if framework_sheet is not None:
+        sheets.append(framework_sheet)
     return Document(
         lang=lang,
         title=title,
         generated=t("report.generated", lang, date=format_date(today or dt.date.today(), lang)),
         sections=sections,
-        sheets=tuple(Sheet(t(key, lang), table) for key, table in sheet),
+        sheets=tuple(sheets),
         csv_table=links,
         thread=thread_data(analysis),
     )

@@ -69,7 +69,9 @@
   // A picture with buttons in it is a group, not an image: role="img" would hide the boxes
   // from screen readers. Its name (the figure's description) stays.
   document.querySelectorAll("figure.diagram[role='img']").forEach(function (figure) {
-    figure.setAttribute("role", "group");
+    if (figure.querySelector("g[data-node]")) {
+      figure.setAttribute("role", "group");
+    }
   });
   document.documentElement.classList.add("js");
 
