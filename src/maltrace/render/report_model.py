@@ -6,7 +6,6 @@ are those of the analysis — ``maltrace check``'s — in every format.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, format_date, format_percent, t
@@ -15,7 +14,6 @@ from maltrace.render.document import (
     ColumnKind,
     Document,
     Figure,
-    FigureFormat,
     Matrix,
     Paragraph,
     Section,
@@ -35,7 +33,7 @@ def build_report(
     today: dt.date | None = None,
 ) -> Document:
     """The report of ``analysis`` in ``lang``; ``diagram`` is the figure for its diagram section
-    (see ``render.report.diagram_figure``), or ``diagrams`` the blocks of a diagram split into
+    (drawn by ``render.report``), or ``diagrams`` the blocks of a diagram split into
     parts (see ``render.diagram.diagram_blocks``), or none."""
     lang = lang or analysis.lang
     nodes = analysis.graph.nodes
@@ -283,14 +281,4 @@ def build_report(
         sheets=tuple(sheets),
         csv_table=links,
         thread=thread_data(analysis),
-    )
-
-
-def diagram_figure(analysis: Analysis, lang: Lang, draw: Callable[[FigureFormat], bytes]) -> Figure:
-    """The report's diagram figure: ``draw`` renders the picture when a writer needs it."""
-    return Figure(
-        alt=t("report.diagram_alt", lang),
-        draw=draw,
-        caption=t("report.diagram_alt", lang),
-        key="diagram",
     )
