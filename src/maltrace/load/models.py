@@ -7,10 +7,18 @@ silently drop links). Every node remembers the line it starts on, for messages a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from maltrace.load.yamlsafe import KEYS, LINE
 
@@ -58,12 +66,15 @@ class Node(_Located):
     description: str | None = None
     tags: list[str] = Field(default_factory=list)
     follows_up: list[Id] = Field(default_factory=list)
+    # -- issue 11: a node in a following plan that deliberately follows up nothing -------------
+    reason_no_link: Text | None = None
 
     def model_post_init(self, context: Any, /) -> None:
         # pydantic keeps, per instance, the set of field names given (728 bytes: a third of a
         # node, 0.5 GB for a country's plans); a frozen node can share one with its like.
         names = frozenset(self.__pydantic_fields_set__)
         object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(names, names))
+        _share_empty(self.__dict__)
 
     def children(self) -> list[Node]:
         out: list[Node] = []
@@ -72,13 +83,126 @@ class Node(_Located):
         return out
 
 
+# -- issue 11: tiltak status, due dates, cost, indicators -----------------------------------------
+# Shared empty values: most nodes give no tags, links or key lines, and a list or dict per node
+# for nothing costs 56-64 bytes each (a country's plans: tens of megabytes). Frozen nodes never
+# change them in place.
+_EMPTY_LIST: list[Any] = []
+_EMPTY_DICT: dict[str, int] = {}
+
+
+def _share_empty(fields: dict[str, Any]) -> None:
+    for name, value in fields.items():
+        if value.__class__ is list and not value:
+            fields[name] = _EMPTY_LIST
+        elif value.__class__ is dict and not value:
+            fields[name] = _EMPTY_DICT
+
+
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+_PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
+
+
+def parse_due(value: object) -> dt.date | None:
+    """The last day a ``due`` allows: ``2025`` -> 31 Dec 2025; ``2025–2026`` -> 31 Dec 2026;
+    a date is itself. None when the text is none of these."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    m = _YEAR.match(value) or _PERIOD.match(value)
+    if m:
+        first, last = int(m.group(1)), int(m.group(m.lastindex or 1))
+        if 1900 <= first <= last <= 2200:
+            return dt.date(last, 12, 31)
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def _check_due(value: object) -> object:
+    if value is None:
+        return None
+    if parse_due(value) is None:
+        raise ValueError("due: a year (2025), a date (2025-06-30) or a period (2025–2026)")
+    return value if isinstance(value, (str, dt.date)) else str(value)
+
+
+# Kept as written (text or date); parse_due gives the date it means.
+Due = Annotated[str | dt.date, BeforeValidator(_check_due)]
+
+
+def _number(value: object) -> object:
+    """Numbers as planners write them: ``3,4``, ``1 250 000``, ``72.5``."""
+    if isinstance(value, str):
+        text = value.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        try:
+            return float(text)
+        except ValueError:
+            return value
+    return value
+
+
+def _plain_mapping(value: object) -> object:
+    """A mapping from the YAML reader without its line bookkeeping, numbers read kindly."""
+    if isinstance(value, dict):
+        return {k: _number(v) for k, v in value.items() if k not in (LINE, KEYS)}
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_number)]
+
+
+class Point(_Located):
+    """A value in a year: an indicator's baseline or target."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int
+    value: Number
+
+
+class Indicator(_Located):
+    """A measure of how far a goal has come (styringsindikator)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: Id
+    title: Text
+    unit: str | None = None
+    direction: Literal["up", "down"] = "up"
+    baseline: Point
+    target: Point
+    values: Annotated[dict[int, Number] | None, BeforeValidator(_plain_mapping)] = None
+    source: str | None = None
+
+    @field_validator("values")
+    @classmethod
+    def _no_empty(cls, v: dict[int, float] | None) -> dict[int, float] | None:
+        return v or None
+
+
+# Nested models a key holds, for messages about their keys (see the loader).
+NESTED_MODELS: dict[str, type[BaseModel]] = {
+    "indicators": Indicator,
+    "baseline": Point,
+    "target": Point,
+}
+
+
 class Measure(Node):
     """A tiltak: ansvar, år (due) and status are free text as planners write them."""
 
     kind = Kind.MEASURE
     responsible: str | None = None
-    due: str | None = None
+    # -- issue 11: raw as written; maltrace.analysis.status reads them ------------------------
+    due: Due | None = None
     status: str | None = None
+    cost: Annotated[dict[int, float] | None, BeforeValidator(_plain_mapping)] = None
 
 
 class Strategy(Node):
@@ -94,6 +218,9 @@ class Goal(Node):
     goals: list[Goal] = Field(default_factory=list)
     strategies: list[Strategy] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
+    # -- issue 11: indicators, and a gap the plan explains ---------------------------------------
+    indicators: tuple[Indicator, ...] = ()
+    reason_not_followed_up: Text | None = None
 
 
 class Area(Node):
@@ -114,6 +241,8 @@ class PlanInfo(_Located):
     date: dt.date | None = None
     follows: list[Id] = Field(default_factory=list)
     relevant_goals: list[Id] | None = None
+    # issue 11: a CSV of indicator values (indicator;year;value), relative to the plan file
+    measurements: Text | None = None
 
 
 class Plan(_Located):
