@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from maltrace.analysis.results import Analysis, AreaCoverage, Coverage, GoalStatus
+from maltrace.analysis.results import GAP_CODES, Analysis, AreaCoverage, Coverage, GoalStatus
 
 
 class UnknownPlanError(KeyError):
@@ -59,7 +59,7 @@ def focus_plan(analysis: Analysis, plan_id: str) -> Analysis:
             per_area=per_area,
             links=tuple(link for link in analysis.links if link.source_plan == plan_id),
             orphans=tuple(o for o in analysis.orphans if o in own_orphans),
-            findings=tuple(f for f in own if f.code != "not-followed-up"),
+            findings=tuple(f for f in own if f.code not in GAP_CODES),
             focus=plan_id,
         )
     goals = tuple(g for g in analysis.goals if g.plan == plan_id)
