@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from maltrace.analysis.results import Analysis, Finding
+from maltrace.analysis.views import UnknownPlanError
 from maltrace.i18n import Lang
 from maltrace.load import Goal, Kind, Measure
 from maltrace.load.models import parse_due
@@ -326,7 +327,6 @@ def analyse_status(
         )
 
     indicators: list[IndicatorStatus] = []
-    own: dict[str, list[IndicatorStatus]] = {}
     for node_id in order:
         data = nodes[node_id]
         if data["kind"] is not Kind.GOAL:
@@ -335,10 +335,42 @@ def analyse_status(
         for ind in goal.indicators:
             values = dict(ind.values or {})
             values.update((measurements or {}).get(ind.id, {}))
-            status = indicator_status(ind, node_id, data["plan"], values)
-            indicators.append(status)
-            own.setdefault(node_id, []).append(status)
+            indicators.append(indicator_status(ind, node_id, data["plan"], values))
 
+    return _assemble(analysis, today, lang, nodes, order, tiltak, indicators, findings)
+
+
+def focus_status(result: StatusResult, plan_id: str) -> StatusResult:
+    """``result`` as seen from one plan: its own tiltak, and the indicators of its own goals and
+    of the goals it answers for (its relevant goals)."""
+    analysis = result.analysis
+    if plan_id not in analysis.plan_files:
+        raise UnknownPlanError(plan_id)
+    graph = analysis.graph
+    nodes: dict[str, dict[str, Any]] = dict(graph.nodes.items())
+    pc = analysis.per_plan.get(plan_id)
+    mine = {g for g in (pc.relevant if pc else ())}
+    tiltak = [m for m in result.tiltak if m.plan == plan_id]
+    indicators = [i for i in result.indicators if i.plan == plan_id or i.goal in mine]
+    findings = [f for f in result.findings if f.file == analysis.plan_files[plan_id]]
+    return _assemble(
+        analysis, result.today, result.lang, nodes, list(graph), tiltak, indicators, findings
+    )
+
+
+def _assemble(
+    analysis: Analysis,
+    today: dt.date,
+    lang: Lang | None,
+    nodes: dict[str, dict[str, Any]],
+    order: list[str],
+    tiltak: list[MeasureStatus],
+    indicators: list[IndicatorStatus],
+    findings: list[Finding],
+) -> StatusResult:
+    own: dict[str, list[IndicatorStatus]] = {}
+    for ind in indicators:
+        own.setdefault(ind.goal, []).append(ind)
     by_goal: dict[str, list[MeasureStatus]] = {}
     for ms in tiltak:
         for g in ms.goals:
@@ -356,7 +388,6 @@ def analyse_status(
         for g in order
         if g in by_goal or g in own
     )
-
     by_plan: dict[str, list[MeasureStatus]] = {}
     by_area: dict[str, list[MeasureStatus]] = {}
     for ms in tiltak:
