@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
 
 from maltrace.analysis import Analysis, analyse_plan_files, focus_plan
+from maltrace.analysis.status import StatusResult, analyse_status, focus_status
 from maltrace.i18n import Lang
 
 
@@ -25,3 +27,41 @@ def check(
         paths = [paths]
     analysis = analyse_plan_files(paths, lang=lang, cache=cache)
     return focus_plan(analysis, plan) if plan else analysis
+
+
+def status(
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str] = "plans",
+    *,
+    today: dt.date | None = None,
+    plan: str | None = None,
+    lang: Lang | None = None,
+    cache: bool = True,
+) -> StatusResult:
+    """Tiltak status, overdue tiltak and indicator states of the plans under ``paths`` on
+    ``today`` (default: today), read with the indicator values of the plans' measurement files.
+
+    Raises ``maltrace.load.LoadFailed`` when the plans or a measurements file cannot be read, and
+    ``maltrace.analysis.UnknownPlanError`` when ``plan`` is not in the set.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    analysis = analyse_plan_files(paths, lang=lang, cache=cache)
+    return status_of(analysis, today=today or dt.date.today(), plan=plan)
+
+
+def status_of(analysis: Analysis, *, today: dt.date, plan: str | None = None) -> StatusResult:
+    """``status`` for an analysis already made (the CLI's path: it loads with its own messages)."""
+    from maltrace.load import Goal, iter_nodes
+    from maltrace.load.measurements import read_measurements
+
+    plans = list(analysis.graph.graph["plans"].values())
+    indicators = [
+        ind.id
+        for p in plans
+        for n, _ in iter_nodes(p)
+        if isinstance(n, Goal)
+        for ind in n.indicators
+    ]
+    values = read_measurements(plans, indicators)
+    result = analyse_status(analysis, today=today, measurements=values, lang=analysis.lang)
+    return focus_status(result, plan) if plan else result

@@ -34,6 +34,7 @@ def read_measurements(
     ``indicators``: the ids the plan set defines; a row naming another is an error. Raises
     ``LoadFailed`` with every bad row of every file.
     """
+    plans = list(plans)
     known = set(indicators)
     out: dict[str, dict[int, float]] = {}
     errors: list[LoadError] = []
@@ -57,7 +58,7 @@ def read_measurements(
             continue
         errors.extend(_parse(text, str(path), known, out))
     if errors:
-        raise LoadFailed(errors)
+        raise LoadFailed(errors, plans)
     return out
 
 
