@@ -99,9 +99,9 @@ def render_status(result: StatusResult, console: Console, lang: Lang | None = No
         table = _table(
             t("st.col.plan", lang),
             t("st.col.total", lang),
-            status_word("done", lang),
-            status_word("ongoing", lang),
-            status_word("not-started", lang),
+            status_word("done", lang).capitalize(),
+            status_word("ongoing", lang).capitalize(),
+            status_word("not-started", lang).capitalize(),
             t("st.col.overdue", lang),
             title=t("st.section.per_plan", lang),
         )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from maltrace.analysis.status import COUNT_KEYS, IndicatorStatus, StatusCounts, StatusResult
 from maltrace.i18n import Lang, format_date, t
+from maltrace.render.charts import format_number
 from maltrace.render.document import (
     Column,
     ColumnKind,
@@ -51,8 +52,8 @@ def _drawer(ind: IndicatorStatus, lang: Lang) -> Callable[[FigureFormat], bytes]
     return draw
 
 
-def _point(p: tuple[int, float] | None) -> str:
-    return "" if p is None else f"{p[1]:g} ({p[0]})"
+def _point(p: tuple[int, float] | None, lang: Lang) -> str:
+    return "" if p is None else f"{format_number(p[1], lang)} ({p[0]})"
 
 
 def _years(ind: IndicatorStatus) -> list[int]:
@@ -68,7 +69,7 @@ def build_status_document(result: StatusResult, lang: Lang | None = None) -> Doc
         return Column(t(key, lang), kind)
 
     def code_col(code: str) -> Column:
-        return Column(status_word(code, lang), "int")
+        return Column(status_word(code, lang).capitalize(), "int")
 
     analysis = result.analysis
     summary: list[Paragraph] = [
@@ -107,10 +108,10 @@ def build_status_document(result: StatusResult, lang: Lang | None = None) -> Doc
                 i.title,
                 i.goal,
                 i.unit,
-                _point(i.baseline),
-                _point(i.target),
-                _point(i.latest),
-                None if i.expected is None else round(i.expected, 2),
+                _point(i.baseline, lang),
+                _point(i.target, lang),
+                _point(i.latest, lang),
+                None if i.expected is None else format_number(i.expected, lang),
                 state_word(i.state, lang),
             )
             for i in inds
