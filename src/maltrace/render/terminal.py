@@ -186,6 +186,8 @@ def render_findings(findings: Sequence[Finding], console: Console, lang: Lang) -
     if not findings:
         console.print(Text(t("check.no_findings", lang)))
         return
+    if all(f.code in _JUSTIFIED for f in findings):
+        console.print(Text(t("check.no_findings", lang)))
     for f in findings:
         if f.code == "not-followed-up" or f.code in _JUSTIFIED:
             continue  # in their own tables
