@@ -499,3 +499,30 @@ def test_csv_comma_and_header_free(tmp_path: Path, status_set: Path) -> None:
     )
     r = api.status(status_set, today=TODAY, cache=False)
     assert {i.id: i.latest for i in r.indicators}["I-NODATA"] == (2025, 1.5)
+
+
+def test_diagram_marks_tiltak_status(status_set: Path) -> None:
+    r = runner.invoke(
+        app, ["diagram", str(status_set), "--status", "--today", "2026-06-15", "-o", "-"]
+    )
+    assert r.exit_code == 0
+    dot = r.stdout
+    assert "√ fullført" in dot and "– avlyst" in dot
+    assert "… utsett · ! over fristen" in dot  # M6: postponed and overdue
+    assert "! over fristen" in dot
+    plain = runner.invoke(app, ["diagram", str(status_set), "-o", "-"]).stdout
+    assert "fullført" not in plain
+
+
+def test_status_notes_use_glyphs_the_diagram_font_has(status_set: Path) -> None:
+    from matplotlib.ft2font import FT2Font
+
+    from maltrace.i18n import LANGS, t
+
+    font = FT2Font(
+        str(Path(__file__).parent.parent / "src/maltrace/render/fonts/Arimo-Regular.ttf")
+    )
+    chars = font.get_charmap()
+    for lang in LANGS:
+        for code in ("done", "overdue", "cancelled", "postponed"):
+            assert all(ord(c) in chars for c in t(f"st.mark.{code}", lang)), (code, lang)

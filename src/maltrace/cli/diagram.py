@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -15,6 +15,9 @@ from maltrace.cli._common import (
     app,
     load_analysis,
 )
+
+if TYPE_CHECKING:
+    from maltrace.analysis import Analysis
 
 
 @app.command()
@@ -48,6 +51,21 @@ def diagram(
         float,
         typer.Option("--width-cm", help="Width to fit, in cm (A4 text width: about 16)."),
     ] = 16.0,
+    status: Annotated[
+        bool,
+        typer.Option(
+            "--status",
+            help="Mark tiltak that are done, cancelled, postponed or overdue (maltrace status).",
+        ),
+    ] = False,
+    today: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help="With --status: the date for overdue. Default: today.",
+        ),
+    ] = None,
     dot: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -65,12 +83,19 @@ def diagram(
 
     analysis = load_analysis(paths, None, lang)
     out_lang = analysis.lang
+    notes = _status_notes(analysis, today) if status else None
     try:
         if sum(x is not None for x in (plan, goal, area)) > 1:
             raise DiagramError("one_view")
         if output == "-":
             built = build_diagram(
-                analysis, plan=plan, goal=goal, area=area, lang=out_lang, width_cm=width_cm
+                analysis,
+                plan=plan,
+                goal=goal,
+                area=area,
+                lang=out_lang,
+                width_cm=width_cm,
+                notes=notes,
             )
             sys.stdout.write(built.dot)
         else:
@@ -84,6 +109,7 @@ def diagram(
                 lang=out_lang,
                 width_cm=width_cm,
                 dot_program=dot,
+                notes=notes,
             )
     except DiagramError as exc:
         typer.echo(f"maltrace: {exc.message(out_lang)}", err=True)
@@ -95,3 +121,18 @@ def diagram(
     if output != "-":
         typer.echo(t("diagram.written", out_lang, path=output), err=True)
     raise typer.Exit(EXIT_OK)
+
+
+def _status_notes(analysis: Analysis, today: str | None) -> dict[str, tuple[str, ...]]:
+    import datetime as dt
+
+    from maltrace.analysis.status import analyse_status
+    from maltrace.i18n import t
+    from maltrace.render.status import status_notes
+
+    try:
+        day = dt.date.fromisoformat(today.strip()) if today else dt.date.today()
+    except ValueError:
+        typer.echo(f"maltrace: {t('st.bad_today', analysis.lang, value=today)}", err=True)
+        raise typer.Exit(EXIT_LOAD) from None
+    return status_notes(analyse_status(analysis, today=day), analysis.lang)

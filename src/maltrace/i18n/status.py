@@ -223,9 +223,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Kunne ikke tegne diagrammet: {reason}",
         "Could not draw the chart: {reason}",
     ),
-    # diagram marks
-    "st.mark.done": ("✓ fullført", "✓ fullført", "✓ done"),
-    "st.mark.overdue": ("⚠ over fristen", "⚠ over fristen", "⚠ overdue"),
-    "st.mark.cancelled": ("✗ avlyst", "✗ avlyst", "✗ cancelled"),
+    # diagram marks: signs the bundled Arimo font has (it lacks ✓ and ⚠), never colour alone
+    "st.mark.done": ("√ fullført", "√ fullført", "√ done"),
+    "st.mark.overdue": ("! over fristen", "! over fristen", "! overdue"),
+    "st.mark.cancelled": ("– avlyst", "– avlyst", "– cancelled"),
     "st.mark.postponed": ("… utsett", "… utsatt", "… postponed"),
 }

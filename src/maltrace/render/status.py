@@ -183,6 +183,27 @@ def render_fail_on(result: StatusResult, fail_on: list[str], console: Console, l
         console.print(Text(t("st.fail_on", lang, what=", ".join(reasons)), style="bold red"))
 
 
+# -- diagram marks ---------------------------------------------------------------------------
+
+_MARKED = ("done", "cancelled", "postponed")
+
+
+def status_notes(result: StatusResult, lang: Lang | None = None) -> dict[str, tuple[str, ...]]:
+    """Words for a diagram's tiltak boxes: a mark and a word for done, cancelled, postponed and
+    overdue tiltak (``✓ fullført``, ``⚠ over fristen``): readable in black and white."""
+    lang = lang or result.lang
+    out: dict[str, tuple[str, ...]] = {}
+    for m in result.tiltak:
+        words = []
+        if m.status in _MARKED:
+            words.append(t(f"st.mark.{m.status}", lang))
+        if m.overdue:
+            words.append(t("st.mark.overdue", lang))
+        if words:
+            out[m.id] = (" · ".join(words),)
+    return out
+
+
 # -- JSON -------------------------------------------------------------------------------------
 
 
