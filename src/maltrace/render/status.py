@@ -80,7 +80,8 @@ def render_status(result: StatusResult, console: Console, lang: Lang | None = No
             style="bold",
         )
     )
-    console.print(Text(headline(result.counts, lang)))
+    # Headlines as single lines (the terminal wraps them), so they read and grep as written.
+    console.print(Text(headline(result.counts, lang)), soft_wrap=True)
     if result.counts.get("unknown") or result.counts.get("none"):
         console.print(
             Text(
@@ -90,9 +91,10 @@ def render_status(result: StatusResult, console: Console, lang: Lang | None = No
                     unknown=result.counts.get("unknown"),
                     none=result.counts.get("none"),
                 )
-            )
+            ),
+            soft_wrap=True,
         )
-    console.print(Text(indicators_headline(result, lang)))
+    console.print(Text(indicators_headline(result, lang)), soft_wrap=True)
     console.print()
 
     if result.per_plan:
