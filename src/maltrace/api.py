@@ -51,17 +51,19 @@ def status(
 
 def status_of(analysis: Analysis, *, today: dt.date, plan: str | None = None) -> StatusResult:
     """``status`` for an analysis already made (the CLI's path: it loads with its own messages)."""
-    from maltrace.load import Goal, iter_nodes
+    from maltrace.load import Kind
     from maltrace.load.measurements import read_measurements
 
-    plans = list(analysis.graph.graph["plans"].values())
-    indicators = [
-        ind.id
-        for p in plans
-        for n, _ in iter_nodes(p)
-        if isinstance(n, Goal)
-        for ind in n.indicators
-    ]
-    values = read_measurements(plans, indicators)
+    graph = analysis.graph
+    plans = list(graph.graph["plans"].values())
+    values: dict[str, dict[int, float]] = {}
+    if any(p.plan.measurements for p in plans):
+        indicators = [
+            ind.id
+            for _, data in graph.nodes(data=True)
+            if data["kind"] is Kind.GOAL
+            for ind in data["model"].indicators
+        ]
+        values = read_measurements(plans, indicators)
     result = analyse_status(analysis, today=today, measurements=values, lang=analysis.lang)
     return focus_status(result, plan) if plan else result

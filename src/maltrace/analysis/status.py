@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -139,11 +140,17 @@ def _fold(text: str) -> str:
 _FOLDED = {_fold(k): v for k, v in _SYNONYMS.items()}
 
 
+@functools.lru_cache(maxsize=1024)
 def status_code(text: str | None) -> str:
     """The code a tiltak's written status means: a ``StatusCode``, ``unknown`` or ``none``."""
     if text is None or not text.strip():
         return "none"
     return _FOLDED.get(_fold(text), "unknown")
+
+
+@functools.lru_cache(maxsize=1024)
+def _due_date(due: str | dt.date) -> dt.date | None:
+    return parse_due(due)  # a handlingsdel repeats a handful of years: read each once
 
 
 def suggest_status(text: str) -> str | None:
@@ -309,7 +316,7 @@ def analyse_status(
                     params={"value": m.status.strip(), "title": data["title"]},
                 )
             )
-        due = parse_due(m.due) if m.due is not None else None
+        due = _due_date(m.due) if m.due is not None else None
         tiltak.append(
             MeasureStatus(
                 id=node_id,

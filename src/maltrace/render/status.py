@@ -259,7 +259,6 @@ def status_dict(result: StatusResult, lang: Lang | None = None) -> dict[str, Any
                 "overdue": m.overdue,
                 "responsible": m.responsible,
                 "cost": None if m.cost is None else {str(y): v for y, v in m.cost.items()},
-                "goals": list(m.goals),
             }
             for m in result.tiltak
         ],
