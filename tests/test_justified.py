@@ -6,10 +6,16 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_properties import _goals, trees
 from typer.testing import CliRunner
 
 from maltrace import api
+from maltrace.analysis import analyse
 from maltrace.cli import app
+from maltrace.graph import build_graph
+from maltrace.load import Plan, PlanSet
 
 KPS = """\
 plan: {id: KPS, type: samfunnsplan, title: Samfunnsdel}
@@ -116,3 +122,53 @@ def test_plan_view_keeps_justified_gaps_out_of_the_findings(
     a = api.check(write_set(kps=KPS, kdp=KDP), plan="KDP", cache=False)
     assert a.exit_code() == 0
     assert [f.code for f in a.findings] == ["no-link-justified"]
+
+
+# -- invariants on random plan sets ----------------------------------------------------------
+
+
+def _with_reasons(goals: list[dict[str, object]], reasoned: set[str]) -> list[dict[str, object]]:
+    out = []
+    for g in goals:
+        g = dict(g)
+        if g["id"] in reasoned:
+            g["reason_not_followed_up"] = "grunngjeve"
+        g["goals"] = _with_reasons(g["goals"], reasoned)  # type: ignore[arg-type]
+        out.append(g)
+    return out
+
+
+@st.composite
+def justified_sets(draw: st.DrawFn) -> tuple[PlanSet, PlanSet, set[str]]:
+    goal_ids: list[str] = []
+    goals = _goals(draw(st.lists(trees, min_size=1, max_size=4)), "G", goal_ids)
+    links = draw(st.lists(st.sampled_from(goal_ids), max_size=4))
+    reasoned = set(draw(st.lists(st.sampled_from(goal_ids), max_size=len(goal_ids))))
+    kdp = {
+        "plan": {"id": "KDP", "type": "kommunedelplan", "title": "K", "follows": ["KPS"]},
+        "strategies": [{"id": "S", "title": "S", "follows_up": links}],
+    }
+
+    def kps(gs: list[dict[str, object]]) -> Plan:
+        return Plan.model_validate(
+            {"plan": {"id": "KPS", "type": "samfunnsplan", "title": "S"}, "goals": gs}
+        )
+
+    plain = PlanSet([kps(goals), Plan.model_validate(kdp)], [])
+    explained = PlanSet([kps(_with_reasons(goals, reasoned)), Plan.model_validate(kdp)], [])
+    return plain, explained, reasoned
+
+
+@settings(max_examples=60, deadline=None)
+@given(justified_sets())
+def test_reasons_never_change_coverage_and_pass_only_when_every_gap_is_explained(
+    sets: tuple[PlanSet, PlanSet, set[str]],
+) -> None:
+    plain, explained, reasoned = sets
+    a, b = analyse(build_graph(plain)), analyse(build_graph(explained))
+    assert a.coverage == b.coverage
+    assert a.uncovered_goals == b.uncovered_goals
+    assert {g.id for g in b.justified_goals} == set(a.uncovered_goals) & reasoned
+    gaps_explained = set(a.uncovered_goals) <= reasoned
+    assert (b.exit_code() == 0) == gaps_explained
+    assert not [f for f in b.findings if f.severity == "error"] or not gaps_explained
