@@ -526,3 +526,18 @@ def test_status_notes_use_glyphs_the_diagram_font_has(status_set: Path) -> None:
     for lang in LANGS:
         for code in ("done", "overdue", "cancelled", "postponed"):
             assert all(ord(c) in chars for c in t(f"st.mark.{code}", lang)), (code, lang)
+
+
+def test_cached_status_is_the_same_and_follows_the_csv(status_set: Path) -> None:
+    first = invoke(str(status_set), "--today", "2026-06-15", "-f", "json")[1]
+    again = invoke(str(status_set), "--today", "2026-06-15", "-f", "json")[1]
+    assert again == first
+    r = api.status(status_set, today=TODAY)  # from the cache: no graph built
+    assert r.analysis.source._graph is None  # type: ignore[attr-defined]
+    assert {i.id: i.state for i in r.indicators}["I-DOWN-ONTRACK"] == "on-track"
+    # A changed measurements file is read again, and so is another day.
+    (status_set / "maletal.csv").write_text("I-DOWN-ONTRACK;2025;75\n", encoding="utf-8")
+    data = json.loads(invoke(str(status_set), "--today", "2026-06-15", "-f", "json")[1])
+    assert data["indicators"][3]["state"] == "behind"
+    data = json.loads(invoke(str(status_set), "--today", "2019-01-01", "-f", "json")[1])
+    assert data["tiltak"]["overdue"] == []

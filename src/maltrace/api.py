@@ -49,8 +49,37 @@ def status(
     return status_of(analysis, today=today or dt.date.today(), plan=plan)
 
 
-def status_of(analysis: Analysis, *, today: dt.date, plan: str | None = None) -> StatusResult:
-    """``status`` for an analysis already made (the CLI's path: it loads with its own messages)."""
+def status_of(
+    analysis: Analysis,
+    *,
+    today: dt.date,
+    plan: str | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> StatusResult:
+    """``status`` for an analysis already made (the CLI's path: it loads with its own messages).
+
+    When ``analysis`` came through the cache (it has a ``source_key``), the result is cached
+    too, under the set, ``today`` and the measurement files' bytes."""
+    from pathlib import Path
+
+    from maltrace.analysis.status_cached import (
+        StatusCache,
+        cached_status,
+        status_key,
+        store_status,
+    )
+
+    key = status_key(analysis, today)
+    store = StatusCache(Path(cache_dir) if cache_dir else None) if key else None
+    result = cached_status(store, key, analysis) if store and key else None
+    if result is None:
+        result = _fresh_status(analysis, today)
+        if store and key:
+            store_status(store, key, result)
+    return focus_status(result, plan) if plan else result
+
+
+def _fresh_status(analysis: Analysis, today: dt.date) -> StatusResult:
     from maltrace.load import Kind
     from maltrace.load.measurements import read_measurements
 
@@ -65,5 +94,4 @@ def status_of(analysis: Analysis, *, today: dt.date, plan: str | None = None) ->
             for ind in data["model"].indicators
         ]
         values = read_measurements(plans, indicators)
-    result = analyse_status(analysis, today=today, measurements=values, lang=analysis.lang)
-    return focus_status(result, plan) if plan else result
+    return analyse_status(analysis, today=today, measurements=values, lang=analysis.lang)

@@ -204,6 +204,9 @@ class Analysis:
     findings: tuple[Finding, ...]
     lang: Lang
     focus: str | None = None
+    # The key of the files this was made from (``PlanFiles.key``), when cached: lets results
+    # made from it (maltrace status) be cached too. Not part of the cached result itself.
+    source_key: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def graph(self) -> nx.DiGraph:
