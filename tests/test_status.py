@@ -377,6 +377,9 @@ def test_cli_json_shape(status_set: Path) -> None:
     assert g1["indicators"] == ["I-UP-REACHED", "I-UP-ONTRACK", "I-UP-BEHIND"]
     assert data["per_plan"]["HP"]["total"] == 8
     assert data["findings"][0]["code"] == "unknown-status"
+    m7, m8 = data["measures"][6:]
+    assert (m7["status"], m7["status_written"], m7["due"]) == ("unknown", "pågåt", "2025-12-31")
+    assert m8["cost"] == {"2025": 1250000, "2026": 500000} and m8["status"] == "none"
 
 
 @pytest.mark.parametrize(("fail_on", "code"), [("behind", 1), ("overdue", 1)])
