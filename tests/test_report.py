@@ -61,9 +61,18 @@ def test_report_model_numbers_come_from_the_analysis(example):
     assert cell_texts(per_plan_table, "nn")[0][2:] == ["11", "10", "90,9\u00a0%"]
     assert cell_texts(per_plan_table, "en")[1][4] == "66.7%"
     (uncovered_table,) = report.section("uncovered").tables
-    assert [row[0] for row in uncovered_table.rows] == list(example.uncovered_goals)
+    # justified gaps (issue 11) have their own table, with their reasons
+    justified = {g.id for g in example.justified_goals}
+    assert justified == {"KPS-5.1"}
+    assert [row[0] for row in uncovered_table.rows] == [
+        g for g in example.uncovered_goals if g not in justified
+    ]
+    (justified_table,) = report.section("justified").tables
+    assert [row[0] for row in justified_table.rows] == ["KPS-5.1"]
     assert all(uncovered_table.row_alert)
-    assert uncovered_table.row_nodes == example.uncovered_goals
+    assert uncovered_table.row_nodes == tuple(
+        g for g in example.uncovered_goals if g not in justified
+    )
     sheets = {s.name: s.table for s in report.sheets}
     links = sheets["Lenkjer"]
     assert isinstance(links, Table) and len(links.rows) == len(example.links)
@@ -77,7 +86,9 @@ def test_report_model_numbers_come_from_the_analysis(example):
 def test_markdown(tmp_path, example):
     out = tmp_path / "oppfolging.md"
     written = write_report(example, out)
-    assert written == [out, tmp_path / "oppfolging.diagram.svg"]
+    # the overview, then one figure per framework the example uses (issue 12)
+    frameworks = [tmp_path / f"oppfolging.framework-{f}.svg" for f in ("SDG", "LHL", "BTH", "AMT")]
+    assert written == [out, tmp_path / "oppfolging.diagram.svg", *frameworks]
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Oppfølging av planane\n")
     assert (
@@ -133,7 +144,8 @@ def test_docx_has_headings_table_style_and_picture(tmp_path, example):
     assert all(t.style.name == "Light List Accent 1" for t in doc.tables)
     cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
     assert "KPS-5.1" in cells and "90,9\u00a0%" in cells and "Ikke fulgt opp" in cells
-    [shape] = doc.inline_shapes
+    shape = doc.inline_shapes[0]  # the overview; then one per framework (issue 12)
+    assert len(doc.inline_shapes) == 5
     text_width = (
         doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
     )
@@ -147,7 +159,7 @@ def test_xlsx_matrix_links_coverage(tmp_path, example):
     out = tmp_path / "r.xlsx"
     write_report(example, out)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Sporingsmatrise", "Lenkjer", "Oppfølgingsgrad", "Funn"]
+    assert wb.sheetnames == ["Sporingsmatrise", "Lenkjer", "Oppfølgingsgrad", "Funn", "Rammeverk"]
     m = wb["Sporingsmatrise"]
     assert m.freeze_panes == "D2" and m.auto_filter.ref
     cols = {m.cell(1, c).value: c for c in range(4, m.max_column + 1)}

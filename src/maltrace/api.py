@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from maltrace.analysis import Analysis, analyse_plan_files, focus_plan
 from maltrace.analysis.status import StatusResult, analyse_status, focus_status
 from maltrace.i18n import Lang
+from maltrace.load.frameworks import Framework, builtin_frameworks
 
 
 def check(
@@ -27,6 +28,11 @@ def check(
         paths = [paths]
     analysis = analyse_plan_files(paths, lang=lang, cache=cache)
     return focus_plan(analysis, plan) if plan else analysis
+
+
+def frameworks() -> dict[str, Framework]:
+    """The built-in frameworks (SDG, NF2023, LHL, BTH) by id, their words in nn, nb and en."""
+    return dict(builtin_frameworks())
 
 
 def status(

@@ -12,6 +12,8 @@ from maltrace.load import PlanInfo
 if TYPE_CHECKING:
     import networkx as nx  # imported where a graph is built: a cached result needs none
 
+    from maltrace.analysis.frameworks import FrameworkCoverage
+
 Severity = Literal["error", "warning", "info"]
 # Most serious first; every list of findings and every count follows this order.
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -30,6 +32,9 @@ FINDING_SEVERITY: dict[str, Severity] = {
     "follows-cycle": "error",
     "orphan": "warning",
     "goal-without-strategy": "warning",
+    # frameworks (issue 12)
+    "dangling-framework-link": "error",
+    "unknown-framework": "error",
     # A gap the plan explains (reason_not_followed_up / reason_no_link): shown, never failing.
     "not-followed-up-justified": "info",
     "no-link-justified": "info",
@@ -204,6 +209,16 @@ class Analysis:
     findings: tuple[Finding, ...]
     lang: Lang
     focus: str | None = None
+    # Frameworks in use, by id (issue 12); never part of the oppfølgingsgrad.
+    frameworks: dict[str, FrameworkCoverage] = field(default_factory=dict)
+    # The set's own framework files (type: rammeverk): never written over, like plan files.
+    framework_files: tuple[str, ...] = ()
+
+    @property
+    def protected_files(self) -> tuple[str, ...]:
+        """Every file of the set that was read: plans and the set's own frameworks."""
+        return (*self.plan_files.values(), *self.framework_files)
+
     # The key of the files this was made from (``PlanFiles.key``), when cached: lets results
     # made from it (maltrace status) be cached too. Not part of the cached result itself.
     source_key: str | None = field(default=None, repr=False, compare=False)

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from maltrace.analysis.frameworks import analyse_frameworks
 from maltrace.analysis.results import (
     Analysis,
     AreaCoverage,
@@ -232,6 +233,10 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
                 )
             )
 
+    frameworks = analyse_frameworks(
+        plans, graph.graph.get("frameworks", ()), nodes, order, findings, Suggester
+    )
+
     return Analysis(
         source=GraphSource(graph),
         plans=tuple(p.plan for p in plans.values()),
@@ -244,6 +249,8 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
         orphans=tuple(orphans),
         findings=tuple(_sorted_findings(findings, [p.source for p in plans.values()])),
         lang=lang or plans_language(plans.values()),
+        frameworks=frameworks,
+        framework_files=tuple(p.source for p in graph.graph.get("frameworks", ())),
     )
 
 

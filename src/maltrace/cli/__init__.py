@@ -11,7 +11,14 @@ import os
 
 import typer
 
-from maltrace.cli import check, diagram, report, schema, status  # noqa: F401 - registers the commands
+from maltrace.cli import (  # noqa: F401 - registers the commands
+    check,
+    diagram,
+    frameworks,
+    report,
+    schema,
+    status,
+)
 from maltrace.cli._common import EXIT_FINDINGS, EXIT_LOAD, EXIT_OK, app, load_analysis
 
 __all__ = ["EXIT_FINDINGS", "EXIT_LOAD", "EXIT_OK", "app", "load_analysis", "main"]

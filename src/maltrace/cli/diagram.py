@@ -46,6 +46,14 @@ def diagram(
         Optional[str],  # noqa: UP045
         typer.Option("--area", help="One satsingsområde: its goals and what follows them up."),
     ] = None,
+    framework: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--framework",
+            help="A framework in use (SDG, LHL, a ladder such as AMT…): its items and what "
+            "addresses each; a ladder as a staircase. With --plan: only that plan's nodes.",
+        ),
+    ] = None,
     lang: LangOpt = None,
     width_cm: Annotated[
         float,
@@ -85,7 +93,7 @@ def diagram(
     out_lang = analysis.lang
     notes = _status_notes(analysis, today) if status else None
     try:
-        if sum(x is not None for x in (plan, goal, area)) > 1:
+        if sum(x is not None for x in (plan, goal, area)) > 1 and framework is None:
             raise DiagramError("one_view")
         if output == "-":
             built = build_diagram(
@@ -96,6 +104,7 @@ def diagram(
                 lang=out_lang,
                 width_cm=width_cm,
                 notes=notes,
+                framework=framework,
             )
             sys.stdout.write(built.dot)
         else:
@@ -110,6 +119,7 @@ def diagram(
                 width_cm=width_cm,
                 dot_program=dot,
                 notes=notes,
+                framework=framework,
             )
     except DiagramError as exc:
         typer.echo(f"maltrace: {exc.message(out_lang)}", err=True)

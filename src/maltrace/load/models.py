@@ -38,6 +38,7 @@ class PlanType(StrEnum):
     KOMMUNEDELPLAN = "kommunedelplan"
     HANDLINGSDEL = "handlingsdel"
     TEMAPLAN = "temaplan"
+    RAMMEVERK = "rammeverk"  # a framework or ladder (issue 12): items, not goals
 
 
 class _Located(BaseModel):
@@ -62,12 +63,18 @@ class Node(_Located):
     child_fields: ClassVar[tuple[str, ...]] = ()
     # List fields an empty value of which is shared (see _share_empty); subclasses add theirs.
     empty_lists: ClassVar[tuple[str, ...]] = ("tags", "follows_up")
+    # Fields left out of the node's dict while at their default (see model_post_init).
+    sparse_fields: ClassVar[tuple[str, ...]] = ("contributes_to", "reason_no_link")
 
     id: Id
     title: Text
     description: str | None = None
     tags: list[str] = Field(default_factory=list)
     follows_up: list[Id] = Field(default_factory=list)
+    # -- frameworks (issue 12) --
+    # Framework items this node contributes to; never a follow-up. An immutable default: pydantic
+    # copies a list default for every node, but shares the one empty tuple.
+    contributes_to: tuple[Id, ...] = ()
     # -- issue 11: a node in a following plan that deliberately follows up nothing -------------
     reason_no_link: Text | None = None
 
@@ -76,7 +83,16 @@ class Node(_Located):
         # node, 0.5 GB for a country's plans); a frozen node can share one with its like.
         names = frozenset(self.__pydantic_fields_set__)
         object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(names, names))
-        _share_empty(self.__dict__, self.empty_lists)
+        # Fields most nodes leave at their default (issue 12's contributes_to, issue 11's
+        # reasons, cost, indicators) are left out of the node's dict and read from the class
+        # (see _SPARSE below): each one more entry would move every tiltak's dict a size class
+        # up (10 -> 11 entries: 272 -> 464 bytes). Pickling and equality hold.
+        values = self.__dict__
+        sparse = self.sparse_fields
+        if any(values[k] is _SPARSE[k] or values[k] == _SPARSE[k] for k in sparse):
+            values = {k: v for k, v in values.items() if k not in sparse or v != _SPARSE[k]}
+            object.__setattr__(self, "__dict__", values)
+        _share_empty(values, self.empty_lists)
 
     def children(self) -> list[Node]:
         out: list[Node] = []
@@ -202,6 +218,7 @@ class Measure(Node):
     """A tiltak: ansvar, år (due) and status are free text as planners write them."""
 
     kind = Kind.MEASURE
+    sparse_fields = ("contributes_to", "reason_no_link", "cost")
     responsible: str | None = None
     # -- issue 11: raw as written; maltrace.analysis.status reads them ------------------------
     due: Due | None = None
@@ -221,6 +238,7 @@ class Goal(Node):
     kind = Kind.GOAL
     child_fields = ("goals", "strategies", "measures")
     empty_lists = ("tags", "follows_up", "goals", "strategies", "measures")
+    sparse_fields = ("contributes_to", "reason_no_link", "reason_not_followed_up", "indicators")
     goals: list[Goal] = Field(default_factory=list)
     strategies: list[Strategy] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
@@ -238,6 +256,21 @@ class Area(Node):
     measures: list[Measure] = Field(default_factory=list)
 
 
+# Defaults of the sparse fields, read from the class when a node's dict leaves them out.
+_SPARSE: dict[str, Any] = {
+    "contributes_to": (),
+    "reason_no_link": None,
+    "cost": None,
+    "reason_not_followed_up": None,
+    "indicators": (),
+}
+Node.contributes_to = ()
+Node.reason_no_link = None
+Measure.cost = None
+Goal.reason_not_followed_up = None
+Goal.indicators = ()
+
+
 class PlanInfo(_Located):
     id: Id
     type: PlanType
@@ -248,8 +281,24 @@ class PlanInfo(_Located):
     date: dt.date | None = None
     follows: list[Id] = Field(default_factory=list)
     relevant_goals: list[Id] | None = None
+    # -- frameworks (issue 12) --
+    frameworks: tuple[Id, ...] = ()  # the frameworks this plan reports against
+    ordered: bool = False  # a framework whose top-level items are the steps of a ladder
+    reference: str | None = None  # where a framework's texts come from
     # issue 11: a CSV of indicator values (indicator;year;value), relative to the plan file
     measurements: Text | None = None
+
+
+class Item(_Located):
+    """An item of a framework (type: rammeverk): an SDG, a target, a step of a ladder."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: Id
+    title: Text
+    description: str | None = None
+    colour: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")] | None = None
+    items: list[Item] = Field(default_factory=list)
 
 
 class Plan(_Located):
@@ -262,6 +311,7 @@ class Plan(_Located):
     goals: list[Goal] = Field(default_factory=list)
     strategies: list[Strategy] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)  # a framework's items (issue 12)
     # Where it was read from; set by the loader, not part of the file format.
     source: str = Field(default="", exclude=True)
 

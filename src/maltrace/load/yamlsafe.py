@@ -153,6 +153,8 @@ FINDING_KEYS = frozenset(
         "follows_up",
         "relevant_goals",
         "follows",
+        "contributes_to",
+        "frameworks",
         "reason_not_followed_up",
         "reason_no_link",
         "measurements",

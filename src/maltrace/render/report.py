@@ -87,7 +87,7 @@ def write_report(
     """
     fmt = report_format(path)
     lang = lang or analysis.lang
-    protect = [Path(p) for p in analysis.plan_files.values()]
+    protect = [Path(p) for p in analysis.protected_files]
     # Excel and CSV hold no pictures: no diagram is drawn for them.
     doc = make_report(analysis, lang, diagram=fmt not in (".xlsx", ".csv"))
     return write_document(doc, path, protect=protect)

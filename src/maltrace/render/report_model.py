@@ -22,6 +22,7 @@ from maltrace.render.document import (
     Sheet,
     Table,
 )
+from maltrace.render.frameworks_report import framework_sections, frameworks_sheet
 
 
 def build_report(
@@ -261,6 +262,8 @@ def build_report(
         Section(
             "orphans", t("check.orphans", lang), (orphans,), empty=t("report.none_orphans", lang)
         ),
+        # frameworks (issue 12): a chapter per framework in use
+        *framework_sections(analysis, lang, figures=diagram is not None),
         Section(
             "findings", t("check.findings", lang), (findings,), empty=t("check.no_findings", lang)
         ),
@@ -271,12 +274,16 @@ def build_report(
         ("report.coverage_sheet", coverage),
         ("report.findings_sheet", findings),
     )
+    framework_sheet = frameworks_sheet(analysis, lang)  # issue 12
+    sheets = [Sheet(t(key, lang), table) for key, table in sheet]
+    if framework_sheet is not None:
+        sheets.append(framework_sheet)
     return Document(
         lang=lang,
         title=title,
         generated=t("report.generated", lang, date=format_date(today or dt.date.today(), lang)),
         sections=sections,
-        sheets=tuple(Sheet(t(key, lang), table) for key, table in sheet),
+        sheets=tuple(sheets),
         csv_table=links,
     )
 

@@ -40,8 +40,11 @@ from maltrace.render.diagram.base import (
     DiagramError,
     Selection,
     View,
+    closest,
 )
 from maltrace.render.diagram.compose import compose
+from maltrace.render.diagram.framework import framework_diagram
+from maltrace.render.diagram.ladder import ladder_diagram
 from maltrace.render.diagram.output import (
     MIN_READABLE_SCALE,
     XML_DECLARATION,
@@ -99,6 +102,7 @@ def build_diagram(
     lang: Lang | None = None,
     width_cm: float = DEFAULT_WIDTH_CM,
     notes: Mapping[str, Sequence[str]] | None = None,
+    framework: str | None = None,
 ) -> Diagram:
     """The diagram for one view of ``analysis``. Raises ``DiagramError`` for an unknown id.
 
@@ -108,6 +112,10 @@ def build_diagram(
     low, high = WIDTH_RANGE_CM
     if not (low <= width_cm <= high) or math.isnan(width_cm):
         raise DiagramError("bad_width", low=f"{low:g}", high=f"{high:g}")
+    if framework is not None:
+        if goal is not None or area is not None:
+            raise DiagramError("one_view")
+        return framework_view(analysis, framework, plan, lang, width_cm)
     chosen, key = resolve_view(view, plan, goal, area)
     selection = select(analysis, chosen, key, lang)
     if notes:
@@ -202,6 +210,7 @@ def write_diagram(
     dpi: int = DEFAULT_DPI,
     max_pixels: int = DEFAULT_MAX_PIXELS,
     notes: Mapping[str, Sequence[str]] | None = None,
+    framework: str | None = None,
 ) -> Diagram:
     """Write the diagram to ``path`` whole (temp file and rename), in the format its suffix
     names: .svg, .png, .pdf or .dot. Never writes over a plan file that was read.
@@ -216,8 +225,9 @@ def write_diagram(
         lang=lang,
         width_cm=width_cm,
         notes=notes,
+        framework=framework,
     )
-    protect = [Path(p) for p in analysis.plan_files.values()]
+    protect = [Path(p) for p in analysis.protected_files]
     if any(Path(path).resolve() == p.resolve() for p in protect):
         raise DiagramError("protected", path=str(path))
     if fmt == "dot":
@@ -274,3 +284,30 @@ def select(analysis: Analysis, view: View, key: str | None, lang: Lang) -> Selec
     if view == "plan":
         return select_plan(analysis, key, lang)
     return select_thread(analysis, view, key, lang)
+
+
+def framework_view(
+    analysis: Analysis, framework: str, plan: str | None, lang: Lang, width_cm: float
+) -> Diagram:
+    """A framework in use (``--framework``): its items and what addresses each; a ladder
+    (``ordered: true``) as a staircase. With ``plan``, only that plan's nodes count."""
+    from maltrace.analysis.frameworks import plan_view
+
+    frameworks = analysis.frameworks
+    if plan is not None:
+        if plan not in analysis.plan_files:
+            known = list(analysis.plan_files)
+            raise DiagramError(
+                "unknown_plan", closest(plan, known), id=plan, known=", ".join(known)
+            )
+        frameworks = plan_view(frameworks, plan)
+    match = {k.casefold(): k for k in frameworks}.get(framework.casefold())
+    if match is None:
+        in_use = ", ".join(frameworks) or "–"
+        raise DiagramError(
+            "unknown_framework", closest(framework, list(frameworks)), id=framework, known=in_use
+        )
+    fc = frameworks[match]
+    if fc.framework.ordered:
+        return ladder_diagram(analysis, fc, lang, width_cm, plan)
+    return framework_diagram(analysis, fc, lang, width_cm, plan)

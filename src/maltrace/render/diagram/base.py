@@ -13,7 +13,7 @@ from maltrace.graph import CONTAINS
 from maltrace.i18n import Lang, format_date, format_percent, t
 from maltrace.load import Kind
 
-View = Literal["overview", "plan", "goal", "area"]
+View = Literal["overview", "plan", "goal", "area", "framework", "ladder"]
 VIEWS: tuple[View, ...] = ("overview", "plan", "goal", "area")
 # Output format by file suffix.
 FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
