@@ -544,3 +544,18 @@ def test_cached_status_is_the_same_and_follows_the_csv(status_set: Path) -> None
     assert data["indicators"][3]["state"] == "behind"
     data = json.loads(invoke(str(status_set), "--today", "2019-01-01", "-f", "json")[1])
     assert data["tiltak"]["overdue"] == []
+
+
+def test_json_holds_hostile_text(write_set) -> None:  # type: ignore[no-untyped-def]
+    folder = write_set(
+        hp="""\
+        plan: {id: HP, type: handlingsdel, title: H}
+        measures:
+          - {id: M1, title: T, status: '}, {"id": "X", "s": [', responsible: "=1+2\\n"}
+          - {id: M2, title: T, status: done}
+        """
+    )
+    code, out, _ = invoke(str(folder), "--today", "2026-06-15", "-f", "json")
+    data = json.loads(out)
+    assert code == 0 and [m["id"] for m in data["measures"]] == ["M1", "M2"]
+    assert data["measures"][0]["status_written"] == '}, {"id": "X", "s": ['

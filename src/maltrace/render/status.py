@@ -283,6 +283,9 @@ def status_json(result: StatusResult, lang: Lang | None = None) -> str:
         data = status_dict(result, lang)
         measures = data.pop("measures")
         head = json.dumps(data, ensure_ascii=False, indent=2)
-        lines = ",\n    ".join(json.dumps(m, ensure_ascii=False) for m in measures)
+        # One call of the C encoder for all of them, then a line each: ``}, {"id": `` with bare
+        # quotes can only be a boundary between entries (quotes inside strings are escaped).
+        flat = json.dumps(measures, ensure_ascii=False)[1:-1]
+        lines = flat.replace('}, {"id": ', '},\n    {"id": ')
         body = f"[\n    {lines}\n  ]" if measures else "[]"
         return f'{head[:-2]},\n  "measures": {body}\n}}\n'
