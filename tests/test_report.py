@@ -125,7 +125,9 @@ def test_html_is_self_contained_and_escaped(tmp_path, hostile_set):
     write_report(check(hostile_set, lang="en"), out)
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
-    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # our own two scripts only (the thread data and the page's script, see test_report_page)
+    assert html.count("<script") == 2 and html.count("</script>") == 2
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<svg" in html and 'id="toc-heading"' in html
     assert "@media print" in html and "size: A4" in html
     # nothing to fetch: no external src/href, only in-page anchors

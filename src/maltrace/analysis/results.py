@@ -32,6 +32,7 @@ FINDING_SEVERITY: dict[str, Severity] = {
     "follows-cycle": "error",
     "orphan": "warning",
     "goal-without-strategy": "warning",
+    "control-character": "warning",
     # frameworks (issue 12)
     "dangling-framework-link": "error",
     "unknown-framework": "error",

@@ -28,7 +28,7 @@ from maltrace.load.models import (
     PlanType,
     allowed_keys,
 )
-from maltrace.load.yamlsafe import KEYS, LINE, YamlError, read_yaml
+from maltrace.load.yamlsafe import KEYS, LINE, TextNote, YamlError, read_yaml
 
 # Codes of the YAML reader's problems, as documented in the README.
 _YAML_CODES = {"tag": "yaml-tag"}
@@ -134,8 +134,9 @@ def load_file(path: str | os.PathLike[str]) -> FileResult:
 
 def parse_plan(data: bytes, name: str) -> FileResult:
     """Validate the bytes of one plan file named ``name`` (used in messages)."""
+    notes: list[TextNote] = []
     try:
-        raw = read_yaml(data)
+        raw = read_yaml(data, notes=notes)
     except YamlError as exc:
         return FileResult(
             name,
@@ -156,6 +157,7 @@ def parse_plan(data: bytes, name: str) -> FileResult:
         raw = read_yaml(data, all_key_lines=True)
         return FileResult(name, errors=_validation_errors(exc, raw, name))
     plan.source = name
+    plan.text_notes.extend((n.line, n.chars) for n in notes)
     if plan.items or plan.plan.ordered or plan.plan.type is PlanType.RAMMEVERK:
         errors = _framework_errors(plan, name)
         if errors:

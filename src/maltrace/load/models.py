@@ -16,6 +16,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
     field_validator,
 )
@@ -314,6 +315,13 @@ class Plan(_Located):
     items: list[Item] = Field(default_factory=list)  # a framework's items (issue 12)
     # Where it was read from; set by the loader, not part of the file format.
     source: str = Field(default="", exclude=True)
+    # (line, code points) of each text where the loader made a control character visible
+    # (finding ``control-character``); set by the loader, never from the file.
+    _text_notes: list[tuple[int, tuple[str, ...]]] = PrivateAttr(default_factory=list)
+
+    @property
+    def text_notes(self) -> list[tuple[int, tuple[str, ...]]]:
+        return self._text_notes
 
     @property
     def id(self) -> str:

@@ -23,6 +23,7 @@ from maltrace.render.document import (
     Table,
 )
 from maltrace.render.frameworks_report import framework_sections, frameworks_sheet
+from maltrace.render.thread_data import thread_data
 
 
 def build_report(
@@ -30,10 +31,12 @@ def build_report(
     lang: Lang | None = None,
     *,
     diagram: Figure | None = None,
+    diagrams: tuple[Paragraph | Figure, ...] = (),
     today: dt.date | None = None,
 ) -> Document:
     """The report of ``analysis`` in ``lang``; ``diagram`` is the figure for its diagram section
-    (see ``render.report.diagram_figure``), or none."""
+    (see ``render.report.diagram_figure``), or ``diagrams`` the blocks of a diagram split into
+    parts (see ``render.diagram.diagram_blocks``), or none."""
     lang = lang or analysis.lang
     nodes = analysis.graph.nodes
 
@@ -173,6 +176,7 @@ def build_report(
         ),
         row_nodes=tuple(f.node for f in analysis.findings),
         row_alert=tuple(f.severity == "error" for f in analysis.findings),
+        wide=True,  # five columns, two of them sentences: a landscape page in Word
     )
     links = Table(
         (
@@ -237,6 +241,7 @@ def build_report(
             if k.target in row_index
         ),
         row_headers=(t("col.to_title", lang), t("col.to_plan", lang)),
+        row_alert=tuple(not g.followed_up for g in analysis.goals),
     )
 
     none = t("word.none", lang)
@@ -245,7 +250,7 @@ def build_report(
         Section("plans", t("report.plans", lang), (plans,)),
         Section("per-plan", t("check.per_plan", lang), (per_plan,), empty=none),
         Section("per-area", t("check.per_area", lang), (per_area,), empty=none),
-        Section("diagram", t("report.diagram", lang), (diagram,) if diagram else ()),
+        Section("diagram", t("report.diagram", lang), (diagram,) if diagram else diagrams),
         Section("goals", t("report.goal_table", lang), (goals,), empty=none),
         Section(
             "uncovered",
@@ -263,7 +268,7 @@ def build_report(
             "orphans", t("check.orphans", lang), (orphans,), empty=t("report.none_orphans", lang)
         ),
         # frameworks (issue 12): a chapter per framework in use
-        *framework_sections(analysis, lang, figures=diagram is not None),
+        *framework_sections(analysis, lang, figures=diagram is not None or bool(diagrams)),
         Section(
             "findings", t("check.findings", lang), (findings,), empty=t("check.no_findings", lang)
         ),
@@ -285,6 +290,7 @@ def build_report(
         sections=sections,
         sheets=tuple(sheets),
         csv_table=links,
+        thread=thread_data(analysis),
     )
 
 
