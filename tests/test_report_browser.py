@@ -56,14 +56,16 @@ def test_html_report_opens_offline_with_diagram_and_tables(tmp_path):
             assert diagram.count() == 1
             box = diagram.bounding_box()
             assert box is not None and box["width"] > 300 and box["height"] > 300
-            assert page.locator("nav li").count() == 9 + 4
+            assert page.locator("nav li").count() == 10 + 4  # + justified gaps (issue 11)
             ladder = page.locator("#framework-AMT tbody tr")
             assert ladder.count() == 7 and "Tomt trinn" in ladder.nth(0).inner_text()
             per_plan = page.locator("#per-plan table tbody tr")
             assert per_plan.count() == 2
             assert "90,9" in per_plan.nth(0).inner_text()
             uncovered = page.locator("#uncovered tbody tr td:first-child").all_inner_texts()
-            assert uncovered == ["KPS-1.1.2", "KPS-2.2", "KPS-2.2.1", "KPS-5.1", "HSO-2"]
+            assert uncovered == ["KPS-1.1.2", "KPS-2.2", "KPS-2.2.1", "HSO-2"]
+            justified = page.locator("#justified tbody tr td:first-child").all_inner_texts()
+            assert justified == ["KPS-5.1"]
             shot = tmp_path / "rapport.png"
             page.screenshot(path=str(shot), full_page=True)
             assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -17,6 +17,7 @@ from maltrace.cli import (  # noqa: F401 - registers the commands
     frameworks,
     report,
     schema,
+    status,
     suggest,
 )
 from maltrace.cli._common import EXIT_FINDINGS, EXIT_LOAD, EXIT_OK, app, load_analysis

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -16,6 +16,9 @@ from maltrace.cli._common import (
     app,
     load_analysis,
 )
+
+if TYPE_CHECKING:
+    from maltrace.analysis import Analysis
 
 
 class SplitBy(StrEnum):
@@ -68,6 +71,21 @@ def diagram(
         float,
         typer.Option("--width-cm", help="Width to fit, in cm (A4 text width: about 16)."),
     ] = 16.0,
+    status: Annotated[
+        bool,
+        typer.Option(
+            "--status",
+            help="Mark tiltak that are done, cancelled, postponed or overdue (maltrace status).",
+        ),
+    ] = False,
+    today: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help="With --status: the date for overdue. Default: today.",
+        ),
+    ] = None,
     split: Annotated[
         Optional[SplitBy],  # noqa: UP045
         typer.Option(
@@ -104,6 +122,7 @@ def diagram(
 
     analysis = load_analysis(paths, None, lang)
     out_lang = analysis.lang
+    notes = _status_notes(analysis, today) if status else None
     try:
         if sum(x is not None for x in (plan, goal, area)) > 1 and framework is None:
             raise DiagramError("one_view")
@@ -137,6 +156,7 @@ def diagram(
                 area=area,
                 lang=out_lang,
                 width_cm=width_cm,
+                notes=notes,
                 framework=framework,
             )
             sys.stdout.write(built.dot)
@@ -151,6 +171,7 @@ def diagram(
                 lang=out_lang,
                 width_cm=width_cm,
                 dot_program=dot,
+                notes=notes,
                 framework=framework,
             )
     except DiagramError as exc:
@@ -163,3 +184,18 @@ def diagram(
     if output != "-":
         typer.echo(t("diagram.written", out_lang, path=output), err=True)
     raise typer.Exit(EXIT_OK)
+
+
+def _status_notes(analysis: Analysis, today: str | None) -> dict[str, tuple[str, ...]]:
+    import datetime as dt
+
+    from maltrace.analysis.status import analyse_status
+    from maltrace.i18n import t
+    from maltrace.render.status import status_notes
+
+    try:
+        day = dt.date.fromisoformat(today.strip()) if today else dt.date.today()
+    except ValueError:
+        typer.echo(f"maltrace: {t('st.bad_today', analysis.lang, value=today)}", err=True)
+        raise typer.Exit(EXIT_LOAD) from None
+    return status_notes(analyse_status(analysis, today=day), analysis.lang)

@@ -119,9 +119,23 @@ class Section:
 
 
 @dataclass(frozen=True)
+class SheetChart:
+    """A native line chart in Excel over some rows of a sheet's table (issue 11: indicators).
+    ``x`` and ``ys`` are column indexes of the table (from 0); ``rows`` a range of its rows
+    (from 0, end excluded). Other formats draw their own pictures (``Figure``)."""
+
+    title: str
+    x: int
+    ys: tuple[int, ...]
+    rows: tuple[int, int]
+    y_title: str = ""
+
+
+@dataclass(frozen=True)
 class Sheet:
     name: str
     table: Table | Matrix
+    charts: tuple[SheetChart, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,8 @@ def build_report(
             )
         )
     )
+    if analysis.infos:
+        summary.append(Paragraph(t("check.summary_infos", lang, infos=len(analysis.infos))))
 
     def col(key: str, kind: ColumnKind = "text") -> Column:
         return Column(t(key, lang), kind)
@@ -142,7 +144,7 @@ def build_report(
         row_nodes=tuple(g.id for g in analysis.goals),
         row_alert=tuple(not g.followed_up for g in analysis.goals),
     )
-    uncovered_goals = [g for g in analysis.goals if not g.followed_up]
+    uncovered_goals = [g for g in analysis.goals if not g.followed_up and not g.justified]
     uncovered = Table(
         (col("col.id", "id"), col("col.title"), col("col.plan", "id"), col("col.area", "id")),
         tuple((g.id, g.title, g.plan, g.area or "") for g in uncovered_goals),
@@ -255,6 +257,12 @@ def build_report(
             empty=t("report.none_uncovered", lang),
         ),
         Section(
+            "justified",
+            t("check.justified", lang),
+            (justified_table(analysis, lang),),
+            empty=t("st.none_justified", lang),
+        ),
+        Section(
             "orphans", t("check.orphans", lang), (orphans,), empty=t("report.none_orphans", lang)
         ),
         # frameworks (issue 12): a chapter per framework in use
@@ -281,4 +289,32 @@ def build_report(
         sheets=tuple(sheets),
         csv_table=links,
         thread=thread_data(analysis),
+    )
+
+
+JUSTIFIED_CODES = ("not-followed-up-justified", "no-link-justified")
+
+
+def justified_table(analysis: Analysis, lang: Lang) -> Table:
+    """Gaps the plans explain, with their reasons (goals still counted as not followed up)."""
+    rows = [f for f in analysis.findings if f.code in JUSTIFIED_CODES]
+    return Table(
+        (
+            Column(t("col.id", lang), "id"),
+            Column(t("col.kind", lang), "status"),
+            Column(t("col.title", lang)),
+            Column(t("col.plan", lang), "id"),
+            Column(t("col.reason", lang)),
+        ),
+        tuple(
+            (
+                f.node,
+                t(f"kind.{f.params.get('kind', 'goal')}", lang),
+                f.params["title"],
+                f.params["plan"],
+                f.params["reason"],
+            )
+            for f in rows
+        ),
+        row_nodes=tuple(f.node for f in rows),
     )

@@ -220,10 +220,12 @@ def write_diagram(
     dot_program: str | os.PathLike[str] | None = None,
     dpi: int = DEFAULT_DPI,
     max_pixels: int = DEFAULT_MAX_PIXELS,
+    notes: Mapping[str, Sequence[str]] | None = None,
     framework: str | None = None,
 ) -> Diagram:
     """Write the diagram to ``path`` whole (temp file and rename), in the format its suffix
-    names: .svg, .png, .pdf or .dot. Never writes over a plan file that was read."""
+    names: .svg, .png, .pdf or .dot. Never writes over a plan file that was read.
+    ``notes``: as for ``build_diagram``."""
     fmt = output_format(path)
     diagram = build_diagram(
         analysis,
@@ -233,6 +235,7 @@ def write_diagram(
         area=area,
         lang=lang,
         width_cm=width_cm,
+        notes=notes,
         framework=framework,
     )
     protect = [Path(p) for p in analysis.protected_files]
