@@ -61,9 +61,18 @@ def test_report_model_numbers_come_from_the_analysis(example):
     assert cell_texts(per_plan_table, "nn")[0][2:] == ["11", "10", "90,9\u00a0%"]
     assert cell_texts(per_plan_table, "en")[1][4] == "66.7%"
     (uncovered_table,) = report.section("uncovered").tables
-    assert [row[0] for row in uncovered_table.rows] == list(example.uncovered_goals)
+    # justified gaps (issue 11) have their own table, with their reasons
+    justified = {g.id for g in example.justified_goals}
+    assert justified == {"KPS-5.1"}
+    assert [row[0] for row in uncovered_table.rows] == [
+        g for g in example.uncovered_goals if g not in justified
+    ]
+    (justified_table,) = report.section("justified").tables
+    assert [row[0] for row in justified_table.rows] == ["KPS-5.1"]
     assert all(uncovered_table.row_alert)
-    assert uncovered_table.row_nodes == example.uncovered_goals
+    assert uncovered_table.row_nodes == tuple(
+        g for g in example.uncovered_goals if g not in justified
+    )
     sheets = {s.name: s.table for s in report.sheets}
     links = sheets["Lenkjer"]
     assert isinstance(links, Table) and len(links.rows) == len(example.links)
@@ -116,7 +125,9 @@ def test_html_is_self_contained_and_escaped(tmp_path, hostile_set):
     write_report(check(hostile_set, lang="en"), out)
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
-    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # our own two scripts only (the thread data and the page's script, see test_report_page)
+    assert html.count("<script") == 2 and html.count("</script>") == 2
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<svg" in html and 'id="toc-heading"' in html
     assert "@media print" in html and "size: A4" in html
     # nothing to fetch: no external src/href, only in-page anchors

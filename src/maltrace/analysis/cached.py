@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     import networkx as nx  # imported where a graph is built: a cached result needs none
 
 # Every field but the graph: what a cached result holds.
-_CACHED_FIELDS = tuple(f.name for f in dataclasses.fields(Analysis) if f.name != "source")
+_CACHED_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Analysis) if f.name not in ("source", "source_key")
+)
 
 
 def analyse_plan_files(
@@ -69,6 +71,8 @@ def _analyse_plan_files(
         analysis = analyse(build_graph(plan_set))
         if store and key:
             store.put(key, {name: getattr(analysis, name) for name in _CACHED_FIELDS})
+    if key:
+        analysis = dataclasses.replace(analysis, source_key=key)
     return dataclasses.replace(analysis, lang=lang) if lang else analysis
 
 

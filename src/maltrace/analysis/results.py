@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 
     from maltrace.analysis.frameworks import FrameworkCoverage
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
+# Most serious first; every list of findings and every count follows this order.
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 # Every finding code with its severity. The README documents each; keep the two in step.
 FINDING_SEVERITY: dict[str, Severity] = {
@@ -34,7 +36,14 @@ FINDING_SEVERITY: dict[str, Severity] = {
     # frameworks (issue 12)
     "dangling-framework-link": "error",
     "unknown-framework": "error",
+    # A gap the plan explains (reason_not_followed_up / reason_no_link): shown, never failing.
+    "not-followed-up-justified": "info",
+    "no-link-justified": "info",
+    # maltrace status: a tiltak status outside the vocabulary (counted as unknown)
+    "unknown-status": "warning",
 }
+# Findings about a goal not followed up, explained or not: goal tables show them, not finding lists.
+GAP_CODES = frozenset({"not-followed-up", "not-followed-up-justified"})
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,12 @@ class GoalStatus:
     depth: int
     followed_up: bool
     followed_up_by: tuple[str, ...]
+    # Why the plan leaves it (reason_not_followed_up): a justified gap, still not followed up.
+    reason: str | None = None
+
+    @property
+    def justified(self) -> bool:
+        return not self.followed_up and self.reason is not None
 
 
 @dataclass(frozen=True)
@@ -205,6 +220,10 @@ class Analysis:
         """Every file of the set that was read: plans and the set's own frameworks."""
         return (*self.plan_files.values(), *self.framework_files)
 
+    # The key of the files this was made from (``PlanFiles.key``), when cached: lets results
+    # made from it (maltrace status) be cached too. Not part of the cached result itself.
+    source_key: str | None = field(default=None, repr=False, compare=False)
+
     @property
     def graph(self) -> nx.DiGraph:
         return self.source.get()
@@ -221,13 +240,25 @@ class Analysis:
     def warnings(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity == "warning")
 
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "info")
+
+    @property
+    def justified_goals(self) -> tuple[GoalStatus, ...]:
+        return tuple(g for g in self.goals if g.justified)
+
     def exit_code(self, *, fail_under: float = 100.0, strict: bool = False) -> int:
         """0 when the red thread holds; 1 for integrity errors, coverage under ``fail_under``
-        (percent), or — with ``strict`` — any warning."""
+        (percent), or — with ``strict`` — any warning.
+
+        A justified gap still counts as not followed up in the oppfølgingsgrad, but not against
+        ``fail_under``: the test is (followed up + justified) / goals."""
         if any(f.code != "not-followed-up" for f in self.errors):
             return 1
         cov = self.coverage
-        if cov.followed_up * 100 < fail_under * cov.goals:
+        accounted = cov.followed_up + len(self.justified_goals)
+        if accounted * 100 < fail_under * cov.goals:
             return 1
         if strict and self.warnings:
             return 1

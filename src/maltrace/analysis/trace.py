@@ -105,13 +105,26 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
             depth=_depth(nodes, g),
             followed_up=g in followed_up,
             followed_up_by=tuple(direct.get(g, ())),
+            reason=None if g in followed_up else nodes[g]["model"].reason_not_followed_up,
         )
         for g in order
         if nodes[g]["kind"] is Kind.GOAL and nodes[g]["plan"] in followed_plans
     )
     coverage = Coverage(len(goals), sum(1 for g in goals if g.followed_up))
     for g in goals:
-        if not g.followed_up:
+        if g.reason is not None:
+            findings.append(
+                Finding(
+                    "not-followed-up-justified",
+                    g.id,
+                    nodes[g.id]["file"],
+                    nodes[g.id]["model"].key_lines.get(
+                        "reason_not_followed_up", nodes[g.id]["line"]
+                    ),
+                    params={"title": g.title, "plan": g.plan, "reason": g.reason},
+                )
+            )
+        elif not g.followed_up:
             findings.append(
                 Finding(
                     "not-followed-up",
@@ -168,6 +181,25 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
             continue
         parent = data["parent"]
         ok = node_id in traced_sources or (parent is not None and traced[parent])
+        reason = data["model"].reason_no_link
+        if not ok and reason is not None:
+            # Deliberately without a link: not an orphan, nor is anything beneath it.
+            traced[node_id] = True
+            findings.append(
+                Finding(
+                    "no-link-justified",
+                    node_id,
+                    data["file"],
+                    data["line"],
+                    params={
+                        "kind": data["kind"].value,
+                        "title": data["title"],
+                        "plan": data["plan"],
+                        "reason": reason,
+                    },
+                )
+            )
+            continue
         traced[node_id] = ok
         if not ok:
             orphans.append(node_id)
@@ -502,7 +534,7 @@ def _text_findings(plans: list[Plan]) -> list[Finding]:
     return out
 
 
-_SEVERITY_RANK = {"error": 0, "warning": 1}
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _sorted_findings(findings: list[Finding], files: list[str]) -> list[Finding]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from maltrace.analysis.frameworks import plan_view
-from maltrace.analysis.results import Analysis, AreaCoverage, Coverage, GoalStatus
+from maltrace.analysis.results import GAP_CODES, Analysis, AreaCoverage, Coverage, GoalStatus
 
 
 class UnknownPlanError(KeyError):
@@ -60,7 +60,7 @@ def focus_plan(analysis: Analysis, plan_id: str) -> Analysis:
             per_area=per_area,
             links=tuple(link for link in analysis.links if link.source_plan == plan_id),
             orphans=tuple(o for o in analysis.orphans if o in own_orphans),
-            findings=tuple(f for f in own if f.code != "not-followed-up"),
+            findings=tuple(f for f in own if f.code not in GAP_CODES),
             focus=plan_id,
             frameworks=plan_view(analysis.frameworks, plan_id),
         )

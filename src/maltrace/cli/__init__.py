@@ -20,6 +20,7 @@ from maltrace.cli import (  # noqa: F401 - registers the commands
     init,
     report,
     schema,
+    status,
     suggest,
     template,
 )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -16,6 +17,20 @@ from maltrace.cli._common import (
     load_analysis,
 )
 
+if TYPE_CHECKING:
+    from maltrace.analysis import Analysis
+
+
+class SplitBy(StrEnum):
+    area = "area"
+
+
+class PartFormat(StrEnum):
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+    dot = "dot"
+
 
 @app.command()
 def diagram(
@@ -26,7 +41,7 @@ def diagram(
             "--output",
             "-o",
             help="File to write: .svg, .png, .pdf or .dot (the format follows the suffix). "
-            "'-' writes DOT to standard output.",
+            "'-' writes DOT to standard output. With --split: a folder.",
         ),
     ] = ...,  # type: ignore[assignment]
     plan: Annotated[
@@ -56,6 +71,34 @@ def diagram(
         float,
         typer.Option("--width-cm", help="Width to fit, in cm (A4 text width: about 16)."),
     ] = 16.0,
+    status: Annotated[
+        bool,
+        typer.Option(
+            "--status",
+            help="Mark tiltak that are done, cancelled, postponed or overdue (maltrace status).",
+        ),
+    ] = False,
+    today: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help="With --status: the date for overdue. Default: today.",
+        ),
+    ] = None,
+    split: Annotated[
+        Optional[SplitBy],  # noqa: UP045
+        typer.Option(
+            "--split",
+            help="'area': one file per satsingsområde of the followed plan(s), split further "
+            "while over 150 boxes or too tall for an A4 page, and one for what has no trace "
+            "upwards, into the folder -o.",
+        ),
+    ] = None,
+    part_format: Annotated[
+        PartFormat,
+        typer.Option("--format", help="With --split: the files' format (svg, png, pdf, dot)."),
+    ] = PartFormat.svg,
     dot: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -69,13 +112,42 @@ def diagram(
 
     Exit 0: written. Exit 2: the plans could not be loaded, an unknown id, or bad usage.
     """
-    from maltrace.render.diagram import DiagramError, build_diagram, output_format, write_diagram
+    from maltrace.render.diagram import (
+        DiagramError,
+        build_diagram,
+        output_format,
+        write_diagram,
+        write_split,
+    )
 
     analysis = load_analysis(paths, None, lang)
     out_lang = analysis.lang
+    notes = _status_notes(analysis, today) if status else None
     try:
         if sum(x is not None for x in (plan, goal, area)) > 1 and framework is None:
             raise DiagramError("one_view")
+        if split is not None and (plan, goal, area) != (None, None, None):
+            raise DiagramError("split_alone")
+        if split is not None:
+            if output == "-":
+                raise DiagramError("not_a_folder", path="-")
+            from maltrace.i18n import t
+
+            parts = write_split(
+                analysis,
+                output,
+                fmt=part_format.value,
+                lang=out_lang,
+                width_cm=width_cm,
+                dot_program=dot,
+            )
+            for _path, part in parts:
+                for warning in part.warnings:
+                    typer.echo(f"maltrace: {part.title}: {warning}", err=True)
+            typer.echo(
+                t("diagram.split_written", out_lang, count=len(parts), path=output), err=True
+            )
+            raise typer.Exit(EXIT_OK)
         if output == "-":
             built = build_diagram(
                 analysis,
@@ -84,6 +156,7 @@ def diagram(
                 area=area,
                 lang=out_lang,
                 width_cm=width_cm,
+                notes=notes,
                 framework=framework,
             )
             sys.stdout.write(built.dot)
@@ -98,6 +171,7 @@ def diagram(
                 lang=out_lang,
                 width_cm=width_cm,
                 dot_program=dot,
+                notes=notes,
                 framework=framework,
             )
     except DiagramError as exc:
@@ -110,3 +184,18 @@ def diagram(
     if output != "-":
         typer.echo(t("diagram.written", out_lang, path=output), err=True)
     raise typer.Exit(EXIT_OK)
+
+
+def _status_notes(analysis: Analysis, today: str | None) -> dict[str, tuple[str, ...]]:
+    import datetime as dt
+
+    from maltrace.analysis.status import analyse_status
+    from maltrace.i18n import t
+    from maltrace.render.status import status_notes
+
+    try:
+        day = dt.date.fromisoformat(today.strip()) if today else dt.date.today()
+    except ValueError:
+        typer.echo(f"maltrace: {t('st.bad_today', analysis.lang, value=today)}", err=True)
+        raise typer.Exit(EXIT_LOAD) from None
+    return status_notes(analyse_status(analysis, today=day), analysis.lang)

@@ -19,6 +19,7 @@ from maltrace.load.files import find_plan_files, paused_gc
 from maltrace.load.models import (
     LIST_KINDS,
     MODEL_OF,
+    NESTED_MODELS,
     Item,
     Kind,
     Node,
@@ -457,6 +458,8 @@ def _translate(err: Any, raw: dict[str, Any], name: str) -> LoadError:
         nxt = container[part] if isinstance(container, (dict, list)) else None
         if isinstance(part, str) and part == "plan" and i == 0:
             model, where = PlanInfo, Where("plan")
+        elif isinstance(part, str) and part in NESTED_MODELS and i > 0:
+            model = NESTED_MODELS[part]  # an indicator, its baseline or target
         elif (
             isinstance(part, int)
             and i > 0

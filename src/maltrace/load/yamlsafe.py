@@ -177,7 +177,16 @@ class _Abort(Exception):
 # Keys whose line a finding points at even when the file is valid; every other key's line is
 # only needed for a validation error, and then the file is read again with all of them.
 FINDING_KEYS = frozenset(
-    {"follows_up", "relevant_goals", "follows", "contributes_to", "frameworks"}  # + issue 12
+    {
+        "follows_up",
+        "relevant_goals",
+        "follows",
+        "contributes_to",
+        "frameworks",
+        "reason_not_followed_up",
+        "reason_no_link",
+        "measurements",
+    }
 )
 _STR = _TAG_PREFIX + "str"
 _RESERVED = frozenset({LINE, KEYS})

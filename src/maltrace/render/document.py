@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from maltrace.i18n import Lang, format_date, format_percent, t
 
@@ -119,9 +119,23 @@ class Section:
 
 
 @dataclass(frozen=True)
+class SheetChart:
+    """A native line chart in Excel over some rows of a sheet's table (issue 11: indicators).
+    ``x`` and ``ys`` are column indexes of the table (from 0); ``rows`` a range of its rows
+    (from 0, end excluded). Other formats draw their own pictures (``Figure``)."""
+
+    title: str
+    x: int
+    ys: tuple[int, ...]
+    rows: tuple[int, int]
+    y_title: str = ""
+
+
+@dataclass(frozen=True)
 class Sheet:
     name: str
     table: Table | Matrix
+    charts: tuple[SheetChart, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +148,9 @@ class Document:
     sheets: tuple[Sheet, ...] = ()
     # CSV: the one table a CSV file holds, when the content has one (the link list).
     csv_table: Table | None = None
+    # HTML: the red thread's data (``render.thread_data``) that makes the page clickable; none
+    # for a document without plan nodes.
+    thread: Mapping[str, Any] | None = None
 
     @property
     def toc(self) -> str:

@@ -48,6 +48,7 @@ def check_dict(analysis: Analysis, lang: Lang | None = None) -> dict[str, Any]:
                 "parent": g.parent,
                 "followed_up": g.followed_up,
                 "followed_up_by": list(g.followed_up_by),
+                "reason_not_followed_up": g.reason,
             }
             for g in analysis.goals
         ],
@@ -67,7 +68,11 @@ def check_dict(analysis: Analysis, lang: Lang | None = None) -> dict[str, Any]:
         ],
         "frameworks": frameworks_dict(analysis, lang),
         "findings": [f.as_dict(lang) for f in analysis.findings],
-        "summary": {"errors": len(analysis.errors), "warnings": len(analysis.warnings)},
+        "summary": {
+            "errors": len(analysis.errors),
+            "warnings": len(analysis.warnings),
+            "infos": len(analysis.infos),
+        },
     }
 
 

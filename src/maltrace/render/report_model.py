@@ -6,7 +6,6 @@ are those of the analysis — ``maltrace check``'s — in every format.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, format_date, format_percent, t
@@ -15,7 +14,6 @@ from maltrace.render.document import (
     ColumnKind,
     Document,
     Figure,
-    FigureFormat,
     Matrix,
     Paragraph,
     Section,
@@ -23,6 +21,7 @@ from maltrace.render.document import (
     Table,
 )
 from maltrace.render.frameworks_report import framework_sections, frameworks_sheet
+from maltrace.render.thread_data import thread_data
 
 
 def build_report(
@@ -30,10 +29,12 @@ def build_report(
     lang: Lang | None = None,
     *,
     diagram: Figure | None = None,
+    diagrams: tuple[Paragraph | Figure, ...] = (),
     today: dt.date | None = None,
 ) -> Document:
     """The report of ``analysis`` in ``lang``; ``diagram`` is the figure for its diagram section
-    (see ``render.report.diagram_figure``), or none."""
+    (drawn by ``render.report``), or ``diagrams`` the blocks of a diagram split into
+    parts (see ``render.diagram.diagram_blocks``), or none."""
     lang = lang or analysis.lang
     nodes = analysis.graph.nodes
 
@@ -78,6 +79,8 @@ def build_report(
             )
         )
     )
+    if analysis.infos:
+        summary.append(Paragraph(t("check.summary_infos", lang, infos=len(analysis.infos))))
 
     def col(key: str, kind: ColumnKind = "text") -> Column:
         return Column(t(key, lang), kind)
@@ -141,7 +144,7 @@ def build_report(
         row_nodes=tuple(g.id for g in analysis.goals),
         row_alert=tuple(not g.followed_up for g in analysis.goals),
     )
-    uncovered_goals = [g for g in analysis.goals if not g.followed_up]
+    uncovered_goals = [g for g in analysis.goals if not g.followed_up and not g.justified]
     uncovered = Table(
         (col("col.id", "id"), col("col.title"), col("col.plan", "id"), col("col.area", "id")),
         tuple((g.id, g.title, g.plan, g.area or "") for g in uncovered_goals),
@@ -245,7 +248,7 @@ def build_report(
         Section("plans", t("report.plans", lang), (plans,)),
         Section("per-plan", t("check.per_plan", lang), (per_plan,), empty=none),
         Section("per-area", t("check.per_area", lang), (per_area,), empty=none),
-        Section("diagram", t("report.diagram", lang), (diagram,) if diagram else ()),
+        Section("diagram", t("report.diagram", lang), (diagram,) if diagram else diagrams),
         Section("goals", t("report.goal_table", lang), (goals,), empty=none),
         Section(
             "uncovered",
@@ -254,10 +257,16 @@ def build_report(
             empty=t("report.none_uncovered", lang),
         ),
         Section(
+            "justified",
+            t("check.justified", lang),
+            (justified_table(analysis, lang),),
+            empty=t("st.none_justified", lang),
+        ),
+        Section(
             "orphans", t("check.orphans", lang), (orphans,), empty=t("report.none_orphans", lang)
         ),
         # frameworks (issue 12): a chapter per framework in use
-        *framework_sections(analysis, lang, figures=diagram is not None),
+        *framework_sections(analysis, lang, figures=diagram is not None or bool(diagrams)),
         Section(
             "findings", t("check.findings", lang), (findings,), empty=t("check.no_findings", lang)
         ),
@@ -279,14 +288,33 @@ def build_report(
         sections=sections,
         sheets=tuple(sheets),
         csv_table=links,
+        thread=thread_data(analysis),
     )
 
 
-def diagram_figure(analysis: Analysis, lang: Lang, draw: Callable[[FigureFormat], bytes]) -> Figure:
-    """The report's diagram figure: ``draw`` renders the picture when a writer needs it."""
-    return Figure(
-        alt=t("report.diagram_alt", lang),
-        draw=draw,
-        caption=t("report.diagram_alt", lang),
-        key="diagram",
+JUSTIFIED_CODES = ("not-followed-up-justified", "no-link-justified")
+
+
+def justified_table(analysis: Analysis, lang: Lang) -> Table:
+    """Gaps the plans explain, with their reasons (goals still counted as not followed up)."""
+    rows = [f for f in analysis.findings if f.code in JUSTIFIED_CODES]
+    return Table(
+        (
+            Column(t("col.id", lang), "id"),
+            Column(t("col.kind", lang), "status"),
+            Column(t("col.title", lang)),
+            Column(t("col.plan", lang), "id"),
+            Column(t("col.reason", lang)),
+        ),
+        tuple(
+            (
+                f.node,
+                t(f"kind.{f.params.get('kind', 'goal')}", lang),
+                f.params["title"],
+                f.params["plan"],
+                f.params["reason"],
+            )
+            for f in rows
+        ),
+        row_nodes=tuple(f.node for f in rows),
     )

@@ -109,7 +109,7 @@ def render_check(analysis: Analysis, console: Console, lang: Lang | None = None)
             rows,
         )
 
-    uncovered = [g for g in analysis.goals if not g.followed_up]
+    uncovered = [g for g in analysis.goals if not g.followed_up and not g.justified]
     if uncovered:
         table = _table(
             t("col.id", lang),
@@ -122,6 +122,8 @@ def render_check(analysis: Analysis, console: Console, lang: Lang | None = None)
             table.add_row(plain(g.id), plain(g.title), plain(g.plan), plain(g.area or ""))
         console.print(table)
         console.print()
+
+    render_justified(analysis, console, lang)
 
     if analysis.orphans:
         table = _table(
@@ -152,6 +154,34 @@ def render_check(analysis: Analysis, console: Console, lang: Lang | None = None)
     render_findings(analysis.findings, console, lang)
 
 
+def render_justified(analysis: Analysis, console: Console, lang: Lang) -> None:
+    """Gaps the plans explain: goals left for good reason, nodes deliberately without a link."""
+    justified = [f for f in analysis.findings if f.code in _JUSTIFIED]
+    if not justified:
+        return
+    table = _table(
+        t("col.id", lang),
+        t("col.kind", lang),
+        t("col.title", lang),
+        t("col.reason", lang),
+        title=t("check.justified", lang),
+    )
+    for f in justified:
+        kind = f.params.get("kind", "goal")
+        table.add_row(
+            plain(f.node or ""),
+            Text(t(f"kind.{kind}", lang)),
+            plain(f.params["title"]),
+            plain(f.params["reason"]),
+        )
+    console.print(table)
+    console.print()
+
+
+_JUSTIFIED = ("not-followed-up-justified", "no-link-justified")
+_STYLE = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
 def render_findings(findings: Sequence[Finding], console: Console, lang: Lang) -> None:
     """Integrity findings as ``file:line: severity [code] message`` with the fix below.
 
@@ -161,10 +191,12 @@ def render_findings(findings: Sequence[Finding], console: Console, lang: Lang) -
     if not findings:
         console.print(Text(t("check.no_findings", lang)))
         return
+    if all(f.code in _JUSTIFIED for f in findings):
+        console.print(Text(t("check.no_findings", lang)))
     for f in findings:
-        if f.code == "not-followed-up":
-            continue
-        style = "red" if f.severity == "error" else "yellow"
+        if f.code == "not-followed-up" or f.code in _JUSTIFIED:
+            continue  # in their own tables
+        style = _STYLE[f.severity]
         line = Text()
         line.append(plain(f"{f.location()}: "))
         line.append(t(f"severity.{f.severity}", lang), style=f"bold {style}")
@@ -176,10 +208,15 @@ def render_findings(findings: Sequence[Finding], console: Console, lang: Lang) -
     if uncovered:
         console.print(Text(t("check.see_uncovered", lang, count=uncovered)))
     errors = sum(1 for f in findings if f.severity == "error")
+    infos = sum(1 for f in findings if f.severity == "info")
     console.print()
     console.print(
-        Text(t("check.summary_counts", lang, errors=errors, warnings=len(findings) - errors))
+        Text(
+            t("check.summary_counts", lang, errors=errors, warnings=len(findings) - errors - infos)
+        )
     )
+    if infos:
+        console.print(Text(t("check.summary_infos", lang, infos=infos)))
 
 
 def render_load_errors(errors: Sequence[LoadError], console: Console, lang: Lang) -> None:

@@ -24,7 +24,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from maltrace.render.document import Document, Matrix, Table, Value
+from maltrace.render.document import Document, Matrix, SheetChart, Table, Value
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MARK = "●"
@@ -175,6 +175,41 @@ def _static_alert(ws: Worksheet, alerts: list[bool], last: str) -> None:
         )
 
 
+# Line styles that tell the series apart without colour: solid, dashed, dotted.
+_DASHES = ("solid", "dash", "sysDot", "lgDash")
+_MARKERS = ("circle", "none", "diamond", "none")
+
+
+def _chart(ws: Worksheet, table: Table, spec: SheetChart, index: int) -> None:
+    """A native scatter-with-lines chart beside the table, one under the other."""
+    from openpyxl.chart import Reference, ScatterChart, Series
+
+    first, last = spec.rows[0] + 2, spec.rows[1] + 1  # sheet rows: header is row 1
+    if last < first:
+        return
+    chart = ScatterChart()
+    chart.title = spec.title[:250]
+    chart.style = 2
+    chart.height, chart.width = 7, 14
+    chart.x_axis.title = table.headers[spec.x]
+    chart.y_axis.title = spec.y_title or None
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.x_axis.number_format = "0"
+    xs = Reference(ws, min_col=spec.x + 1, min_row=first, max_row=last)
+    for n, y in enumerate(spec.ys):
+        ys = Reference(ws, min_col=y + 1, min_row=first, max_row=last)
+        series = Series(ys, xs, title=table.headers[y])
+        series.graphicalProperties.line.solidFill = "000000" if n == 0 else "808080"
+        series.graphicalProperties.line.dashStyle = _DASHES[n % len(_DASHES)]
+        series.graphicalProperties.line.width = 22000 if n == 0 else 15000
+        series.marker.symbol = _MARKERS[n % len(_MARKERS)]
+        series.smooth = False
+        chart.series.append(series)
+    anchor = f"{get_column_letter(len(table.columns) + 2)}{2 + index * 15}"
+    ws.add_chart(chart, anchor)
+
+
 def document_xlsx(doc: Document) -> bytes:
     wb = Workbook()
     first = True
@@ -190,6 +225,8 @@ def document_xlsx(doc: Document) -> bytes:
             _matrix(ws, sheet.table)
         else:
             _sheet(ws, sheet.table)
+            for i, chart in enumerate(sheet.charts):
+                _chart(ws, sheet.table, chart, i)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -34,6 +34,7 @@ from maltrace.render.diagram.base import (
     LARGE_VIEW,
     NOT_FOLLOWED_FILL,
     NOT_FOLLOWED_PEN,
+    ORPHAN_PEN,
     VIEWS,
     WIDTH_RANGE_CM,
     Diagram,
@@ -43,6 +44,7 @@ from maltrace.render.diagram.base import (
     closest,
 )
 from maltrace.render.diagram.compose import compose
+from maltrace.render.diagram.figures import diagram_blocks, diagram_figures, overview_is_readable
 from maltrace.render.diagram.framework import framework_diagram
 from maltrace.render.diagram.ladder import ladder_diagram
 from maltrace.render.diagram.output import (
@@ -60,6 +62,7 @@ from maltrace.render.diagram.output import (
 )
 from maltrace.render.diagram.overview import select_overview
 from maltrace.render.diagram.plan import select_plan
+from maltrace.render.diagram.split import Part, safe_key, split_parts, write_split
 from maltrace.render.diagram.thread import select_thread
 
 __all__ = [
@@ -71,24 +74,32 @@ __all__ = [
     "MIN_READABLE_SCALE",
     "NOT_FOLLOWED_FILL",
     "NOT_FOLLOWED_PEN",
+    "ORPHAN_PEN",
     "VIEWS",
     "Diagram",
     "DiagramError",
+    "Part",
     "View",
     "build_diagram",
+    "diagram_blocks",
     "diagram_dot",
+    "diagram_figures",
     "diagram_pdf",
     "diagram_png",
     "diagram_svg",
     "output_format",
+    "overview_is_readable",
     "png_size",
     "render",
     "render_pdf",
     "render_png",
     "render_svg",
+    "safe_key",
+    "split_parts",
     "svg_scale",
     "svg_size",
     "write_diagram",
+    "write_split",
 ]
 
 
@@ -209,10 +220,12 @@ def write_diagram(
     dot_program: str | os.PathLike[str] | None = None,
     dpi: int = DEFAULT_DPI,
     max_pixels: int = DEFAULT_MAX_PIXELS,
+    notes: Mapping[str, Sequence[str]] | None = None,
     framework: str | None = None,
 ) -> Diagram:
     """Write the diagram to ``path`` whole (temp file and rename), in the format its suffix
-    names: .svg, .png, .pdf or .dot. Never writes over a plan file that was read."""
+    names: .svg, .png, .pdf or .dot. Never writes over a plan file that was read.
+    ``notes``: as for ``build_diagram``."""
     fmt = output_format(path)
     diagram = build_diagram(
         analysis,
@@ -222,6 +235,7 @@ def write_diagram(
         area=area,
         lang=lang,
         width_cm=width_cm,
+        notes=notes,
         framework=framework,
     )
     protect = [Path(p) for p in analysis.protected_files]
