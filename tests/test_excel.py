@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import plans_without
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
@@ -311,13 +312,25 @@ def _judged(plan_set: PlanSet) -> Any:
 
 
 def test_export_then_import_gives_the_same_plans(tmp_path: Path) -> None:
+    plans = plans_without({"indicators"}, tmp_path)
     out = tmp_path / "plans.xlsx"
-    r = invoke("export", str(PLANS), "-o", str(out))
+    r = invoke("export", str(plans), "-o", str(out))
     assert r.exit_code == 0, r.output
-    original = load_plan_set([PLANS], cache=False)
+    original = load_plan_set([plans], cache=False)
     back = read_sheet_plans(out)
     assert [p.model_dump() for p in back] == [p.model_dump() for p in original.plans]
     assert _judged(PlanSet(back, [])) == _judged(original)
+    hp = next(p for p in back if p.id == "HP-2025")
+    assert hp.measures[-1].cost == {2026: 400000.0, 2027: 400000.0}  # "2026: 400000; …"
+
+
+def test_export_of_the_example_names_the_indicators_it_cannot_hold(tmp_path: Path) -> None:
+    out = tmp_path / "plans.xlsx"
+    r = invoke("export", str(PLANS), "-o", str(out), "--lang", "en")
+    assert r.exit_code == 2 and not out.exists()
+    lines = [line.strip() for line in r.output.splitlines() if "samfunnsdel.yaml" in line]
+    assert len(lines) == 5
+    assert all("has indicators, which the workbook has no column for" in line for line in lines)
 
 
 def test_export_keeps_formula_like_text_as_text(tmp_path: Path) -> None:
@@ -397,7 +410,8 @@ def test_template_has_dropdowns_widths_and_instructions(
 def test_a_workbook_saved_by_libreoffice_imports_the_same(tmp_path: Path) -> None:
     """Planners open and save in LibreOffice: shared strings, its own styles and dimensions."""
     book = tmp_path / "plans.xlsx"
-    book.write_bytes(export_workbook(load_plan_set([PLANS], cache=False).plans, "nn"))
+    plans = plans_without({"indicators"}, tmp_path)
+    book.write_bytes(export_workbook(load_plan_set([plans], cache=False).plans, "nn"))
     out = tmp_path / "lo"
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(
@@ -406,7 +420,7 @@ def test_a_workbook_saved_by_libreoffice_imports_the_same(tmp_path: Path) -> Non
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     back = read_sheet_plans(out / "plans.xlsx")
-    original = load_plan_set([PLANS], cache=False).plans
+    original = load_plan_set([plans], cache=False).plans
     assert [p.model_dump() for p in back] == [p.model_dump() for p in original]
 
 
@@ -433,7 +447,8 @@ def test_columns_follow_the_models_and_mappings_have_none() -> None:
     assert shape_of(list[str]) == "list"
     assert shape_of(dt.date | None) == "date"
     assert shape_of(bool) == "bool"
-    assert shape_of(dict[str, int]) == "complex"
+    assert shape_of(dict[int, float] | None) == "mapping"  # cost: "2026: 400000; 2027: …"
+    assert shape_of(dict[str, list[int]]) == "complex"
     assert shape_of(list[Cost]) == "complex"
     nodes, _ = node_columns()
     keys = [c.key for c in nodes]

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from conftest import plans_without
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -57,9 +58,13 @@ def plan_sets(draw: st.DrawFn) -> list[Plan]:
         if draw(st.booleans()):
             out["follows_up"] = links()
         if kind == "measure":
-            for key in ("responsible", "due", "status"):
+            for key in ("responsible", "status"):
                 if draw(st.booleans()):
                     out[key] = draw(_text)
+            if draw(st.booleans()):  # a year, a date or a period, as the model takes
+                out["due"] = draw(st.sampled_from(["2026", "2025-06-30", "2025–2027"]))
+            if draw(st.booleans()):
+                out["cost"] = {2026: draw(st.integers(0, 10**7)), 2027: 1.5}
             return out
         allowed = {
             "area": ["goals", "strategies", "measures"],
@@ -116,7 +121,8 @@ def test_import_of_export_is_judged_as_the_original(plans: list[Plan], lang: str
 
 
 def test_example_plans_survive_export_and_import(tmp_path: Path) -> None:
-    original = load_plan_set([ROOT / "plans"], cache=False)
+    # Indicators have no column (export refuses them; see test_excel.py); the rest goes through.
+    original = load_plan_set([plans_without({"indicators"}, tmp_path)], cache=False)
     path = tmp_path / "plans.xlsx"
     path.write_bytes(export_workbook(original.plans, "nn"))
     back = read_sheet_plans(path)

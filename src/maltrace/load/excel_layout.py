@@ -21,13 +21,15 @@ from pydantic import BaseModel
 from maltrace.i18n import LANGS, Lang, has, t
 from maltrace.load.models import LIST_KINDS, MODEL_OF, Item, Kind, Plan, PlanInfo, allowed_keys
 
-Shape = Literal["text", "list", "date", "bool", "number", "complex"]
+Shape = Literal["text", "list", "date", "bool", "number", "mapping", "complex"]
 
 # Where a node sits (not a model key): the plan it belongs to, its kind, the node above it.
 PLAN_COL, TYPE_COL, PARENT_COL = "plan", "type", "parent"
 
 # Cells holding several ids: separated by commas, semicolons or line breaks.
 LIST_SPLIT = re.compile(r"[,;\r\n]+")
+# A mapping in a cell: "key: value" pairs separated by semicolons or line breaks.
+PAIR_SPLIT = re.compile(r"[;\r\n]+")
 LIST_SEPARATORS = (",", ";", "\n", "\r")
 
 # The words planners use for each kind of node (compared lowercased, spaces squeezed).
@@ -114,6 +116,8 @@ def shape_of(annotation: Any) -> Shape:
         if len(parts) == 1:
             return shape_of(parts[0])
         shapes = {shape_of(p) for p in parts}
+        if shapes == {"text", "date"}:
+            return "text"  # a year, a date or a period (due): a cell holds any of them
         return shapes.pop() if len(shapes) == 1 else "complex"
     if origin is Literal:
         return "text"
@@ -125,6 +129,11 @@ def shape_of(annotation: Any) -> Shape:
             if inner is str or (isinstance(inner, type) and issubclass(inner, Enum))
             else "complex"
         )
+    if origin is dict:
+        pair = [_unwrap(a) for a in get_args(annotation)]
+        simple = (str, int, float)
+        # year -> amount (cost): "2026: 400000; 2027: 400000" in one cell
+        return "mapping" if len(pair) == 2 and all(a in simple for a in pair) else "complex"
     if annotation is str or (isinstance(annotation, type) and issubclass(annotation, Enum)):
         return "text"
     if annotation is bool:

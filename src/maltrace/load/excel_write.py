@@ -135,6 +135,8 @@ def export_problems(plans: list[Plan]) -> list[ExportProblem]:
 def _text(value: Any, column: Column) -> Any:
     if value is None:
         return None
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_number_text(v)}" for k, v in value.items()) or None
     if isinstance(value, (list, tuple)):
         if not value and column.none_is_not_empty:
             return EMPTY_LIST
@@ -145,6 +147,12 @@ def _text(value: Any, column: Column) -> Any:
     if isinstance(value, (dt.date, int, float)):
         return value
     return str(getattr(value, "value", value))
+
+
+def _number_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _cell(ws: Any, value: Any, bold: bool = False) -> Any:

@@ -38,6 +38,8 @@ def _loosen(schema: Any) -> Any:
         out["pattern"] = r"^\d{4}-\d{2}-\d{2}$"
     elif out.get("type") == "string" and "format" not in out and "enum" not in out:
         out["type"] = list(_SCALAR)
+    elif out.get("type") in ("number", "integer"):
+        out["type"] = [out["type"], "string"]  # "85,5": maltrace reads a decimal comma too
     return out
 
 
@@ -50,7 +52,9 @@ def plan_schema() -> dict[str, Any]:
         if not isinstance(props, dict):
             continue
         for key in INTERNAL:
-            props.pop(key, None)
+            # ``source`` is internal on a plan (where it was read from), data on an indicator.
+            if key != "source" or obj is schema:
+                props.pop(key, None)
         for key, prop in props.items():
             prop.pop("title", None)
             text = _description(key)

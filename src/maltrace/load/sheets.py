@@ -20,6 +20,7 @@ from maltrace.load.excel_layout import (
     ITEM,
     KIND_WORDS,
     LIST_SPLIT,
+    PAIR_SPLIT,
     PARENT_COL,
     PLAN_COL,
     PLAN_TYPE_WORDS,
@@ -188,6 +189,9 @@ class _Row:
 def _field_value(text: str | None, column: Column) -> Any:
     if text is None:
         return None
+    if column.shape == "mapping":
+        pairs = [part.split(":", 1) for part in PAIR_SPLIT.split(text) if part.strip()]
+        return {k.strip(): (v[0].strip() if v else "") for k, *v in pairs}
     if column.shape == "bool":
         return _BOOL_WORDS.get(norm(text), text)
     if column.shape == "list":
