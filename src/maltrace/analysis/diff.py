@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -33,7 +34,8 @@ from maltrace.analysis.results import Analysis
 from maltrace.analysis.trace import analyse
 from maltrace.graph import FOLLOWS_UP
 from maltrace.i18n import Lang, t
-from maltrace.load import PlanFiles, PlanInfo, load_plan_files
+from maltrace.load import LoadFailed, PlanFiles, PlanInfo, load_plan_files
+from maltrace.load.sources import SourceError, parse_spec, read_source, working_tree_path
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -629,3 +631,68 @@ def analyse_found(found: PlanFiles, *, cache: bool = True) -> Analysis:
 
     plan_set = load_plan_files(found, cache=cache)
     return analyse(build_graph(plan_set))
+
+
+class SideFailed(Exception):
+    """One side of a diff could not be read: ``side`` is "old" or "new", ``label`` what the
+    planner gave, ``error`` a ``LoadFailed`` or a ``SourceError``."""
+
+    def __init__(self, side: str, label: str, error: Exception) -> None:
+        super().__init__(f"{side}: {error}")
+        self.side = side
+        self.label = label
+        self.error = error
+
+
+def read_sides(
+    old: Sequence[str | os.PathLike[str]],
+    new: Sequence[str | os.PathLike[str]] | None,
+    *,
+    cwd: str | os.PathLike[str] | None = None,
+    hashed: bool = True,
+) -> tuple[PlanFiles, PlanFiles, str, str]:
+    """Read OLD and NEW (folders, files or one ``REV:PATH`` each). NEW defaults to the working
+    tree when OLD is one ``REV:PATH``. Raises ``SideFailed`` (with a ``SourceError``) or
+    ``ValueError`` when NEW is missing and cannot be defaulted."""
+    old_label = " ".join(os.fspath(p) for p in old)
+    if not new:
+        spec = parse_spec(old[0]) if len(old) == 1 else None
+        if spec is None:
+            raise ValueError("new")
+        try:
+            new = [working_tree_path(spec, cwd=cwd)]
+        except SourceError as exc:
+            raise SideFailed("new", str(spec.path), exc) from None
+    new_label = " ".join(os.fspath(p) for p in new)
+    try:
+        old_found = read_source(old, cwd=cwd, hashed=hashed)
+    except SourceError as exc:
+        raise SideFailed("old", old_label, exc) from None
+    try:
+        new_found = read_source(new, cwd=cwd, hashed=hashed)
+    except SourceError as exc:
+        raise SideFailed("new", new_label, exc) from None
+    return old_found, new_found, old_label, new_label
+
+
+def diff_sources(
+    old: Sequence[str | os.PathLike[str]],
+    new: Sequence[str | os.PathLike[str]] | None = None,
+    *,
+    lang: Lang | None = None,
+    cache: bool = True,
+    cwd: str | os.PathLike[str] | None = None,
+) -> tuple[PlanDiff, PlanFiles]:
+    """Read, load and analyse both sides and diff them; also the files of NEW as read (their
+    bytes kept, for ``maltrace.edit``). Raises ``SideFailed`` naming the side that failed."""
+    old_found, new_found, old_label, new_label = read_sides(old, new, cwd=cwd, hashed=cache)
+    analyses = []
+    for side, found, label in (("old", old_found, old_label), ("new", new_found, new_label)):
+        try:
+            analyses.append(analyse_found(found, cache=cache))
+        except LoadFailed as exc:
+            raise SideFailed(side, label, exc) from None
+    result = diff_analyses(
+        analyses[0], analyses[1], old_label=old_label, new_label=new_label, lang=lang
+    )
+    return result, new_found
