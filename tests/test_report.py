@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from maltrace import check
 from maltrace.load import ProtectedFileError, write_atomic
+from maltrace.render.document import Matrix, Paragraph, Table, cell_texts
 from maltrace.render.markdown import escape
 from maltrace.render.report import ReportError, write_report
 from maltrace.render.report_model import build_report
@@ -49,19 +50,28 @@ def hostile_set(write_set):
 
 def test_report_model_numbers_come_from_the_analysis(example):
     report = build_report(example, "nn")
-    summary = report.sections[0]
-    assert summary.paragraphs[0] == "Oppfølgingsgrad: 72,2\u00a0% (13 av 18 mål er følgde opp)"
-    per_plan = {row[0].split()[0]: row[1:] for row in report.sections[2].table.rows}
-    assert per_plan == {
-        "KDP-HSO": ("11", "10", "90,9\u00a0%"),
-        "HP-2025": ("3", "2", "66,7\u00a0%"),
-    }
-    uncovered = [row[0] for row in report.sections[6].table.rows]
-    assert uncovered == list(example.uncovered_goals)
-    assert len(report.links.rows) == len(example.links)
+    headline = report.section("summary").blocks[0]
+    assert isinstance(headline, Paragraph) and headline.style == "headline"
+    assert headline.text == "Oppfølgingsgrad: 72,2\u00a0% (13 av 18 mål er følgde opp)"
+    (per_plan_table,) = report.section("per-plan").tables
+    # Typed cells: counts are integers and ratios are numbers; each medium formats them.
+    per_plan = {row[0]: row[2:] for row in per_plan_table.rows}
+    assert per_plan == {"KDP-HSO": (11, 10, 10 / 11), "HP-2025": (3, 2, 2 / 3)}
+    assert [c.kind for c in per_plan_table.columns] == ["id", "text", "int", "int", "ratio"]
+    assert cell_texts(per_plan_table, "nn")[0][2:] == ["11", "10", "90,9\u00a0%"]
+    assert cell_texts(per_plan_table, "en")[1][4] == "66.7%"
+    (uncovered_table,) = report.section("uncovered").tables
+    assert [row[0] for row in uncovered_table.rows] == list(example.uncovered_goals)
+    assert all(uncovered_table.row_alert)
+    assert uncovered_table.row_nodes == example.uncovered_goals
+    sheets = {s.name: s.table for s in report.sheets}
+    links = sheets["Lenkjer"]
+    assert isinstance(links, Table) and len(links.rows) == len(example.links)
+    matrix = report.sheets[0].table
+    assert isinstance(matrix, Matrix)
     goal_ids = {g.id for g in example.goals}
     linked = {(k.target, k.source) for k in example.links if k.target in goal_ids}
-    assert len(report.matrix.marks) == len(linked)
+    assert len(matrix.marks) == len(linked)
 
 
 def test_markdown(tmp_path, example):
@@ -71,7 +81,7 @@ def test_markdown(tmp_path, example):
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Oppfølging av planane\n")
     assert (
-        "| KDP-HSO Kommunedelplan helse, sosial og omsorg 2022–2034 | 11 | 10 | 90,9\u00a0% |"
+        "| KDP-HSO | Kommunedelplan helse, sosial og omsorg 2022–2034 | 11 | 10 | 90,9\u00a0% |"
         in text
     )
     assert "![Diagram over korleis planane" in text and "(oppfolging.diagram.svg)" in text
@@ -150,14 +160,17 @@ def test_xlsx_matrix_links_coverage(tmp_path, example):
     assert links.max_row == len(example.links) + 1
     cov = wb["Oppfølgingsgrad"]
     values = [[c.value for c in row] for row in cov.iter_rows(min_row=2)]
+    # Numbers are numbers: a ratio is a fraction with a percent format, so it sorts and sums.
     assert [
         "Plan",
         "KDP-HSO",
         "Kommunedelplan helse, sosial og omsorg 2022–2034",
         11,
         10,
-        "90,9\u00a0%",
+        10 / 11,
     ] in values
+    ratio_cell = next(row[5] for row in cov.iter_rows(min_row=2) if row[1].value == "KDP-HSO")
+    assert ratio_cell.number_format == "0.0%"
     assert values[0][3:5] == [18, 13]
     assert links.column_dimensions["B"].width >= 20
 

@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import io
 
-from docx import Document
+from docx import Document as Document_
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu
 
-from maltrace.render.report_model import Report, Table
+from maltrace.render.diagram import png_size
+from maltrace.render.document import (
+    Document,
+    Figure,
+    FigureError,
+    Matrix,
+    Paragraph,
+    Table,
+    cell_texts,
+)
 
 TABLE_STYLE = "Light List Accent 1"
 # A4 with 2.5 cm margins.
@@ -25,23 +34,21 @@ def _safe(text: str) -> str:
     return "".join(c if c in "\t\n" or ord(c) >= 0x20 else "\ufffd" for c in text)
 
 
-def _add_table(doc: object, table: Table) -> None:
+def _add_table(doc: object, table: Table, lang: str) -> None:
     t = doc.add_table(rows=1, cols=len(table.headers))  # type: ignore[attr-defined]
     t.style = TABLE_STYLE
     for cell, text in zip(t.rows[0].cells, table.headers, strict=True):
         cell.text = _safe(text)
-    for row in table.rows:
+    for row in cell_texts(table, lang):  # type: ignore[arg-type]
         cells = t.add_row().cells
-        for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
+        for column, cell, text in zip(table.columns, cells, row, strict=True):
             cell.text = _safe(text)
-            if i in table.numeric:
+            if column.numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def report_docx(
-    report: Report, diagram_png: bytes | None = None, png_size: tuple[int, int] | None = None
-) -> bytes:
-    doc = Document()
+def document_docx(report: Document) -> bytes:
+    doc = Document_()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = _PAGE_W, _PAGE_H
@@ -53,25 +60,34 @@ def report_docx(
     doc.add_heading(_safe(report.title), level=0)
     doc.add_paragraph(_safe(report.generated))
     for s in report.sections:
-        doc.add_heading(_safe(s.heading), level=1)
-        for p in s.paragraphs:
-            doc.add_paragraph(_safe(p))
-        if s.diagram:
-            if diagram_png is not None:
-                width, height = _fit(png_size)
-                doc.add_picture(io.BytesIO(diagram_png), width=width, height=height)
-                caption = doc.add_paragraph(_safe(report.diagram_alt))
-                caption.style = doc.styles["Caption"]
-            elif report.diagram_problem:
-                doc.add_paragraph(_safe(report.diagram_problem))
-        if s.table is not None:
-            if s.table.rows:
-                _add_table(doc, s.table)
+        doc.add_heading(_safe(s.heading), level=s.level)
+        for block in s.blocks:
+            if isinstance(block, Paragraph):
+                doc.add_paragraph(_safe(block.text))
+            elif isinstance(block, Figure):
+                _add_figure(doc, block)
+            elif isinstance(block, Matrix):
+                continue  # the trace matrix is a sheet of the workbook
+            elif block.rows:
+                _add_table(doc, block, report.lang)
             else:
                 doc.add_paragraph(_safe(s.empty))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _add_figure(doc: object, figure: Figure) -> None:
+    try:
+        png = figure.draw("png")
+    except FigureError as exc:
+        doc.add_paragraph(_safe(exc.message))  # type: ignore[attr-defined]
+        return
+    width, height = _fit(png_size(png))
+    doc.add_picture(io.BytesIO(png), width=width, height=height)  # type: ignore[attr-defined]
+    if figure.caption:
+        caption = doc.add_paragraph(_safe(figure.caption))  # type: ignore[attr-defined]
+        caption.style = doc.styles["Caption"]  # type: ignore[attr-defined]
 
 
 def _fit(size: tuple[int, int] | None) -> tuple[Emu, Emu | None]:

@@ -1,20 +1,72 @@
-"""The report as one self-contained HTML file: inline CSS, inline SVG, no network, prints on A4."""
+"""A document as one self-contained HTML file: inline CSS, inline SVG, no network, prints on A4."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib.resources import files
 
 import jinja2
+from markupsafe import Markup
 
-from maltrace.render.report_model import Report
+from maltrace.render.document import (
+    Document,
+    Figure,
+    FigureError,
+    Matrix,
+    Paragraph,
+    Table,
+    cell_texts,
+)
 
 _TEMPLATES = files("maltrace.render") / "templates"
 
 
-def report_html(report: Report) -> str:
+@dataclass(frozen=True)
+class _DrawnFigure:
+    alt: str
+    caption: str
+    svg: Markup | None
+    problem: str | None
+
+
+def _drawn(figure: Figure) -> _DrawnFigure:
+    try:
+        text = figure.draw("svg").decode("utf-8")
+    except FigureError as exc:
+        return _DrawnFigure(figure.alt, figure.caption, None, exc.message)
+    # Our own drawings (labels escaped when they were made); taken from the <svg> root so the
+    # page holds no XML declaration or DOCTYPE mid-body.
+    start = text.find("<svg")
+    return _DrawnFigure(
+        figure.alt, figure.caption, Markup(text[start:] if start >= 0 else text), None
+    )
+
+
+@dataclass(frozen=True)
+class _TextTable:
+    table: Table
+    cells: list[list[str]]
+
+    def rows(self) -> list[tuple[str | None, bool, list[str]]]:
+        t = self.table
+        return [(t.node_of(i), t.alert(i), row) for i, row in enumerate(self.cells)]
+
+
+def document_html(doc: Document) -> str:
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, trim_blocks=True)
+    env.tests["paragraph"] = lambda b: isinstance(b, Paragraph)
+    env.tests["table"] = lambda b: isinstance(b, _TextTable)
+    env.tests["figure"] = lambda b: isinstance(b, _DrawnFigure)
+    env.tests["matrix"] = lambda b: isinstance(b, Matrix)
     template = env.from_string((_TEMPLATES / "report.html.j2").read_text(encoding="utf-8"))
     css = (_TEMPLATES / "report.css").read_text(encoding="utf-8")
-    # The diagram's SVG is our own output (labels escaped when the DOT was built); the <svg> is
-    # taken from its root element so the page holds no XML declaration or DOCTYPE mid-body.
-    return template.render(report=report, css=css)
+    sections = [(s, [_block(b, doc) for b in s.blocks]) for s in doc.sections]
+    return template.render(doc=doc, sections=sections, css=css)
+
+
+def _block(block: object, doc: Document) -> object:
+    if isinstance(block, Figure):
+        return _drawn(block)
+    if isinstance(block, Table):
+        return _TextTable(block, cell_texts(block, doc.lang))
+    return block

@@ -1,10 +1,19 @@
-"""The report as Markdown: GitHub-flavoured tables that pandoc converts too."""
+"""A document as Markdown: GitHub-flavoured tables that pandoc converts too."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 
-from maltrace.render.report_model import Report, Table
+from maltrace.render.document import (
+    Document,
+    Figure,
+    FigureError,
+    Matrix,
+    Paragraph,
+    Table,
+    cell_texts,
+)
 
 # Characters that make markup anywhere in a line (CommonMark/GFM and pandoc), and | for tables;
 # plus what makes a list, heading or quote at the start of a line.
@@ -30,30 +39,68 @@ def _escape_leading(match: re.Match[str]) -> str:
     return lead + "\\" if lead[0].isdigit() else "\\" + lead
 
 
-def _table(table: Table) -> list[str]:
+def _table(table: Table, lang: str) -> list[str]:
     lines = ["| " + " | ".join(escape(h) for h in table.headers) + " |"]
-    lines.append(
-        "|"
-        + "|".join("---:" if i in table.numeric else "---" for i in range(len(table.headers)))
-        + "|"
-    )
-    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in table.rows]
+    lines.append("|" + "|".join("---:" if c.numeric else "---" for c in table.columns) + "|")
+    lines += [
+        "| " + " | ".join(escape(c) for c in row) + " |"
+        for row in cell_texts(table, lang)  # type: ignore[arg-type]
+    ]
     return lines
 
 
-def report_markdown(report: Report, diagram_file: str | None = None) -> str:
-    """``diagram_file``: a file beside the report holding the overview SVG, linked from it."""
-    out = [f"# {escape(report.title)}", "", escape(report.generated, block=True), ""]
-    for section in report.sections:
-        out += [f"## {escape(section.heading)}", ""]
-        for p in section.paragraphs:
-            out += [escape(p, block=True), ""]
-        if section.diagram:
-            if diagram_file:
-                out += [f"![{escape(report.diagram_alt)}]({diagram_file})", ""]
-            elif report.diagram_problem:
-                out += [escape(report.diagram_problem, block=True), ""]
-        if section.table is not None:
-            rows = section.table.rows
-            out += [*(_table(section.table) if rows else [escape(section.empty, block=True)]), ""]
+def _matrix(m: Matrix) -> list[str]:
+    head = [m.corner, *m.row_headers[1:], *(c[0] for c in m.columns)]
+    lines = [
+        "| " + " | ".join(escape(h) for h in head) + " |",
+        "|" + "|".join("---" for _ in head) + "|",
+    ]
+    for i, (gid, _title, plan) in enumerate(m.rows):
+        marks = ["●" if (i, j) in m.marks else "" for j in range(len(m.columns))]
+        lines.append("| " + " | ".join([escape(gid), escape(plan), *marks]) + " |")
+    return lines
+
+
+def figure_files(doc: Document, stem: str) -> Iterator[tuple[Figure, str]]:
+    """Every figure of ``doc`` with the file name it gets beside a Markdown file ``stem``.md."""
+    n = 0
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Figure):
+                n += 1
+                yield block, f"{stem}.{block.key or f'figure-{n}'}.svg"
+
+
+def document_markdown(doc: Document, figures: Mapping[int, str] | None = None) -> str:
+    """``figures``: the file beside the report that holds each figure (by its number in document
+    order, from 0), as ``write_document`` wrote them; a figure with no file is explained."""
+    out = [f"# {escape(doc.title)}", "", escape(doc.generated, block=True), ""]
+    figures = figures or {}
+    n = 0
+    for section in doc.sections:
+        out += [f"{'#' * (section.level + 1)} {escape(section.heading)}", ""]
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                out += [escape(block.text, block=True), ""]
+            elif isinstance(block, Figure):
+                name = figures.get(n)
+                n += 1
+                if name:
+                    out += [f"![{escape(block.alt)}]({name})", ""]
+                else:
+                    out += [escape(_why(block), block=True), ""]
+            elif isinstance(block, Matrix):
+                out += [*_matrix(block), ""]
+            elif block.rows:
+                out += [*_table(block, doc.lang), ""]
+            else:
+                out += [escape(section.empty, block=True), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _why(figure: Figure) -> str:
+    try:
+        figure.draw("svg")
+    except FigureError as exc:
+        return exc.message
+    return figure.alt

@@ -1,16 +1,30 @@
-"""``maltrace report``: one analysis, written as Markdown, HTML, Word, Excel or CSV."""
+"""``maltrace report``: one analysis, written as Markdown, HTML, Word, Excel or CSV.
+
+The content is ``report_model.build_report``; the writing is the shared document machinery
+(``render.document.write_document``), the same for every command that writes a report.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, t
-from maltrace.load import write_atomic
-from maltrace.render.report_model import Report, build_report
+from maltrace.render.document import (
+    FORMATS,
+    Document,
+    DocumentFormatError,
+    FigureError,
+    FigureFormat,
+    document_format,
+    write_document,
+)
+from maltrace.render.report_model import build_report, diagram_figure
 
-FORMATS = (".md", ".html", ".docx", ".xlsx", ".csv")
+__all__ = ["FORMATS", "ReportError", "make_report", "report_format", "write_report"]
 
 
 class ReportError(ValueError):
@@ -25,36 +39,43 @@ class ReportError(ValueError):
 
 
 def report_format(path: str | os.PathLike[str]) -> str:
-    suffix = Path(path).suffix.lower()
-    if suffix == ".htm":
-        return ".html"
-    if suffix not in FORMATS:
-        raise ReportError("report.bad_format", suffix=suffix or Path(path).name)
-    return suffix
+    try:
+        return document_format(path)
+    except DocumentFormatError as exc:
+        raise ReportError("report.bad_format", suffix=exc.suffix) from None
 
 
 def _diagram_view(analysis: Analysis) -> dict[str, str | None]:
     return {"view": "plan", "plan": analysis.focus} if analysis.focus else {"view": "overview"}
 
 
-def _draw(analysis: Analysis, lang: Lang, fmt: str) -> tuple[str | bytes | None, str | None]:
-    """The diagram (overview, or the plan's) as SVG text or PNG bytes, or why it is missing."""
-    from maltrace.render.diagram import DiagramError, diagram_png, diagram_svg
+def _drawer(analysis: Analysis, lang: Lang) -> Callable[[FigureFormat], bytes]:
+    """Draws the overview (or the plan's) diagram in the format a writer asks for, once each."""
+    drawn: dict[str, bytes] = {}
 
-    draw = diagram_svg if fmt == "svg" else diagram_png
-    try:
-        return draw(analysis, lang=lang, **_diagram_view(analysis)), None  # type: ignore[arg-type]
-    except (DiagramError, OSError) as exc:
-        reason = exc.message(lang) if isinstance(exc, DiagramError) else str(exc)
-        return None, t("report.no_diagram", lang, reason=reason)
+    def draw(fmt: FigureFormat) -> bytes:
+        from maltrace.render.diagram import DiagramError, diagram_png, diagram_svg
+
+        if fmt not in drawn:
+            try:
+                view: Any = _diagram_view(analysis)
+                if fmt == "svg":
+                    drawn[fmt] = diagram_svg(analysis, lang=lang, **view).encode("utf-8")
+                else:
+                    drawn[fmt] = diagram_png(analysis, lang=lang, **view)
+            except (DiagramError, OSError) as exc:
+                reason = exc.message(lang) if isinstance(exc, DiagramError) else str(exc)
+                raise FigureError(t("report.no_diagram", lang, reason=reason)) from None
+        return drawn[fmt]
+
+    return draw
 
 
-def make_report(analysis: Analysis, lang: Lang | None = None, *, diagram: bool = True) -> Report:
-    """The report content, with the overview (or the plan's) diagram as SVG when it can be drawn."""
+def make_report(analysis: Analysis, lang: Lang | None = None, *, diagram: bool = True) -> Document:
+    """The report content, with the overview (or the plan's) diagram drawn when a writer asks."""
     lang = lang or analysis.lang
-    svg, problem = _draw(analysis, lang, "svg") if diagram else (None, None)
-    assert svg is None or isinstance(svg, str)
-    return build_report(analysis, lang, diagram_svg=svg, diagram_problem=problem)
+    figure = diagram_figure(analysis, lang, _drawer(analysis, lang)) if diagram else None
+    return build_report(analysis, lang, diagram=figure)
 
 
 def write_report(
@@ -67,39 +88,6 @@ def write_report(
     fmt = report_format(path)
     lang = lang or analysis.lang
     protect = [Path(p) for p in analysis.plan_files.values()]
-    target = Path(path)
-    written = [target]
-    if fmt == ".csv":
-        from maltrace.render.xlsx import report_csv
-
-        write_atomic(target, report_csv(build_report(analysis, lang)), protect=protect)
-    elif fmt == ".xlsx":
-        from maltrace.render.xlsx import report_xlsx
-
-        write_atomic(target, report_xlsx(build_report(analysis, lang)), protect=protect)
-    elif fmt == ".html":
-        from maltrace.render.html import report_html
-
-        write_atomic(target, report_html(make_report(analysis, lang)), protect=protect)
-    elif fmt == ".md":
-        from maltrace.render.markdown import report_markdown
-
-        report = make_report(analysis, lang)
-        picture = None
-        if report.diagram_svg:
-            # Markdown cannot hold the picture; it goes beside the report and is linked.
-            picture = target.with_name(target.stem + ".diagram.svg")
-            write_atomic(picture, report.diagram_svg, protect=protect)
-            written.append(picture)
-        text = report_markdown(report, picture.name if picture else None)
-        write_atomic(target, text, protect=protect)
-    else:
-        from maltrace.render.diagram import png_size
-        from maltrace.render.docx import report_docx
-
-        png, problem = _draw(analysis, lang, "png")
-        assert png is None or isinstance(png, bytes)
-        report = build_report(analysis, lang, diagram_problem=problem)
-        size = png_size(png) if png else None
-        write_atomic(target, report_docx(report, png, size), protect=protect)
-    return written
+    # Excel and CSV hold no pictures: no diagram is drawn for them.
+    doc = make_report(analysis, lang, diagram=fmt not in (".xlsx", ".csv"))
+    return write_document(doc, path, protect=protect)

@@ -1,79 +1,38 @@
-"""The content of a report, resolved to one language: the one place rows are assembled.
-
-Every format (Markdown, HTML, Word, Excel, CSV) renders this structure and nothing else, so the
-numbers are those of the analysis — ``maltrace check``'s — in every format.
+"""The content of ``maltrace report``, resolved to one language: the one place its rows are
+assembled, as a ``Document`` that every format renders (see ``render.document``), so the numbers
+are those of the analysis — ``maltrace check``'s — in every format.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
-from maltrace.analysis import Analysis, Coverage
+from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, format_date, format_percent, t
-
-
-@dataclass(frozen=True)
-class Table:
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    # Columns holding numbers (right-aligned; stored as numbers in Excel).
-    numeric: tuple[int, ...] = ()
-    # Columns of short codes (ids, status) that should not break across lines.
-    nowrap: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str  # stable anchor: "summary", "per-plan", …
-    heading: str
-    paragraphs: tuple[str, ...] = ()
-    table: Table | None = None
-    empty: str = ""  # said instead of an empty table
-    diagram: bool = False
-
-
-@dataclass(frozen=True)
-class Matrix:
-    """Goals down, following nodes across; ``marks`` holds (row, column) where linked."""
-
-    corner: str
-    rows: tuple[tuple[str, str, str], ...]  # (goal id, title, plan)
-    columns: tuple[tuple[str, str, str], ...]  # (node id, title, plan)
-    marks: frozenset[tuple[int, int]]
-
-
-@dataclass(frozen=True)
-class Report:
-    lang: Lang
-    title: str
-    generated: str
-    toc: str
-    sections: tuple[Section, ...]
-    links: Table
-    coverage: Table
-    findings: Table
-    matrix: Matrix
-    diagram_alt: str
-    diagram_heading: str
-    # The overview diagram as SVG, when it could be drawn; otherwise why not.
-    diagram_svg: str | None = None
-    diagram_problem: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
-
-
-def _pct(c: Coverage, lang: Lang) -> str:
-    return format_percent(c.ratio, lang)
+from maltrace.render.document import (
+    Column,
+    ColumnKind,
+    Document,
+    Figure,
+    FigureFormat,
+    Matrix,
+    Paragraph,
+    Section,
+    Sheet,
+    Table,
+)
 
 
 def build_report(
     analysis: Analysis,
     lang: Lang | None = None,
     *,
-    diagram_svg: str | None = None,
-    diagram_problem: str | None = None,
+    diagram: Figure | None = None,
     today: dt.date | None = None,
-) -> Report:
+) -> Document:
+    """The report of ``analysis`` in ``lang``; ``diagram`` is the figure for its diagram section
+    (see ``render.report.diagram_figure``), or none."""
     lang = lang or analysis.lang
     nodes = analysis.graph.nodes
 
@@ -91,7 +50,7 @@ def build_report(
             "check.headline_plan",
             lang,
             plan=analysis.focus,
-            percent=_pct(cov, lang),
+            percent=format_percent(cov.ratio, lang),
             followed=cov.followed_up,
             total=cov.goals,
         )
@@ -99,77 +58,73 @@ def build_report(
         headline = t(
             "check.headline",
             lang,
-            percent=_pct(cov, lang),
+            percent=format_percent(cov.ratio, lang),
             followed=cov.followed_up,
             total=cov.goals,
         )
-    summary = [headline]
+    summary = [Paragraph(headline, "headline")]
     if cov.goals == 0 and not analysis.per_plan:
-        summary.append(t("check.no_goals_in_scope", lang))
+        summary.append(Paragraph(t("check.no_goals_in_scope", lang)))
     elif cov.followed_up == cov.goals:
-        summary.append(t("check.all_followed", lang))
+        summary.append(Paragraph(t("check.all_followed", lang)))
     summary.append(
-        t(
-            "check.summary_counts",
-            lang,
-            errors=len(analysis.errors),
-            warnings=len(analysis.warnings),
+        Paragraph(
+            t(
+                "check.summary_counts",
+                lang,
+                errors=len(analysis.errors),
+                warnings=len(analysis.warnings),
+            )
         )
     )
 
+    def col(key: str, kind: ColumnKind = "text") -> Column:
+        return Column(t(key, lang), kind)
+
     plans = Table(
         (
-            t("col.id", lang),
-            t("col.title", lang),
-            t("col.type", lang),
-            t("col.status", lang),
-            t("col.date", lang),
+            col("col.id", "id"),
+            col("col.title"),
+            col("col.type"),
+            col("col.status"),
+            col("col.date", "date"),
         ),
         tuple(
-            (
-                p.id,
-                p.title,
-                t(f"plantype.{p.type.value}", lang),
-                p.status or "",
-                format_date(p.date, lang) if p.date else "",
-            )
+            (p.id, p.title, t(f"plantype.{p.type.value}", lang), p.status or "", p.date)
             for p in analysis.plans
         ),
-        nowrap=(0, 4),
     )
-    count_headers = (t("col.followed_up", lang), t("col.coverage", lang))
+    counts = (col("col.followed_up", "int"), col("col.coverage", "ratio"))
     per_plan = Table(
-        (t("col.plan", lang), t("col.relevant", lang), *count_headers),
+        (col("col.id", "id"), col("col.plan"), col("col.relevant", "int"), *counts),
         tuple(
-            (
-                f"{pid} {analysis.plan_info(pid).title}",
-                str(c.goals),
-                str(c.followed_up),
-                _pct(c, lang),
-            )
+            (pid, analysis.plan_info(pid).title, c.goals, c.followed_up, c.ratio)
             for pid, pc in analysis.per_plan.items()
             for c in (pc.coverage,)
         ),
-        numeric=(1, 2, 3),
+        row_alert=tuple(
+            pc.coverage.followed_up < pc.coverage.goals for pc in analysis.per_plan.values()
+        ),
     )
     per_area = Table(
-        (t("col.area", lang), t("col.goals", lang), *count_headers),
+        (col("col.id", "id"), col("col.area"), col("col.goals", "int"), *counts),
         tuple(
-            (f"{a.area} {a.title}", str(c.goals), str(c.followed_up), _pct(c, lang))
+            (a.area, a.title, c.goals, c.followed_up, c.ratio)
             for a in analysis.per_area
             for c in (a.coverage,)
         ),
-        numeric=(1, 2, 3),
+        row_nodes=tuple(a.area for a in analysis.per_area),
+        row_alert=tuple(bool(a.uncovered) for a in analysis.per_area),
     )
     followed, not_followed = t("status.followed_up", lang), t("status.not_followed_up", lang)
     through = t("report.through_delmal", lang)
     goals = Table(
         (
-            t("col.id", lang),
-            t("col.goal", lang),
-            t("col.plan", lang),
-            t("col.status", lang),
-            t("col.followed_up_by", lang),
+            col("col.id", "id"),
+            col("col.goal"),
+            col("col.plan", "id"),
+            col("col.status", "status"),
+            col("col.followed_up_by"),
         ),
         tuple(
             (
@@ -182,43 +137,48 @@ def build_report(
             )
             for g in analysis.goals
         ),
-        nowrap=(0, 3),
+        row_nodes=tuple(g.id for g in analysis.goals),
+        row_alert=tuple(not g.followed_up for g in analysis.goals),
     )
+    uncovered_goals = [g for g in analysis.goals if not g.followed_up]
     uncovered = Table(
-        (t("col.id", lang), t("col.title", lang), t("col.plan", lang), t("col.area", lang)),
-        tuple((g.id, g.title, g.plan, g.area or "") for g in analysis.goals if not g.followed_up),
-        nowrap=(0, 2, 3),
+        (col("col.id", "id"), col("col.title"), col("col.plan", "id"), col("col.area", "id")),
+        tuple((g.id, g.title, g.plan, g.area or "") for g in uncovered_goals),
+        row_nodes=tuple(g.id for g in uncovered_goals),
+        row_alert=tuple(True for _ in uncovered_goals),
     )
     orphans = Table(
-        (t("col.id", lang), t("col.kind", lang), t("col.title", lang), t("col.plan", lang)),
+        (col("col.id", "id"), col("col.kind", "status"), col("col.title"), col("col.plan", "id")),
         tuple(
             (o, t(f"kind.{nodes[o]['kind'].value}", lang), title_of(o), str(nodes[o]["plan"]))
             for o in analysis.orphans
         ),
-        nowrap=(0, 3),
+        row_nodes=analysis.orphans,
+        row_alert=tuple(True for _ in analysis.orphans),
     )
     findings = Table(
         (
-            t("col.severity", lang),
-            t("col.code", lang),
-            t("col.where", lang),
-            t("col.message", lang),
-            t("col.fix", lang),
+            col("col.severity", "status"),
+            col("col.code", "code"),
+            col("col.where", "code"),
+            col("col.message"),
+            col("col.fix"),
         ),
         tuple(
             (t(f"severity.{f.severity}", lang), f.code, f.location(), f.message(lang), f.fix(lang))
             for f in analysis.findings
         ),
-        nowrap=(0, 1),
+        row_nodes=tuple(f.node for f in analysis.findings),
+        row_alert=tuple(f.severity == "error" for f in analysis.findings),
     )
     links = Table(
         (
-            t("col.from", lang),
-            t("col.from_title", lang),
-            t("col.from_plan", lang),
-            t("col.to", lang),
-            t("col.to_title", lang),
-            t("col.to_plan", lang),
+            col("col.from", "id"),
+            col("col.from_title"),
+            col("col.from_plan", "id"),
+            col("col.to", "id"),
+            col("col.to_title"),
+            col("col.to_plan", "id"),
         ),
         tuple(
             (
@@ -231,44 +191,32 @@ def build_report(
             )
             for k in analysis.links
         ),
+        row_nodes=tuple(k.source for k in analysis.links),
     )
-    coverage_rows = [
-        (
-            t("col.plan", lang),
-            "",
-            t("report.title", lang),
-            str(cov.goals),
-            str(cov.followed_up),
-            _pct(cov, lang),
-        )
+    plan_word, area_word = t("col.plan", lang), t("col.area", lang)
+    coverage_rows: list[tuple[str, str, str, int, int, float]] = [
+        (plan_word, "", t("report.title", lang), cov.goals, cov.followed_up, cov.ratio)
     ]
     coverage_rows += [
-        (
-            t("col.plan", lang),
-            pid,
-            analysis.plan_info(pid).title,
-            str(c.goals),
-            str(c.followed_up),
-            _pct(c, lang),
-        )
+        (plan_word, pid, analysis.plan_info(pid).title, c.goals, c.followed_up, c.ratio)
         for pid, pc in analysis.per_plan.items()
         for c in (pc.coverage,)
     ]
     coverage_rows += [
-        (t("col.area", lang), a.area, a.title, str(c.goals), str(c.followed_up), _pct(c, lang))
+        (area_word, a.area, a.title, c.goals, c.followed_up, c.ratio)
         for a in analysis.per_area
         for c in (a.coverage,)
     ]
     coverage = Table(
         (
-            t("col.kind", lang),
-            t("col.id", lang),
-            t("col.title", lang),
-            t("col.goals", lang),
-            *count_headers,
+            col("col.kind", "status"),
+            col("col.id", "id"),
+            col("col.title"),
+            col("col.goals", "int"),
+            *counts,
         ),
         tuple(coverage_rows),
-        numeric=(3, 4, 5),
+        row_alert=tuple(r[4] < r[3] for r in coverage_rows),
     )
 
     goal_rows = tuple((g.id, g.title, g.plan) for g in analysis.goals)
@@ -285,43 +233,51 @@ def build_report(
             for k in analysis.links
             if k.target in row_index
         ),
+        row_headers=(t("col.to_title", lang), t("col.to_plan", lang)),
     )
 
+    none = t("word.none", lang)
     sections = (
         Section("summary", t("report.summary", lang), tuple(summary)),
-        Section("plans", t("report.plans", lang), table=plans),
-        Section("per-plan", t("check.per_plan", lang), table=per_plan, empty=t("word.none", lang)),
-        Section("per-area", t("check.per_area", lang), table=per_area, empty=t("word.none", lang)),
-        Section("diagram", t("report.diagram", lang), diagram=True),
-        Section("goals", t("report.goal_table", lang), table=goals, empty=t("word.none", lang)),
+        Section("plans", t("report.plans", lang), (plans,)),
+        Section("per-plan", t("check.per_plan", lang), (per_plan,), empty=none),
+        Section("per-area", t("check.per_area", lang), (per_area,), empty=none),
+        Section("diagram", t("report.diagram", lang), (diagram,) if diagram else ()),
+        Section("goals", t("report.goal_table", lang), (goals,), empty=none),
         Section(
             "uncovered",
             t("check.uncovered", lang),
-            table=uncovered,
+            (uncovered,),
             empty=t("report.none_uncovered", lang),
         ),
         Section(
-            "orphans", t("check.orphans", lang), table=orphans, empty=t("report.none_orphans", lang)
+            "orphans", t("check.orphans", lang), (orphans,), empty=t("report.none_orphans", lang)
         ),
         Section(
-            "findings",
-            t("check.findings", lang),
-            table=findings,
-            empty=t("check.no_findings", lang),
+            "findings", t("check.findings", lang), (findings,), empty=t("check.no_findings", lang)
         ),
     )
-    return Report(
+    sheet = (
+        ("report.matrix", matrix),
+        ("report.links", links),
+        ("report.coverage_sheet", coverage),
+        ("report.findings_sheet", findings),
+    )
+    return Document(
         lang=lang,
         title=title,
         generated=t("report.generated", lang, date=format_date(today or dt.date.today(), lang)),
-        toc=t("report.toc", lang),
         sections=sections,
-        links=links,
-        coverage=coverage,
-        findings=findings,
-        matrix=matrix,
-        diagram_alt=t("report.diagram_alt", lang),
-        diagram_heading=t("report.diagram", lang),
-        diagram_svg=diagram_svg,
-        diagram_problem=diagram_problem,
+        sheets=tuple(Sheet(t(key, lang), table) for key, table in sheet),
+        csv_table=links,
+    )
+
+
+def diagram_figure(analysis: Analysis, lang: Lang, draw: Callable[[FigureFormat], bytes]) -> Figure:
+    """The report's diagram figure: ``draw`` renders the picture when a writer needs it."""
+    return Figure(
+        alt=t("report.diagram_alt", lang),
+        draw=draw,
+        caption=t("report.diagram_alt", lang),
+        key="diagram",
     )

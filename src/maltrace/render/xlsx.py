@@ -16,8 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from maltrace.i18n import t
-from maltrace.render.report_model import Report, Table
+from maltrace.render.document import Document, Matrix, Table, Value
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MARK = "●"
@@ -25,10 +24,14 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
 
 
-def _put(ws: Worksheet, row: int, col: int, value: str, numeric: bool = False) -> None:
+def _put(ws: Worksheet, row: int, col: int, value: Value, kind: str = "text") -> None:
     cell = ws.cell(row=row, column=col)
-    if numeric and value.isdigit():
-        cell.value = int(value)
+    if value is None:
+        return
+    if not isinstance(value, str):
+        cell.value = value
+        if kind == "ratio":
+            cell.number_format = "0.0%"
         return
     text = _ILLEGAL.sub("\ufffd", value)
     cell.value = text
@@ -44,35 +47,42 @@ def _sheet(ws: Worksheet, table: Table, widths: dict[int, int] | None = None) ->
         ws.cell(row=1, column=c).fill = _HEADER_FILL
     for r, row in enumerate(table.rows, start=2):
         for c, value in enumerate(row, start=1):
-            _put(ws, r, c, value, numeric=(c - 1) in table.numeric)
+            _put(ws, r, c, value, table.columns[c - 1].kind)
             ws.cell(row=r, column=c).alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
     last = get_column_letter(len(table.headers))
     ws.auto_filter.ref = f"A1:{last}{max(1, len(table.rows) + 1)}"
     for c in range(1, len(table.headers) + 1):
-        longest = max([len(table.headers[c - 1])] + [len(row[c - 1]) for row in table.rows[:500]])
+        longest = max(
+            [len(table.headers[c - 1])] + [len(str(row[c - 1] or "")) for row in table.rows[:500]]
+        )
         width = (widths or {}).get(c, min(max(longest + 2, 8), 60))
         ws.column_dimensions[get_column_letter(c)].width = width
 
 
-def report_xlsx(report: Report) -> bytes:
+def document_xlsx(doc: Document) -> bytes:
     wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = _title(report, "report.matrix")
-    _matrix(ws, report)
-    _sheet(wb.create_sheet(_title(report, "report.links")), report.links)
-    _sheet(wb.create_sheet(_title(report, "report.coverage_sheet")), report.coverage)
-    _sheet(wb.create_sheet(_title(report, "report.findings_sheet")), report.findings)
+    first = True
+    for sheet in doc.workbook_sheets():
+        if first:
+            ws = wb.active
+            assert ws is not None
+            ws.title = _sheet_name(sheet.name)
+            first = False
+        else:
+            ws = wb.create_sheet(_sheet_name(sheet.name))
+        if isinstance(sheet.table, Matrix):
+            _matrix(ws, sheet.table)
+        else:
+            _sheet(ws, sheet.table)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
-def _matrix(ws: Worksheet, report: Report) -> None:
+def _matrix(ws: Worksheet, m: Matrix) -> None:
     """Goals down (id, title, plan), following nodes across (id; title in a comment)."""
-    m = report.matrix
-    headers = (m.corner, report.links.headers[4], report.links.headers[5])
+    headers = (m.corner, *m.row_headers)
     for c, h in enumerate(headers, start=1):
         _put(ws, 1, c, h)
     for j, (nid, title, plan) in enumerate(m.columns, start=4):
@@ -96,10 +106,6 @@ def _matrix(ws: Worksheet, report: Report) -> None:
         ws.column_dimensions[letter].width = width
 
 
-def _title(report: Report, key: str) -> str:
-    return _sheet_name(t(key, report.lang))
-
-
 def _sheet_name(name: str) -> str:
     # Excel: at most 31 characters, none of []:*?/\
     return re.sub(r"[\[\]:*?/\\]", " ", name)[:31]
@@ -110,11 +116,14 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def report_csv(report: Report) -> bytes:
-    """The link list; semicolon-separated with a BOM, as Norwegian Excel opens it."""
+def document_csv(doc: Document) -> bytes:
+    """The document's one table (the link list of a report); semicolon-separated with a BOM, as
+    Norwegian Excel opens it."""
+    table = doc.csv_table
+    assert table is not None
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    writer.writerow([csv_cell(h) for h in report.links.headers])
-    for row in report.links.rows:
-        writer.writerow([csv_cell(v) for v in row])
+    writer.writerow([csv_cell(h) for h in table.headers])
+    for row in table.rows:
+        writer.writerow([csv_cell("" if v is None else str(v)) for v in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -1,0 +1,259 @@
+"""One report document that every format renders: Markdown, HTML, Word, Excel (and CSV).
+
+A command's report (``report``, ``diff -o``, ``status -o``, …) is a *content*: a builder turns its
+results into a ``Document`` of sections holding paragraphs, tables with typed columns and figures.
+The writers turn the same document into each medium, so the numbers are the same everywhere and
+only the form differs: a ``ratio`` cell is ``72,2 %`` in Markdown and Word, and a number with a
+percent format in Excel; ``id`` and ``int`` columns are narrow and never wrapped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from maltrace.i18n import Lang, format_date, format_percent, t
+
+ColumnKind = Literal["text", "id", "code", "int", "ratio", "date", "status", "mark"]
+Value = str | int | float | dt.date | None
+FigureFormat = Literal["svg", "png"]
+
+# Column kinds whose cells are short and must not break across lines.
+NOWRAP_KINDS: frozenset[str] = frozenset({"id", "code", "int", "ratio", "date", "status", "mark"})
+NUMERIC_KINDS: frozenset[str] = frozenset({"int", "ratio"})
+MARK = "●"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: ColumnKind = "text"
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in NUMERIC_KINDS
+
+    @property
+    def nowrap(self) -> bool:
+        return self.kind in NOWRAP_KINDS
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of typed values. ``row_nodes`` names the plan node each row shows (for pages that
+    highlight a node's red thread); ``row_alert`` marks rows to highlight (not followed up,
+    behind, overdue); ``wide`` asks for a landscape page where pages have an orientation."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Value, ...], ...]
+    row_nodes: tuple[str | None, ...] = ()
+    row_alert: tuple[bool, ...] = ()
+    wide: bool = False
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self.columns)
+
+    def node_of(self, row: int) -> str | None:
+        return self.row_nodes[row] if row < len(self.row_nodes) else None
+
+    def alert(self, row: int) -> bool:
+        return row < len(self.row_alert) and self.row_alert[row]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    style: Literal["normal", "headline", "note"] = "normal"
+
+
+class FigureError(Exception):
+    """A figure could not be drawn; ``message`` says why, in the document's language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture drawn only when a writer needs it, in the format it needs (SVG for pages, PNG
+    for Word). ``draw`` may raise ``FigureError``; the writer then says why instead."""
+
+    alt: str
+    draw: Callable[[FigureFormat], bytes]
+    caption: str = ""
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Goals down, following nodes across; ``marks`` holds (row, column) where linked."""
+
+    corner: str
+    rows: tuple[tuple[str, str, str], ...]  # (goal id, title, plan)
+    columns: tuple[tuple[str, str, str], ...]  # (node id, title, plan)
+    marks: frozenset[tuple[int, int]]
+    row_headers: tuple[str, str] = ("", "")  # headers of the title and plan columns
+
+
+Block = Paragraph | Table | Figure | Matrix
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # stable anchor: "summary", "per-plan", …
+    heading: str
+    blocks: tuple[Block, ...] = ()
+    level: int = 1
+    empty: str = ""  # said instead of a table with no rows
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Table))
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    table: Table | Matrix
+
+
+@dataclass(frozen=True)
+class Document:
+    lang: Lang
+    title: str
+    generated: str
+    sections: tuple[Section, ...]
+    # Excel: these sheets; when empty, one sheet per table of the sections.
+    sheets: tuple[Sheet, ...] = ()
+    # CSV: the one table a CSV file holds, when the content has one (the link list).
+    csv_table: Table | None = None
+
+    @property
+    def toc(self) -> str:
+        return t("report.toc", self.lang)
+
+    def section(self, key: str) -> Section:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def workbook_sheets(self) -> tuple[Sheet, ...]:
+        if self.sheets:
+            return self.sheets
+        return tuple(
+            Sheet(s.heading if len(s.tables) == 1 else f"{s.heading} {i + 1}", table)
+            for s in self.sections
+            for i, table in enumerate(s.tables)
+        )
+
+
+def format_value(value: Value, kind: ColumnKind, lang: Lang) -> str:
+    """A cell as text, for the formats that hold text (Markdown, HTML, Word, CSV)."""
+    if value is None:
+        return ""
+    if kind == "ratio" and isinstance(value, (int, float)):
+        return format_percent(float(value), lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, float):
+        text = f"{value:g}"
+        return text if lang == "en" else text.replace(".", ",")
+    return str(value)
+
+
+def cell_texts(table: Table, lang: Lang) -> list[list[str]]:
+    return [
+        [format_value(v, c.kind, lang) for v, c in zip(row, table.columns, strict=True)]
+        for row in table.rows
+    ]
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+FORMATS = (".md", ".html", ".docx", ".xlsx", ".csv")
+
+
+class DocumentFormatError(ValueError):
+    """The file name's suffix names no format this document can be written in."""
+
+    def __init__(self, suffix: str) -> None:
+        super().__init__(suffix)
+        self.suffix = suffix
+
+    def message(self, lang: Lang) -> str:
+        return t("report.bad_format", lang, suffix=self.suffix)
+
+
+def document_format(path: str | os.PathLike[str], *, csv: bool = True) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".htm":
+        return ".html"
+    if suffix not in FORMATS or (suffix == ".csv" and not csv):
+        raise DocumentFormatError(suffix or Path(path).name)
+    return suffix
+
+
+def render_document(doc: Document, fmt: str, **options: object) -> bytes | str:
+    """``doc`` as the content of one file in ``fmt`` (a suffix such as ``.docx``)."""
+    if fmt == ".md":
+        from maltrace.render.markdown import document_markdown
+
+        return document_markdown(doc)
+    if fmt == ".html":
+        from maltrace.render.html import document_html
+
+        return document_html(doc)
+    if fmt == ".docx":
+        from maltrace.render.docx import document_docx
+
+        return document_docx(doc, **options)
+    if fmt == ".xlsx":
+        from maltrace.render.xlsx import document_xlsx
+
+        return document_xlsx(doc)
+    if fmt == ".csv":
+        from maltrace.render.xlsx import document_csv
+
+        return document_csv(doc)
+    raise DocumentFormatError(fmt)
+
+
+def write_document(
+    doc: Document,
+    path: str | os.PathLike[str],
+    *,
+    protect: Iterable[Path] = (),
+    **options: object,
+) -> list[Path]:
+    """Write ``doc`` in the format of ``path``'s suffix, whole (temp file + rename), never over a
+    protected file; return the files written. Markdown cannot hold pictures: each figure goes
+    beside it as ``<stem>.<figure key>.svg`` and is linked."""
+    from maltrace.load import write_atomic
+
+    fmt = document_format(path, csv=doc.csv_table is not None)
+    target = Path(path)
+    protect = list(protect)
+    if fmt == ".md":
+        from maltrace.render.markdown import document_markdown, figure_files
+
+        written = []
+        names: dict[int, str] = {}
+        for i, (figure, name) in enumerate(figure_files(doc, target.stem)):
+            try:
+                data = figure.draw("svg")
+            except FigureError:
+                continue  # the Markdown says why in the figure's place
+            write_atomic(target.with_name(name), data, protect=protect)
+            written.append(target.with_name(name))
+            names[i] = name
+        write_atomic(target, document_markdown(doc, names), protect=protect)
+        return [target, *written]
+    write_atomic(target, render_document(doc, fmt, **options), protect=protect)
+    return [target]
