@@ -38,7 +38,9 @@ def diff(
 ) -> PlanDiff:
     """What changed from OLD to NEW (folders, files, or ``"REV:PATH"`` from git) and what it
     breaks. Raises ``maltrace.analysis.diff.SideFailed`` when a side cannot be read."""
-    return diff_sources(_paths(old), _paths(new) if new is not None else None, lang=lang, cache=cache)[0]
+    return diff_sources(
+        _paths(old), _paths(new) if new is not None else None, lang=lang, cache=cache
+    )[0]
 
 
 def relink(
@@ -50,9 +52,7 @@ def relink(
 ) -> tuple[RelinkPlan, list[ApplyResult]]:
     """The edits that repair links to renumbered nodes in NEW (a dry run), and with ``apply``
     the result of writing them."""
-    result, found = diff_sources(
-        _paths(old), _paths(new) if new is not None else None, cache=cache
-    )
+    result, found = diff_sources(_paths(old), _paths(new) if new is not None else None, cache=cache)
     plan = plan_relink(result, found)
     return plan, (apply_relink(plan) if apply else [])
 

@@ -137,7 +137,12 @@ class Impact:
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def _params(self) -> dict[str, Any]:
-        return {"node": self.node, "target": self.target, "suggestion": self.suggestion, **self.params}
+        return {
+            "node": self.node,
+            "target": self.target,
+            "suggestion": self.suggestion,
+            **self.params,
+        }
 
     def message(self, lang: Lang) -> str:
         return t(f"impact.{self.code}", lang, **self._params())
@@ -267,7 +272,10 @@ def _match(old: _Side, new: _Side) -> tuple[dict[str, str], dict[str, str]]:
     kept: dict[str, str] = {}
     loose_old: list[str] = []  # gone, or its id now holds other words
     for node_id in old.nodes:
-        if node_id in new.nodes and similarity(old.words_of(node_id), new.words_of(node_id)) >= SIMILARITY:
+        if (
+            node_id in new.nodes
+            and similarity(old.words_of(node_id), new.words_of(node_id)) >= SIMILARITY
+        ):
             kept[node_id] = node_id
         else:
             loose_old.append(node_id)
@@ -436,7 +444,15 @@ def _changes(
     for pid, info in old_plans.items():
         if pid not in new_plans:
             per_plan[pid].append(
-                Change("removed", pid, "plan", pid, old.plan_files[pid], info.line, old_title=info.title)
+                Change(
+                    "removed",
+                    pid,
+                    "plan",
+                    pid,
+                    old.plan_files[pid],
+                    info.line,
+                    old_title=info.title,
+                )
             )
     for node_id, data in o.nodes.items():
         if node_id not in matched_old:
@@ -536,7 +552,9 @@ def _link_impact(
                     stale.add((node_id, target))
                 title = o.nodes[target]["title"]
                 out.append(
-                    Impact("target-removed", node_id, *where, target=target, params={"title": title})
+                    Impact(
+                        "target-removed", node_id, *where, target=target, params={"title": title}
+                    )
                 )
             elif target in reworded:
                 out.append(

@@ -79,7 +79,9 @@ def read_source(
     return read_git(spec, cwd=cwd)
 
 
-def _git(args: list[str], cwd: Path, *, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def _git(
+    args: list[str], cwd: Path, *, data: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
             ["git", *args],
@@ -105,7 +107,9 @@ def read_git(spec: GitSpec, *, cwd: str | os.PathLike[str] | None = None) -> Pla
     if top.returncode != 0:
         raise SourceError("no_repo", {"folder": str(here)})
     root = Path(top.stdout.decode("utf-8", "surrogateescape").strip())
-    rev = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", spec.rev + "^{commit}"], root)
+    rev = _git(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", spec.rev + "^{commit}"], root
+    )
     if rev.returncode != 0 or spec.rev.startswith("-"):
         raise SourceError("unknown_rev", {"rev": spec.rev})
     commit = rev.stdout.decode().strip()

@@ -115,10 +115,9 @@ def _coverage_tables(diff: PlanDiff, console: Console, lang: Lang) -> None:
     rows = []
     for aid in dict.fromkeys([*new_areas, *old_areas]):
         o2, n2 = old_areas.get(aid), new_areas.get(aid)
-        title = (n2 or o2).title if (n2 or o2) else ""
-        rows.append(
-            (f"{aid} {title}", o2.coverage if o2 else None, n2.coverage if n2 else None)
-        )
+        either = n2 or o2
+        title = either.title if either is not None else ""
+        rows.append((f"{aid} {title}", o2.coverage if o2 else None, n2.coverage if n2 else None))
     _table(console, lang, t("diff.per_area_heading", lang), t("col.area", lang), rows)
 
 

@@ -52,7 +52,7 @@ def change_detail(change: Change, lang: Lang) -> str:
     if c.change == "removed":
         return f"«{c.old_title}»"
     if c.change == "renumbered":
-        text = f"{c.old_id} → {c.id}: «{c.new_title}»"
+        text = t("change.renumbered_from", lang, old_id=c.old_id) + f": «{c.new_title}»"
         if c.words:
             text += f" ({word_diff_text(c)})"
         return text

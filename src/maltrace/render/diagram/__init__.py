@@ -201,12 +201,20 @@ def write_diagram(
     dot_program: str | os.PathLike[str] | None = None,
     dpi: int = DEFAULT_DPI,
     max_pixels: int = DEFAULT_MAX_PIXELS,
+    notes: Mapping[str, Sequence[str]] | None = None,
 ) -> Diagram:
     """Write the diagram to ``path`` whole (temp file and rename), in the format its suffix
     names: .svg, .png, .pdf or .dot. Never writes over a plan file that was read."""
     fmt = output_format(path)
     diagram = build_diagram(
-        analysis, view=view, plan=plan, goal=goal, area=area, lang=lang, width_cm=width_cm
+        analysis,
+        view=view,
+        plan=plan,
+        goal=goal,
+        area=area,
+        lang=lang,
+        width_cm=width_cm,
+        notes=notes,
     )
     protect = [Path(p) for p in analysis.plan_files.values()]
     if any(Path(path).resolve() == p.resolve() for p in protect):
