@@ -674,7 +674,7 @@ def read_sides(
     ``ValueError`` when NEW is missing and cannot be defaulted."""
     old_label = " ".join(os.fspath(p) for p in old)
     if not new:
-        spec = parse_spec(old[0]) if len(old) == 1 else None
+        spec = parse_spec(old[0], cwd=cwd) if len(old) == 1 else None
         if spec is None:
             raise ValueError("new")
         try:

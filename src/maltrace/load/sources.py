@@ -45,10 +45,14 @@ class GitSpec:
         return f"{self.rev}:{self.path}"
 
 
-def parse_spec(spec: str | os.PathLike[str]) -> GitSpec | None:
+def parse_spec(
+    spec: str | os.PathLike[str], *, cwd: str | os.PathLike[str] | None = None
+) -> GitSpec | None:
     """``REV:PATH`` as a ``GitSpec``; None for a plain path (also one that exists on disk)."""
     text = os.fspath(spec)
-    if Path(text).exists() or re.match(r"^[A-Za-z]:[\\/]", text):
+    if (Path(cwd) if cwd is not None else Path()).joinpath(text).exists() or re.match(
+        r"^[A-Za-z]:[\\/]", text
+    ):
         return None
     m = _REV_PATH.match(text)
     if m is None:
@@ -69,8 +73,10 @@ def read_source(
     """The plan files named by ``specs``: paths on disk, or one ``REV:PATH`` in the git
     repository of ``cwd`` (default: the current folder). Raises ``SourceError`` for git
     problems; files that do not exist on disk are reported by the loader as usual."""
-    gits = [parse_spec(s) for s in specs]
+    gits = [parse_spec(s, cwd=cwd) for s in specs]
     if not any(gits):
+        if cwd is not None:
+            specs = [Path(cwd) / s for s in specs]
         return read_plan_files(specs, hashed=hashed)
     if len(specs) != 1:
         raise SourceError("one_revision", {"spec": str(next(g for g in gits if g))})
