@@ -24,6 +24,7 @@ from maltrace.analysis.diff import (
     SideFailed,
     diff_analyses,
     diff_sources,
+    nearly_same,
     similarity,
     words,
 )
@@ -394,3 +395,27 @@ def test_diff_reverses_for_added_and_removed(a: Any, b: Any) -> None:
     assert {c.id for c in ab.changes_of("added")} == {c.id for c in ba.changes_of("removed")}
     assert {c.id for c in ab.changes_of("removed")} == {c.id for c in ba.changes_of("added")}
     assert {v: k for k, v in ab.renumbered.items()} == ba.renumbered
+
+
+def test_sizes_at_the_edge_are_compared_exactly() -> None:
+    # 3 shared words of 5 in all, from sets of 3 and 5 words: 0.6 exactly, so renumbered.
+    at = _pair("alfa beta gamma", "alfa beta gamma delta omega")
+    assert _changes(at) == [("renumbered", "goal", "KPS-2", "KPS-1")]
+    assert nearly_same("alfa beta gamma", "alfa beta gamma delta omega")
+    assert not nearly_same("alfa beta gamma", "alfa beta gamma delta omega sigma")
+
+
+def test_a_whole_plan_renumbered_is_matched() -> None:
+    titles = [f"Mål nummer {i} om tema {i * 7} og innsats {i * 13}" for i in range(300)]
+
+    def side(prefix: str) -> Any:
+        kps = Plan.model_validate(
+            {
+                "plan": {"id": "KPS", "type": "samfunnsplan", "title": "S"},
+                "goals": [{"id": f"{prefix}{i}", "title": t} for i, t in enumerate(titles)],
+            }
+        )
+        return analyse(build_graph(PlanSet([kps], [])))
+
+    d = diff_analyses(side("1."), side("KPS-1."))
+    assert d.renumbered == {f"1.{i}": f"KPS-1.{i}" for i in range(300)}
