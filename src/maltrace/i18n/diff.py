@@ -59,6 +59,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "the description changed",
     ),
     "change.none": ("(ingen)", "(ingen)", "(none)"),
+    "change.quoted": ("«{text}»", "«{text}»", "“{text}”"),
     # -- impact ------------------------------------------------------------------------------------
     "impact.target-removed": (
         "{node} følgjer opp {target} («{title}»), som er fjerna.",
@@ -143,6 +144,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Coverage: {before} → {after} ({followed_before} of {goals_before} → {followed_after} of {goals_after} goals)",
     ),
     "diff.changes_heading": ("Endringar", "Endringer", "Changes"),
+    "diff.summary_heading": ("Samandrag", "Sammendrag", "Summary"),
+    "diff.diagram_heading": (
+        "Den raude tråden etter endringane",
+        "Den røde tråden etter endringene",
+        "The red thread after the changes",
+    ),
     "diff.impact_heading": (
         "Dette må følgjast opp",
         "Dette må følges opp",

@@ -184,9 +184,7 @@ def build_diff_document(
             )
         )
     sections = [
-        Section(
-            "summary", t("diff.title", lang, old=diff.old_label, new=diff.new_label), tuple(summary)
-        ),
+        Section("summary", t("diff.summary_heading", lang), tuple(summary)),
         Section(
             "impact",
             t("diff.impact_heading", lang),
@@ -215,7 +213,11 @@ def build_diff_document(
     if diagram:
         alt = t("diff.figure_alt", lang, old=diff.old_label, new=diff.new_label)
         sections.append(
-            Section("diagram", alt, (Figure(alt, _drawer(diff, lang), alt, key="diagram"),))
+            Section(
+                "diagram",
+                t("diff.diagram_heading", lang),
+                (Figure(alt, _drawer(diff, lang), alt, key="diagram"),),
+            )
         )
     return Document(
         lang=lang,

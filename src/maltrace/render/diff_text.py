@@ -45,19 +45,19 @@ def change_detail(change: Change, lang: Lang) -> str:
             f"{name}: {_value(c.field, c.old_value, lang)} → {_value(c.field, c.new_value, lang)}"
         )
     if c.change == "added":
-        text = f"«{c.new_title}»"
+        text = _q(c.new_title, lang)
         if c.reused_id:
             text += " — " + t("change.reused_id", lang, old_title=c.old_title)
         return text
     if c.change == "removed":
-        return f"«{c.old_title}»"
+        return _q(c.old_title, lang)
     if c.change == "renumbered":
-        text = t("change.renumbered_from", lang, old_id=c.old_id) + f": «{c.new_title}»"
+        text = t("change.renumbered_from", lang, old_id=c.old_id) + ": " + _q(c.new_title, lang)
         if c.words:
             text += f" ({word_diff_text(c)})"
         return text
     if c.change == "reworded":
-        text = word_diff_text(c) if c.words else f"«{c.new_title}»"
+        text = word_diff_text(c) if c.words else _q(c.new_title, lang)
         if (c.old_description or "") != (c.new_description or ""):
             text += " — " + t("change.description", lang)
         return text
@@ -67,7 +67,7 @@ def change_detail(change: Change, lang: Lang) -> str:
     new = c.new_parent or top
     if c.old_plan:
         old = f"{c.old_plan} {old}" if c.old_parent else c.old_plan
-    return t("change.moved_from", lang, old=old, new=new) + f": «{c.new_title}»"
+    return t("change.moved_from", lang, old=old, new=new) + ": " + _q(c.new_title, lang)
 
 
 def diagram_notes(diff: PlanDiff, lang: Lang) -> dict[str, tuple[str, ...]]:
@@ -88,3 +88,7 @@ def diagram_notes(diff: PlanDiff, lang: Lang) -> dict[str, tuple[str, ...]]:
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _q(text: str | None, lang: Lang) -> str:
+    return t("change.quoted", lang, text=text or "")
