@@ -345,7 +345,7 @@ def test_git_cli_and_errors(repo: Path, tmp_path: Path) -> None:
     r = run("diff", "HEAD:plans", "plans", cwd=repo, env={"PATH": str(tmp_path / "empty")})
     assert r.returncode == 2 and "git" in r.stderr and "Traceback" not in r.stderr
     r = run("diff", "HEAD:plans", "plans", "--format", "json", cwd=repo, env={"PATH": ""})
-    assert r.returncode == 2 and json.loads(r.stdout)["load_errors"][0]["code"] == "no_git"
+    assert r.returncode == 2 and json.loads(r.stdout)["load_errors"][0]["code"] == "no-git"
 
 
 def test_git_source_errors_are_typed(repo: Path) -> None:

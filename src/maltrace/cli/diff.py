@@ -74,7 +74,7 @@ def _fail_side(exc: SideFailed, lang_option: LangOption | None, as_json: bool) -
             "schema_version": 1,
             "load_errors": [
                 {
-                    "code": getattr(error, "code", "git"),
+                    "code": getattr(error, "code", "git_failed").replace("_", "-"),
                     "file": exc.label,
                     "line": 0,
                     "message": message,
