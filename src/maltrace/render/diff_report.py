@@ -119,20 +119,14 @@ def build_diff_document(
         columns=(
             Column(t("diff.col.code", lang), "code"),
             Column(t("diff.col.node", lang), "id"),
-            Column(t("diff.col.target", lang), "id"),
-            Column(t("diff.col.suggestion", lang), "id"),
             Column(t("diff.col.message", lang)),
-            Column(t("diff.col.fix", lang)),
             Column(t("diff.col.where", lang), "code"),
         ),
         rows=tuple(
             (
                 i.code,
                 i.node,
-                i.target,
-                i.suggestion,
-                i.message(lang),
-                i.fix(lang),
+                f"{i.message(lang)} → {i.fix(lang)}",
                 f"{Path(i.file).name}:{i.line}",
             )
             for i in diff.impact
