@@ -104,7 +104,8 @@ def test_overview_has_a_box_for_every_goal_and_follower_and_an_edge_per_link(
     diagram = build_diagram(example)
     goals = {g.id for g in example.goals}
     followers = {link.source for link in example.links}
-    expected = {_dot.node_name(n) for n in goals | followers}
+    orphans = set(example.orphans)  # HP-6: no trace upwards, drawn and marked
+    expected = {_dot.node_name(n) for n in goals | followers | orphans}
     assert dot_ports(diagram.dot) == expected
     assert sorted(dot_links(diagram.dot)) == sorted(
         (_dot.node_name(x.source), _dot.node_name(x.target)) for x in example.links

@@ -77,7 +77,9 @@ def test_report_model_numbers_come_from_the_analysis(example):
 def test_markdown(tmp_path, example):
     out = tmp_path / "oppfolging.md"
     written = write_report(example, out)
-    assert written == [out, tmp_path / "oppfolging.diagram.svg"]
+    # the overview, then one figure per framework the example uses (issue 12)
+    frameworks = [tmp_path / f"oppfolging.framework-{f}.svg" for f in ("SDG", "LHL", "BTH", "AMT")]
+    assert written == [out, tmp_path / "oppfolging.diagram.svg", *frameworks]
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Oppfølging av planane\n")
     assert (
@@ -114,7 +116,9 @@ def test_html_is_self_contained_and_escaped(tmp_path, hostile_set):
     write_report(check(hostile_set, lang="en"), out)
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
-    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # our own two scripts only (the thread data and the page's script, see test_report_page)
+    assert html.count("<script") == 2 and html.count("</script>") == 2
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<svg" in html and 'id="toc-heading"' in html
     assert "@media print" in html and "size: A4" in html
     # nothing to fetch: no external src/href, only in-page anchors
@@ -133,7 +137,8 @@ def test_docx_has_headings_table_style_and_picture(tmp_path, example):
     assert all(t.style.name == "Light List Accent 1" for t in doc.tables)
     cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
     assert "KPS-5.1" in cells and "90,9\u00a0%" in cells and "Ikke fulgt opp" in cells
-    [shape] = doc.inline_shapes
+    shape = doc.inline_shapes[0]  # the overview; then one per framework (issue 12)
+    assert len(doc.inline_shapes) == 5
     text_width = (
         doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
     )
@@ -147,7 +152,7 @@ def test_xlsx_matrix_links_coverage(tmp_path, example):
     out = tmp_path / "r.xlsx"
     write_report(example, out)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Sporingsmatrise", "Lenkjer", "Oppfølgingsgrad", "Funn"]
+    assert wb.sheetnames == ["Sporingsmatrise", "Lenkjer", "Oppfølgingsgrad", "Funn", "Rammeverk"]
     m = wb["Sporingsmatrise"]
     assert m.freeze_panes == "D2" and m.auto_filter.ref
     cols = {m.cell(1, c).value: c for c in range(4, m.max_column + 1)}

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_cache import copy_example
+from test_cache import EXAMPLE_FILES, copy_example
 
 from maltrace.analysis import analyse_plan_files, focus_plan
 from maltrace.analysis import cached as cached_module
@@ -39,7 +39,7 @@ def work(monkeypatch):
 def test_an_unchanged_set_is_neither_parsed_nor_analysed_again(tmp_path, work):
     folder = copy_example(tmp_path)
     first = analyse_plan_files([folder])
-    assert len(work["parsed"]) == 3 and len(work["analysed"]) == 1
+    assert len(work["parsed"]) == EXAMPLE_FILES and len(work["analysed"]) == 1
     work["parsed"].clear(), work["analysed"].clear()
     again = analyse_plan_files([folder])
     assert work == {"parsed": [], "analysed": []}

@@ -9,6 +9,7 @@ from maltrace.analysis import Analysis, analyse_plan_files, focus_plan
 from maltrace.analysis.diff import PlanDiff, diff_sources
 from maltrace.edit import ApplyResult, RelinkPlan, apply_relink, plan_relink
 from maltrace.i18n import Lang
+from maltrace.load.frameworks import Framework, builtin_frameworks
 
 
 def check(
@@ -61,3 +62,8 @@ def _paths(
     value: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
 ) -> Sequence[str | os.PathLike[str]]:
     return [value] if isinstance(value, (str, os.PathLike)) else value
+
+
+def frameworks() -> dict[str, Framework]:
+    """The built-in frameworks (SDG, NF2023, LHL, BTH) by id, their words in nn, nb and en."""
+    return dict(builtin_frameworks())

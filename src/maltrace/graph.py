@@ -5,14 +5,15 @@ Node keys are the plan nodes' ids (unique across a set). Each node carries ``kin
 (document order across the set, for stable output). Edges carry ``kind``: ``contains`` runs
 parent -> child inside a plan; ``follows_up`` runs follower -> target for every link whose target
 exists (whether the link is *valid* is the analysis's call). ``graph.graph`` holds ``plans``
-(id -> Plan, in set order) and ``plan_graph`` (a DiGraph: plan -> plan it follows).
+(id -> Plan, in set order) and ``plan_graph`` (a DiGraph: plan -> plan it follows); the set's
+own frameworks (``type: rammeverk``, items and no goals) are kept apart in ``frameworks``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from maltrace.load import Kind, PlanSet, iter_nodes, paused_gc
+from maltrace.load import Kind, PlanSet, PlanType, iter_nodes, paused_gc
 
 if TYPE_CHECKING:
     import networkx as nx  # imported where a graph is built: a cached result needs none
@@ -52,8 +53,10 @@ def _build_graph(plan_set: PlanSet) -> nx.DiGraph:
     graph = nx.DiGraph()
     levels = plan_levels(plan_set)
     ordered = sorted(
-        plan_set.plans, key=lambda p: levels[p.id]
+        (p for p in plan_set.plans if p.plan.type is not PlanType.RAMMEVERK),
+        key=lambda p: levels[p.id],
     )  # stable: file order within a level
+    graph.graph["frameworks"] = [p for p in plan_set.plans if p.plan.type is PlanType.RAMMEVERK]
     plans = {p.id: p for p in ordered}
     graph.graph["plans"] = plans
     plan_graph = nx.DiGraph()

@@ -12,6 +12,8 @@ from maltrace.load import PlanInfo
 if TYPE_CHECKING:
     import networkx as nx  # imported where a graph is built: a cached result needs none
 
+    from maltrace.analysis.frameworks import FrameworkCoverage
+
 Severity = Literal["error", "warning"]
 
 # Every finding code with its severity. The README documents each; keep the two in step.
@@ -28,6 +30,10 @@ FINDING_SEVERITY: dict[str, Severity] = {
     "follows-cycle": "error",
     "orphan": "warning",
     "goal-without-strategy": "warning",
+    "control-character": "warning",
+    # frameworks (issue 12)
+    "dangling-framework-link": "error",
+    "unknown-framework": "error",
 }
 
 
@@ -189,6 +195,15 @@ class Analysis:
     findings: tuple[Finding, ...]
     lang: Lang
     focus: str | None = None
+    # Frameworks in use, by id (issue 12); never part of the oppfølgingsgrad.
+    frameworks: dict[str, FrameworkCoverage] = field(default_factory=dict)
+    # The set's own framework files (type: rammeverk): never written over, like plan files.
+    framework_files: tuple[str, ...] = ()
+
+    @property
+    def protected_files(self) -> tuple[str, ...]:
+        """Every file of the set that was read: plans and the set's own frameworks."""
+        return (*self.plan_files.values(), *self.framework_files)
 
     @property
     def graph(self) -> nx.DiGraph:

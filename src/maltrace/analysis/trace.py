@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from maltrace.analysis.frameworks import analyse_frameworks
 from maltrace.analysis.results import (
     Analysis,
     AreaCoverage,
@@ -24,7 +25,8 @@ from maltrace.analysis.results import (
 )
 from maltrace.graph import CONTAINS
 from maltrace.i18n import DEFAULT_LANG, LANGS, Lang, normalise_lang
-from maltrace.load import Kind, Plan, paused_gc
+from maltrace.load import Kind, Plan, iter_nodes, paused_gc
+from maltrace.load.text import normalise
 
 if TYPE_CHECKING:
     import networkx as nx  # imported where a graph is built: a cached result needs none
@@ -45,6 +47,7 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
 
     follows = _follows(plans, findings)
     findings.extend(_cycles(graph.graph["plan_graph"], plans))
+    findings.extend(_text_findings([*plans.values(), *graph.graph.get("frameworks", ())]))
 
     # Every node in document order; the graph keeps insertion order, which is document order.
     order: list[str] = list(graph)
@@ -200,6 +203,10 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
                 )
             )
 
+    frameworks = analyse_frameworks(
+        plans, graph.graph.get("frameworks", ()), nodes, order, findings, Suggester
+    )
+
     return Analysis(
         source=GraphSource(graph),
         plans=tuple(p.plan for p in plans.values()),
@@ -212,6 +219,8 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
         orphans=tuple(orphans),
         findings=tuple(_sorted_findings(findings, [p.source for p in plans.values()])),
         lang=lang or plans_language(plans.values()),
+        frameworks=frameworks,
+        framework_files=tuple(p.source for p in graph.graph.get("frameworks", ())),
     )
 
 
@@ -464,6 +473,33 @@ def close_match(word: str, pool: Iterable[str], cutoff: float = 0.6) -> str | No
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _text_findings(plans: list[Plan]) -> list[Finding]:
+    """A warning per text in which the loader made a control character visible, naming the
+    node the text belongs to (the last node starting on or before its line)."""
+    out: list[Finding] = []
+    for plan in plans:
+        if not plan.text_notes:
+            continue
+        starts = [(n.line, n.id) for n, _ in iter_nodes(plan)]
+        items = list(plan.items)  # a framework's items (and their items) hold text too
+        while items:
+            item = items.pop()
+            starts.append((item.line, item.id))
+            items.extend(item.items)
+        starts.sort()
+        for line, chars in plan.text_notes:
+            node = None
+            for start, node_id in starts:
+                if start > line:
+                    break
+                node = node_id
+            shown = ", ".join(f"{c} ({normalise(chr(int(c[2:], 16)))[0]})" for c in chars)
+            out.append(
+                Finding("control-character", node, plan.source, line, params={"chars": shown})
+            )
+    return out
 
 
 _SEVERITY_RANK = {"error": 0, "warning": 1}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from maltrace.analysis.frameworks import plan_view
 from maltrace.analysis.results import Analysis, AreaCoverage, Coverage, GoalStatus
 
 
@@ -61,6 +62,7 @@ def focus_plan(analysis: Analysis, plan_id: str) -> Analysis:
             orphans=tuple(o for o in analysis.orphans if o in own_orphans),
             findings=tuple(f for f in own if f.code != "not-followed-up"),
             focus=plan_id,
+            frameworks=plan_view(analysis.frameworks, plan_id),
         )
     goals = tuple(g for g in analysis.goals if g.plan == plan_id)
     own_goals = {g.id for g in goals}
@@ -75,6 +77,7 @@ def focus_plan(analysis: Analysis, plan_id: str) -> Analysis:
         orphans=(),
         findings=tuple(own),
         focus=plan_id,
+        frameworks=plan_view(analysis.frameworks, plan_id),
     )
 
 

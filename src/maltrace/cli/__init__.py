@@ -11,7 +11,15 @@ import os
 
 import typer
 
-from maltrace.cli import check, diagram, diff, report, schema  # noqa: F401 - registers the commands
+from maltrace.cli import (  # noqa: F401 - registers the commands
+    check,
+    diagram,
+    diff,
+    frameworks,
+    report,
+    schema,
+    suggest,
+)
 from maltrace.cli._common import EXIT_FINDINGS, EXIT_LOAD, EXIT_OK, app, load_analysis
 
 __all__ = ["EXIT_FINDINGS", "EXIT_LOAD", "EXIT_OK", "app", "load_analysis", "main"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated, Optional
 
 import typer
@@ -17,6 +18,17 @@ from maltrace.cli._common import (
 )
 
 
+class SplitBy(StrEnum):
+    area = "area"
+
+
+class PartFormat(StrEnum):
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+    dot = "dot"
+
+
 @app.command()
 def diagram(
     paths: PathsArg = None,
@@ -26,7 +38,7 @@ def diagram(
             "--output",
             "-o",
             help="File to write: .svg, .png, .pdf or .dot (the format follows the suffix). "
-            "'-' writes DOT to standard output.",
+            "'-' writes DOT to standard output. With --split: a folder.",
         ),
     ] = ...,  # type: ignore[assignment]
     plan: Annotated[
@@ -43,11 +55,32 @@ def diagram(
         Optional[str],  # noqa: UP045
         typer.Option("--area", help="One satsingsområde: its goals and what follows them up."),
     ] = None,
+    framework: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--framework",
+            help="A framework in use (SDG, LHL, a ladder such as AMT…): its items and what "
+            "addresses each; a ladder as a staircase. With --plan: only that plan's nodes.",
+        ),
+    ] = None,
     lang: LangOpt = None,
     width_cm: Annotated[
         float,
         typer.Option("--width-cm", help="Width to fit, in cm (A4 text width: about 16)."),
     ] = 16.0,
+    split: Annotated[
+        Optional[SplitBy],  # noqa: UP045
+        typer.Option(
+            "--split",
+            help="'area': one file per satsingsområde of the followed plan(s), split further "
+            "while over 150 boxes or too tall for an A4 page, and one for what has no trace "
+            "upwards, into the folder -o.",
+        ),
+    ] = None,
+    part_format: Annotated[
+        PartFormat,
+        typer.Option("--format", help="With --split: the files' format (svg, png, pdf, dot)."),
+    ] = PartFormat.svg,
     dot: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -61,16 +94,50 @@ def diagram(
 
     Exit 0: written. Exit 2: the plans could not be loaded, an unknown id, or bad usage.
     """
-    from maltrace.render.diagram import DiagramError, build_diagram, output_format, write_diagram
+    from maltrace.render.diagram import (
+        DiagramError,
+        build_diagram,
+        output_format,
+        write_diagram,
+        write_split,
+    )
 
     analysis = load_analysis(paths, None, lang)
     out_lang = analysis.lang
     try:
-        if sum(x is not None for x in (plan, goal, area)) > 1:
+        if sum(x is not None for x in (plan, goal, area)) > 1 and framework is None:
             raise DiagramError("one_view")
+        if split is not None and (plan, goal, area) != (None, None, None):
+            raise DiagramError("split_alone")
+        if split is not None:
+            if output == "-":
+                raise DiagramError("not_a_folder", path="-")
+            from maltrace.i18n import t
+
+            parts = write_split(
+                analysis,
+                output,
+                fmt=part_format.value,
+                lang=out_lang,
+                width_cm=width_cm,
+                dot_program=dot,
+            )
+            for _path, part in parts:
+                for warning in part.warnings:
+                    typer.echo(f"maltrace: {part.title}: {warning}", err=True)
+            typer.echo(
+                t("diagram.split_written", out_lang, count=len(parts), path=output), err=True
+            )
+            raise typer.Exit(EXIT_OK)
         if output == "-":
             built = build_diagram(
-                analysis, plan=plan, goal=goal, area=area, lang=out_lang, width_cm=width_cm
+                analysis,
+                plan=plan,
+                goal=goal,
+                area=area,
+                lang=out_lang,
+                width_cm=width_cm,
+                framework=framework,
             )
             sys.stdout.write(built.dot)
         else:
@@ -84,6 +151,7 @@ def diagram(
                 lang=out_lang,
                 width_cm=width_cm,
                 dot_program=dot,
+                framework=framework,
             )
     except DiagramError as exc:
         typer.echo(f"maltrace: {exc.message(out_lang)}", err=True)

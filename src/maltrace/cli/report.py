@@ -31,6 +31,14 @@ def report(
     ] = ...,  # type: ignore[assignment]
     plan: PlanOpt = None,
     lang: LangOpt = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Word only: a .docx or .dotx whose styles, page size, margins and footer the "
+            "report takes (its text is left out), such as the kommune's document template.",
+        ),
+    ] = None,
 ) -> None:
     """Write the follow-up report for the plan document or the styringsgruppe.
 
@@ -40,14 +48,16 @@ def report(
     """
     from maltrace.i18n import t
     from maltrace.load import ProtectedFileError
+    from maltrace.render.docx import TemplateError
     from maltrace.render.report import ReportError, report_format, write_report
 
     analysis = load_analysis(paths, plan, lang)
     out_lang = analysis.lang
     try:
-        report_format(output)
-        written = write_report(analysis, output, lang=out_lang)
-    except ReportError as exc:
+        if report_format(output) != ".docx" and template is not None:
+            raise ReportError("doc.template_only_docx", suffix=output.suffix)
+        written = write_report(analysis, output, lang=out_lang, template=template)
+    except (ReportError, TemplateError) as exc:
         typer.echo(f"maltrace: {exc.message(out_lang)}", err=True)
         raise typer.Exit(EXIT_LOAD) from None
     except ProtectedFileError as exc:

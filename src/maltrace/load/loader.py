@@ -19,6 +19,7 @@ from maltrace.load.files import find_plan_files, paused_gc
 from maltrace.load.models import (
     LIST_KINDS,
     MODEL_OF,
+    Item,
     Kind,
     Node,
     Plan,
@@ -26,7 +27,7 @@ from maltrace.load.models import (
     PlanType,
     allowed_keys,
 )
-from maltrace.load.yamlsafe import KEYS, LINE, YamlError, read_yaml
+from maltrace.load.yamlsafe import KEYS, LINE, TextNote, YamlError, read_yaml
 
 # Codes of the YAML reader's problems, as documented in the README.
 _YAML_CODES = {"tag": "yaml-tag"}
@@ -46,6 +47,10 @@ class Where:
             return t("load.where_top", lang)
         if self.scope == "plan":
             return t("load.where_plan", lang)
+        if self.scope == "item":
+            if self.id:
+                return t("load.where_item", lang, id=self.id)
+            return t("load.where_item_noid", lang, index=self.index + 1)
         kind = t(f"kind.{self.kind}", lang)
         if self.id:
             return t("load.where_node", lang, kind=kind, id=self.id)
@@ -128,8 +133,9 @@ def load_file(path: str | os.PathLike[str]) -> FileResult:
 
 def parse_plan(data: bytes, name: str) -> FileResult:
     """Validate the bytes of one plan file named ``name`` (used in messages)."""
+    notes: list[TextNote] = []
     try:
-        raw = read_yaml(data)
+        raw = read_yaml(data, notes=notes)
     except YamlError as exc:
         return FileResult(
             name,
@@ -150,7 +156,40 @@ def parse_plan(data: bytes, name: str) -> FileResult:
         raw = read_yaml(data, all_key_lines=True)
         return FileResult(name, errors=_validation_errors(exc, raw, name))
     plan.source = name
+    plan.text_notes.extend((n.line, n.chars) for n in notes)
+    if plan.items or plan.plan.ordered or plan.plan.type is PlanType.RAMMEVERK:
+        errors = _framework_errors(plan, name)
+        if errors:
+            return FileResult(name, errors=errors)
     return FileResult(name, plan=plan)
+
+
+def _framework_errors(plan: Plan, name: str) -> list[LoadError]:
+    """A framework holds items and nothing else; items belong in a framework only; an item id
+    is given once in its framework."""
+    line = plan.plan.key_lines.get("type", plan.plan.line)
+    if plan.plan.type is not PlanType.RAMMEVERK:
+        if not plan.items:  # ``ordered: true`` on a plan
+            where = plan.plan.key_lines.get("ordered", plan.plan.line)
+            return [LoadError("ordered-outside-framework", name, where)]
+        return [LoadError("items-outside-framework", name, plan.items[0].line)]
+    errors: list[LoadError] = []
+    if plan.children():
+        errors.append(LoadError("framework-with-goals", name, line))
+    seen: dict[str, int] = {}
+    stack = list(reversed(plan.items))
+    while stack:
+        item = stack.pop()
+        if item.id in seen:
+            errors.append(
+                LoadError(
+                    "duplicate-item", name, item.line, {"id": item.id, "other": seen[item.id]}
+                )
+            )
+        else:
+            seen[item.id] = item.line
+        stack.extend(reversed(item.items))
+    return errors
 
 
 @dataclass
@@ -428,6 +467,10 @@ def _translate(err: Any, raw: dict[str, Any], name: str) -> LoadError:
             model = MODEL_OF[kind]
             nid = nxt.get("id") if isinstance(nxt, dict) else None
             where = Where("node", kind, nid if isinstance(nid, str) else None, part)
+        elif isinstance(part, int) and i > 0 and loc[i - 1] == "items":
+            model = Item
+            nid = nxt.get("id") if isinstance(nxt, dict) else None
+            where = Where("item", None, nid if isinstance(nid, str) else None, part)
         if not isinstance(nxt, (dict, list)):
             break
         container = nxt

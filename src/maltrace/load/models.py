@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from maltrace.load.yamlsafe import KEYS, LINE
 
@@ -30,6 +30,7 @@ class PlanType(StrEnum):
     KOMMUNEDELPLAN = "kommunedelplan"
     HANDLINGSDEL = "handlingsdel"
     TEMAPLAN = "temaplan"
+    RAMMEVERK = "rammeverk"  # a framework or ladder (issue 12): items, not goals
 
 
 class _Located(BaseModel):
@@ -58,18 +59,37 @@ class Node(_Located):
     description: str | None = None
     tags: list[str] = Field(default_factory=list)
     follows_up: list[Id] = Field(default_factory=list)
+    # -- frameworks (issue 12) --
+    # Framework items this node contributes to; never a follow-up. An immutable default: pydantic
+    # copies a list default for every node, but shares the one empty tuple.
+    contributes_to: tuple[Id, ...] = ()
 
     def model_post_init(self, context: Any, /) -> None:
         # pydantic keeps, per instance, the set of field names given (728 bytes: a third of a
         # node, 0.5 GB for a country's plans); a frozen node can share one with its like.
         names = frozenset(self.__pydantic_fields_set__)
         object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(names, names))
+        # -- frameworks (issue 12) --
+        # One more field would double the dict of every goal, area and tiltak (10 -> 11 entries:
+        # 272 -> 464 bytes). An empty contributes_to is left out of the node's dict instead and
+        # read from the class (``Node.contributes_to = ()`` below); pickling and equality hold.
+        values = self.__dict__
+        if len(values) in _SHRINKS and not values["contributes_to"]:
+            object.__setattr__(
+                self, "__dict__", {k: v for k, v in values.items() if k != "contributes_to"}
+            )
 
     def children(self) -> list[Node]:
         out: list[Node] = []
         for name in self.child_fields:
             out.extend(getattr(self, name))
         return out
+
+
+# Entry counts whose dict is one size class larger than with one entry fewer (5, 10, 21, 42 fit).
+_SHRINKS = frozenset({6, 11, 22, 43})
+# Read when a node's dict leaves out an empty contributes_to (see ``Node.model_post_init``).
+Node.contributes_to = ()
 
 
 class Measure(Node):
@@ -114,6 +134,22 @@ class PlanInfo(_Located):
     date: dt.date | None = None
     follows: list[Id] = Field(default_factory=list)
     relevant_goals: list[Id] | None = None
+    # -- frameworks (issue 12) --
+    frameworks: tuple[Id, ...] = ()  # the frameworks this plan reports against
+    ordered: bool = False  # a framework whose top-level items are the steps of a ladder
+    reference: str | None = None  # where a framework's texts come from
+
+
+class Item(_Located):
+    """An item of a framework (type: rammeverk): an SDG, a target, a step of a ladder."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: Id
+    title: Text
+    description: str | None = None
+    colour: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")] | None = None
+    items: list[Item] = Field(default_factory=list)
 
 
 class Plan(_Located):
@@ -126,8 +162,16 @@ class Plan(_Located):
     goals: list[Goal] = Field(default_factory=list)
     strategies: list[Strategy] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)  # a framework's items (issue 12)
     # Where it was read from; set by the loader, not part of the file format.
     source: str = Field(default="", exclude=True)
+    # (line, code points) of each text where the loader made a control character visible
+    # (finding ``control-character``); set by the loader, never from the file.
+    _text_notes: list[tuple[int, tuple[str, ...]]] = PrivateAttr(default_factory=list)
+
+    @property
+    def text_notes(self) -> list[tuple[int, tuple[str, ...]]]:
+        return self._text_notes
 
     @property
     def id(self) -> str:

@@ -16,6 +16,15 @@ from typing import Any
 import yaml
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
+from maltrace.load.text import (
+    ASTRAL_BAD_IN_FILE,
+    FROM_STAND_IN,
+    RAW,
+    SUSPECT_IN_FILE,
+    hide_raw,
+    normalise,
+)
+
 try:  # the C loader is what makes this fast; fall back only so an odd platform still works
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
@@ -39,6 +48,14 @@ _SEQ = _TAG_PREFIX + "seq"
 _DEEP_BLOCK = re.compile(rb"^[ \t]{%d,}\S" % MAX_DEPTH, re.MULTILINE)
 _DEEP_DASHES = re.compile(rb"(?:-[ \t]+){%d,}" % (MAX_DEPTH // 2))
 _BRACKETS_ONLY = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+@dataclass(frozen=True)
+class TextNote:
+    """A text on ``line`` held control characters, now shown as visible symbols."""
+
+    line: int
+    chars: tuple[str, ...]
 
 
 @dataclass
@@ -83,11 +100,15 @@ def _too_deep(data: bytes) -> int | None:
     return None
 
 
-def read_yaml(data: bytes, *, all_key_lines: bool = False) -> Any:
+def read_yaml(
+    data: bytes, *, all_key_lines: bool = False, notes: list[TextNote] | None = None
+) -> Any:
     """Parse one YAML document from ``data``; raise YamlError with every problem found.
 
     Returns ``None`` for an empty document. ``all_key_lines`` records the line of every key
     (for validation messages); by default only the keys findings point at (FINDING_KEYS).
+    Every text is normalised (``maltrace.load.text``); the lines where a control character was
+    made visible are added to ``notes``.
     """
     if len(data) > MAX_FILE_BYTES:
         raise YamlError(
@@ -100,7 +121,7 @@ def read_yaml(data: bytes, *, all_key_lines: bool = False) -> Any:
             ]
         )
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise YamlError([YamlProblem("not_utf8", line, {"position": exc.start})]) from None
@@ -108,7 +129,12 @@ def read_yaml(data: bytes, *, all_key_lines: bool = False) -> Any:
     if deep is not None:
         raise YamlError([YamlProblem("too_deep", deep, {"limit": MAX_DEPTH})])
 
-    loader = _Loader(data)
+    # One search of the whole file decides whether any scalar needs normalising: only a raw
+    # character or an escape (a backslash) can put one there.
+    check = SUSPECT_IN_FILE.search(text) is not None
+    hidden = check and RAW.search(text) is not None
+    check = check or ASTRAL_BAD_IN_FILE.search(data) is not None
+    loader = _Loader(hide_raw(text) if hidden else data)
     try:
         root = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
@@ -127,10 +153,12 @@ def read_yaml(data: bytes, *, all_key_lines: bool = False) -> Any:
         loader.dispose()
     if root is None:
         return None
-    builder = _Builder(max(MIN_NODE_BUDGET, len(data)), all_key_lines)
+    builder = _Builder(max(MIN_NODE_BUDGET, len(data)), all_key_lines, check, hidden)
     value = builder.build(root)
     if builder.problems:
         raise YamlError(builder.problems)
+    if notes is not None:
+        notes.extend(builder.notes)
     return value
 
 
@@ -148,7 +176,9 @@ class _Abort(Exception):
 
 # Keys whose line a finding points at even when the file is valid; every other key's line is
 # only needed for a validation error, and then the file is read again with all of them.
-FINDING_KEYS = frozenset({"follows_up", "relevant_goals", "follows"})
+FINDING_KEYS = frozenset(
+    {"follows_up", "relevant_goals", "follows", "contributes_to", "frameworks"}  # + issue 12
+)
 _STR = _TAG_PREFIX + "str"
 _RESERVED = frozenset({LINE, KEYS})
 
@@ -156,11 +186,16 @@ _RESERVED = frozenset({LINE, KEYS})
 class _Builder:
     """Nodes -> plain data. The hot path of loading: kept flat, with scalars handled inline."""
 
-    def __init__(self, budget: int, all_key_lines: bool) -> None:
+    def __init__(
+        self, budget: int, all_key_lines: bool, check: bool = False, hidden: bool = False
+    ) -> None:
         self.limit = budget
         self.budget = budget
         self.all_key_lines = all_key_lines
+        self.check = check
+        self.hidden = hidden
         self.problems: list[YamlProblem] = []
+        self.notes: list[TextNote] = []
 
     def build(self, root: Node) -> Any:
         try:
@@ -171,6 +206,8 @@ class _Builder:
     def _scalar(self, node: ScalarNode) -> str | None:
         tag = node.tag
         if tag == _STR:
+            if self.check:
+                return self._text(node)
             return node.value  # type: ignore[no-any-return]
         if tag == _NULL:
             return None
@@ -178,6 +215,16 @@ class _Builder:
             return node.value  # type: ignore[no-any-return]
         self.problems.append(YamlProblem("tag", node.start_mark.line + 1, {"tag": tag}))
         return None
+
+    def _text(self, node: ScalarNode) -> str:
+        """The scalar's text, normalised; a note when a control character was made visible."""
+        value: str = node.value
+        if self.hidden:
+            value = value.translate(FROM_STAND_IN)
+        value, bad = normalise(value)
+        if bad:
+            self.notes.append(TextNote(node.start_mark.line + 1, bad))
+        return value
 
     def _build(self, node: Node, depth: int) -> Any:
         self.budget -= 1
@@ -205,7 +252,7 @@ class _Builder:
         all_keys = self.all_key_lines
         for key_node, value_node in node.value:
             if key_node.__class__ is ScalarNode and key_node.tag in _PLAIN_TAGS:
-                key = key_node.value
+                key = self._text(key_node) if self.check else key_node.value
                 if key in _RESERVED:
                     key = f"<{key}>"
             elif key_node.__class__ is ScalarNode and key_node.tag == _TAG_PREFIX + "merge":

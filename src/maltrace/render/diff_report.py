@@ -234,7 +234,11 @@ def write_diff(
     protect = (*protect, *_plan_files(diff))
     suffix = Path(path).suffix.lower()
     if suffix in DIAGRAM_SUFFIXES:
+        from maltrace.load import ProtectedFileError
         from maltrace.render.diagram import write_diagram
+
+        if any(Path(path).resolve() == p.resolve() for p in protect):
+            raise ProtectedFileError(Path(path))
 
         write_diagram(diff.new, path, lang=lang, notes=diagram_notes(diff, lang))
         return [Path(path)]
@@ -242,5 +246,5 @@ def write_diff(
 
 
 def _plan_files(diff: PlanDiff) -> tuple[Path, ...]:
-    files = [*diff.old.plan_files.values(), *diff.new.plan_files.values()]
+    files = [*diff.old.protected_files, *diff.new.protected_files]
     return tuple(Path(f) for f in files if Path(f).exists())

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from maltrace.i18n import Lang, format_date, format_percent, t
 
@@ -99,6 +99,7 @@ class Matrix:
     columns: tuple[tuple[str, str, str], ...]  # (node id, title, plan)
     marks: frozenset[tuple[int, int]]
     row_headers: tuple[str, str] = ("", "")  # headers of the title and plan columns
+    row_alert: tuple[bool, ...] = ()  # goals to highlight (not followed up)
 
 
 Block = Paragraph | Table | Figure | Matrix
@@ -133,6 +134,9 @@ class Document:
     sheets: tuple[Sheet, ...] = ()
     # CSV: the one table a CSV file holds, when the content has one (the link list).
     csv_table: Table | None = None
+    # HTML: the red thread's data (``render.thread_data``) that makes the page clickable; none
+    # for a document without plan nodes.
+    thread: Mapping[str, Any] | None = None
 
     @property
     def toc(self) -> str:
@@ -213,7 +217,10 @@ def render_document(doc: Document, fmt: str, **options: object) -> bytes | str:
     if fmt == ".docx":
         from maltrace.render.docx import document_docx
 
-        return document_docx(doc, **options)
+        template = options.get("template")
+        if template is not None and not isinstance(template, (str, os.PathLike)):
+            raise TypeError("template: a path")
+        return document_docx(doc, template=template)
     if fmt == ".xlsx":
         from maltrace.render.xlsx import document_xlsx
 

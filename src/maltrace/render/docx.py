@@ -1,20 +1,38 @@
-"""The report as a Word document a planner pastes into the plan and restyles.
+"""The report document as a Word file a planner pastes into the plan and restyles.
 
-Real Word headings (Heading 1/2) and a built-in table style, so the municipality's own template
-restyles everything; the overview diagram as a picture fitted to the page.
+- The document's own styles: Title, Heading 1/2, Caption, a paragraph style "Table Text" for
+  cells and a built-in table style; a kommune's template (``template=``, ``maltrace report
+  --template``) brings its own, and only styles it lacks are added.
+- Tables span the text width; column widths follow the column kinds and the cells
+  (``_docx_layout``): ids, numbers, dates and statuses narrow and never wrapped, titles wide, no
+  word broken. The header row repeats on every page and a row is never split across pages.
+- A report section holding a ``wide`` table or the trace matrix is a landscape section.
+- Page numbers ("Side 3 av 12") in the footer and a table of contents field (filled with the
+  headings; Word updates it with page numbers on opening).
 """
 
 from __future__ import annotations
 
 import io
+import os
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape
 
-from docx import Document as Document_
-from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Emu
+from docx import Document as open_docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
+from docx.section import Section as DocxSection
+from docx.shared import Cm, Emu, Pt
 
+from maltrace.i18n import Lang, t
+from maltrace.render._docx_layout import Layout, column_widths
 from maltrace.render.diagram import png_size
 from maltrace.render.document import (
+    Column,
     Document,
     Figure,
     FigureError,
@@ -25,75 +43,386 @@ from maltrace.render.document import (
 )
 
 TABLE_STYLE = "Light List Accent 1"
-# A4 with 2.5 cm margins.
+CELL_STYLE = "Table Text"
+FONT = "Arial"  # metric-compatible with Liberation Sans and the bundled Arimo used to measure
+# A4 with 2.5 cm margins (when no template gives its own page).
 _PAGE_W, _PAGE_H, _MARGIN = Cm(21.0), Cm(29.7), Cm(2.5)
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_ALERT_FILL = "FBE3E3"
+# The trace matrix in Word: at most this many following nodes across one table (more go to the
+# next table, goals repeated), and no matrix at all past this many cells (see the workbook).
+MATRIX_COLUMNS_PER_TABLE = 30
+MATRIX_MAX_CELLS = 20_000
+
+
+class TemplateError(ValueError):
+    """The Word template cannot be used; ``message`` says why."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(reason)
+        self.path, self.reason = path, reason
+
+    def message(self, lang: Lang) -> str:
+        return t("doc.bad_template", lang, path=self.path, reason=self.reason)
 
 
 def _safe(text: str) -> str:
-    # XML 1.0 cannot hold most control characters; Word would refuse the file.
-    return "".join(c if c in "\t\n" or ord(c) >= 0x20 else "\ufffd" for c in text)
+    """Text XML 1.0 can hold. The loader already made every control character visible; this
+    only guards callers that build a document from other text."""
+    return "".join(
+        c
+        if c in "\t\n" or (" " <= c < "\ud800") or ("\ue000" <= c <= "\ufffd") or c > "\uffff"
+        else "\ufffd"
+        for c in text
+    )
 
 
-def _add_table(doc: object, table: Table, lang: str) -> None:
-    t = doc.add_table(rows=1, cols=len(table.headers))  # type: ignore[attr-defined]
-    t.style = TABLE_STYLE
-    for cell, text in zip(t.rows[0].cells, table.headers, strict=True):
-        cell.text = _safe(text)
-    for row in cell_texts(table, lang):  # type: ignore[arg-type]
-        cells = t.add_row().cells
-        for column, cell, text in zip(table.columns, cells, row, strict=True):
-            cell.text = _safe(text)
-            if column.numeric:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-
-def document_docx(report: Document) -> bytes:
-    doc = Document_()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = _PAGE_W, _PAGE_H
-    section.left_margin = section.right_margin = _MARGIN
-    section.top_margin = section.bottom_margin = _MARGIN
+def document_docx(report: Document, template: str | os.PathLike[str] | None = None) -> bytes:
+    """``report`` as the bytes of a .docx; with ``template``, in that document's styles, page
+    and footer (its body text is left out)."""
+    doc = _open(template)
+    _ensure_styles(doc, restyle=template is None)
+    section = doc.sections[-1]
+    if template is None:
+        _portrait(section)
+        _footer(section, report.lang)
+    elif not any(p.text.strip() for p in section.footer.paragraphs):
+        _footer(section, report.lang)
     doc.core_properties.title = _safe(report.title)
     doc.core_properties.language = {"nn": "nn-NO", "nb": "nb-NO", "en": "en-GB"}[report.lang]
 
-    doc.add_heading(_safe(report.title), level=0)
-    doc.add_paragraph(_safe(report.generated))
+    _paragraph(doc, report.title, "Title")
+    _paragraph(doc, report.generated, None)
+    _toc(doc, report)
+    landscape = False
     for s in report.sections:
-        doc.add_heading(_safe(s.heading), level=s.level)
+        # A section with a wide table or the matrix is a landscape section, heading and all.
+        wide = any(
+            isinstance(b, Matrix) or (isinstance(b, Table) and b.wide and b.rows) for b in s.blocks
+        )
+        if wide != landscape:
+            _turn(doc, landscape=wide)
+            landscape = wide
+        _paragraph(doc, s.heading, f"Heading {min(max(s.level, 1), 3)}")
         for block in s.blocks:
             if isinstance(block, Paragraph):
-                doc.add_paragraph(_safe(block.text))
+                _paragraph(doc, block.text, None, bold=block.style == "headline")
             elif isinstance(block, Figure):
                 _add_figure(doc, block)
             elif isinstance(block, Matrix):
-                continue  # the trace matrix is a sheet of the workbook
+                _add_matrix(doc, block, report.lang)
             elif block.rows:
                 _add_table(doc, block, report.lang)
-            else:
-                doc.add_paragraph(_safe(s.empty))
+            elif s.empty:
+                _paragraph(doc, s.empty, None)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
-def _add_figure(doc: object, figure: Figure) -> None:
+def _open(template: str | os.PathLike[str] | None) -> DocxDocument:
+    if template is None:
+        return open_docx()
+    name = str(template)
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise TemplateError(name, exc.strerror or str(exc)) from None
+    try:
+        doc = open_docx(io.BytesIO(_as_document(data)))
+    except Exception as exc:  # not a Word document (python-docx raises several kinds)
+        raise TemplateError(name, type(exc).__name__) from None
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != f"{{{_W}}}sectPr":
+            body.remove(child)
+    return doc
+
+
+_TEMPLATE_TYPE = b"wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"wordprocessingml.document.main+xml"
+
+
+def _as_document(data: bytes) -> bytes:
+    """A Word template (.dotx, as kommunar keep theirs) read as a document: the same package
+    with the main part's content type changed, which is all that tells the two apart."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            types = z.read("[Content_Types].xml")
+            if _TEMPLATE_TYPE not in types:
+                return data
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+                for item in z.infolist():
+                    content = z.read(item.filename)
+                    if item.filename == "[Content_Types].xml":
+                        content = content.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                    w.writestr(item, content)
+            return out.getvalue()
+    except (zipfile.BadZipFile, KeyError):
+        return data  # python-docx says what is wrong with it
+
+
+def _ensure_styles(doc: DocxDocument, *, restyle: bool) -> None:
+    styles = doc.styles
+    names = {s.name for s in styles}
+    if restyle:
+        # One font everywhere, the one the column widths are measured in.
+        for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Caption"):
+            if name in names:
+                font = styles[name].font
+                font.name = FONT
+                rfonts = styles[name].element.rPr.rFonts
+                for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+                    rfonts.attrib.pop(f"{{{_W}}}{attr}", None)
+        styles["Normal"].font.size = Pt(10)
+    if CELL_STYLE not in names:
+        cell = styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        cell.base_style = styles["Normal"]
+        cell.font.size = Pt(9)
+        cell.paragraph_format.space_before = Pt(0)
+        cell.paragraph_format.space_after = Pt(0)
+        cell.paragraph_format.line_spacing = 1.0
+    if "TOC Heading" not in names and "Heading 1" in names:
+        toc = styles.add_style("TOC Heading", WD_STYLE_TYPE.PARAGRAPH)
+        toc.base_style = styles["Heading 1"]
+        # Body text level, as Word's own TOC Heading: the contents do not list themselves.
+        toc.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl xmlns:w="{_W}" w:val="9"/>'))
+
+
+def _style_id(doc: DocxDocument, name: str | None) -> str | None:
+    """The id of the style called ``name`` in ``doc``, None when it has none (looked up once
+    per document: python-docx searches the styles part on every lookup)."""
+    if name is None:
+        return None
+    ids: dict[str, str] | None = getattr(doc, "_maltrace_style_ids", None)
+    if ids is None:
+        ids = {s.name: escape(s.style_id, {'"': "&quot;"}) for s in doc.styles if s.name}
+        doc._maltrace_style_ids = ids  # type: ignore[attr-defined]
+    return ids.get(name)
+
+
+def _portrait(section: DocxSection) -> None:
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = _PAGE_W, _PAGE_H
+    section.left_margin = section.right_margin = _MARGIN
+    section.top_margin = section.bottom_margin = _MARGIN
+
+
+def _text_width_pt(section: DocxSection) -> float:
+    width = (section.page_width or _PAGE_W) - (section.left_margin or 0)
+    width -= section.right_margin or 0
+    return float(Emu(width).pt)
+
+
+def _append(doc: DocxDocument, xml: str) -> None:
+    body = doc.element.body
+    body.sectPr.addprevious(parse_xml(xml))
+
+
+def _runs(text: str, rpr: str = "") -> str:
+    """Text as runs: line breaks and tabs as Word's own, everything else escaped."""
+    parts: list[str] = []
+    for i, line in enumerate(_safe(text).split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                parts.append("<w:tab/>")
+            if piece:
+                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return f"<w:r>{rpr}{''.join(parts)}</w:r>" if parts else ""
+
+
+def _paragraph(doc: DocxDocument, text: str, style: str | None, *, bold: bool = False) -> None:
+    sid = _style_id(doc, style)
+    ppr = f'<w:pPr><w:pStyle w:val="{sid}"/></w:pPr>' if sid else ""
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    _append(doc, f'<w:p xmlns:w="{_W}">{ppr}{_runs(text, rpr)}</w:p>')
+
+
+def _field(instr: str, cached: str = "", dirty: bool = False) -> str:
+    flag = ' w:dirty="true"' if dirty else ""
+    return (
+        f'<w:r><w:fldChar w:fldCharType="begin"{flag}/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{cached}"
+        f'<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def _footer(section: DocxSection, lang: Lang) -> None:
+    """ "Side 3 av 12", centred: the words from the catalogue, the numbers Word's fields."""
+    section.footer.is_linked_to_previous = False
+    footer = section.footer
+    for p in list(footer.paragraphs):
+        p._p.getparent().remove(p._p)
+    before, _, rest = t("doc.page_of", lang).partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    runs = (
+        _runs(before)
+        + _field("PAGE", "<w:r><w:t>1</w:t></w:r>")
+        + _runs(middle)
+        + _field("NUMPAGES", "<w:r><w:t>1</w:t></w:r>")
+        + _runs(after)
+    )
+    footer._element.append(
+        parse_xml(f'<w:p xmlns:w="{_W}"><w:pPr><w:jc w:val="center"/></w:pPr>{runs}</w:p>')
+    )
+
+
+def _toc(doc: DocxDocument, report: Document) -> None:
+    """A table of contents field, its result already holding the headings (so it reads right
+    before any update); Word fills in the page numbers when it updates the field."""
+    _paragraph(doc, report.toc, "TOC Heading" if _style_id(doc, "TOC Heading") else "Heading 1")
+    headings = [s.heading for s in report.sections if s.level <= 2] or [""]
+    paragraphs = []
+    for i, heading in enumerate(headings):
+        runs = _runs(heading)
+        if i == 0:
+            runs = (
+                '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+                '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u '
+                "</w:instrText></w:r>"
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + runs
+            )
+        if i == len(headings) - 1:
+            runs += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        paragraphs.append(f'<w:p xmlns:w="{_W}">{runs}</w:p>')
+    for p in paragraphs:
+        _append(doc, p)
+
+
+# -- tables ------------------------------------------------------------------------------------
+
+
+def _turn(doc: DocxDocument, *, landscape: bool) -> None:
+    """A new section from here, on a landscape (or again portrait) page."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    width, height = section.page_width, section.page_height
+    if width is not None and height is not None and (width < height) == landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = height, width
+
+
+def _add_table(doc: DocxDocument, table: Table, lang: Lang) -> None:
+    cells = cell_texts(table, lang)
+    width = _text_width_pt(doc.sections[-1])
+    layout = column_widths(table.columns, cells, width)
+    alerts = [table.alert(i) for i in range(len(cells))]
+    _append(doc, _table_xml(doc, table.columns, cells, layout, alerts))
+
+
+def _table_xml(
+    doc: DocxDocument,
+    columns: Sequence[Column],
+    cells: Sequence[Sequence[str]],
+    layout: Layout,
+    alerts: Sequence[bool],
+    rotate_from: int | None = None,
+) -> str:
+    twips = [round(w * 20) for w in layout.widths]
+    style = _style_id(doc, TABLE_STYLE) or _style_id(doc, "Table Grid")
+    cell_style = _style_id(doc, CELL_STYLE)
+    rpr = "" if layout.size == 9 else f'<w:rPr><w:sz w:val="{round(layout.size * 2)}"/></w:rPr>'
+    ppr_style = f'<w:pStyle w:val="{cell_style}"/>' if cell_style else ""
+    out = [
+        f'<w:tbl xmlns:w="{_W}"><w:tblPr>',
+        f'<w:tblStyle w:val="{style}"/>' if style else "",
+        f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>',
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+        *(f'<w:gridCol w:w="{w}"/>' for w in twips),
+        "</w:tblGrid>",
+    ]
+
+    def cell(text: str, i: int, alert: bool, header: bool) -> str:
+        column = columns[i]
+        tcpr = f'<w:tcW w:w="{twips[i]}" w:type="dxa"/>'
+        if alert:
+            tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{_ALERT_FILL}"/>'
+        if column.nowrap and not header:
+            tcpr += "<w:noWrap/>"
+        if header and rotate_from is not None and i >= rotate_from:
+            tcpr += '<w:textDirection w:val="btLr"/>'
+        jc = '<w:jc w:val="right"/>' if column.numeric else ""
+        if column.kind == "mark" or (rotate_from is not None and i >= rotate_from):
+            jc = '<w:jc w:val="center"/>'
+        return (
+            f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr>{ppr_style}{jc}</w:pPr>"
+            f"{_runs(text, rpr)}</w:p></w:tc>"
+        )
+
+    header_row = "".join(cell(c.header, i, False, True) for i, c in enumerate(columns))
+    out.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header_row}</w:tr>")
+    for row, alert in zip(cells, alerts, strict=True):
+        tds = "".join(cell(text, i, alert, False) for i, text in enumerate(row))
+        out.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{tds}</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def _add_matrix(doc: DocxDocument, m: Matrix, lang: Lang) -> None:
+    """Goals down, following nodes across (ids, turned up), ● where linked; in a landscape
+    section, split across tables when there are many columns. Too big for pages: a note."""
+    if len(m.rows) * max(len(m.columns), 1) > MATRIX_MAX_CELLS:
+        _paragraph(
+            doc, t("doc.matrix_too_big", lang, rows=len(m.rows), columns=len(m.columns)), None
+        )
+        return
+    width = _text_width_pt(doc.sections[-1])
+    chunks = [
+        m.columns[i : i + MATRIX_COLUMNS_PER_TABLE]
+        for i in range(0, len(m.columns), MATRIX_COLUMNS_PER_TABLE)
+    ] or [()]
+    for k, chunk in enumerate(chunks):
+        first = k * MATRIX_COLUMNS_PER_TABLE
+        columns = (
+            Column(m.corner, "id"),
+            Column(m.row_headers[0]),
+            Column(m.row_headers[1], "id"),
+            *(Column(nid, "mark") for nid, _, _ in chunk),
+        )
+        cells = [
+            [gid, title, plan]
+            + ["●" if (r, first + j) in m.marks else "" for j in range(len(chunk))]
+            for r, (gid, title, plan) in enumerate(m.rows)
+        ]
+        # Turned headers take the height of the id, the width of one line.
+        layout = column_widths([*columns[:3], *(Column("", "mark") for _ in chunk)], cells, width)
+        if k:
+            _paragraph(doc, "", None)
+        _append(doc, _table_xml(doc, columns, cells, layout, [False] * len(cells), 3))
+
+
+# -- figures -------------------------------------------------------------------------------------
+
+
+def _add_figure(doc: DocxDocument, figure: Figure) -> None:
     try:
         png = figure.draw("png")
     except FigureError as exc:
-        doc.add_paragraph(_safe(exc.message))  # type: ignore[attr-defined]
+        _paragraph(doc, exc.message, None)
         return
-    width, height = _fit(png_size(png))
-    doc.add_picture(io.BytesIO(png), width=width, height=height)  # type: ignore[attr-defined]
+    width, height = _fit(png_size(png), doc.sections[-1])
+    doc.add_picture(io.BytesIO(png), width=width, height=height)
     if figure.caption:
-        caption = doc.add_paragraph(_safe(figure.caption))  # type: ignore[attr-defined]
-        caption.style = doc.styles["Caption"]  # type: ignore[attr-defined]
+        _paragraph(doc, figure.caption, "Caption")
 
 
-def _fit(size: tuple[int, int] | None) -> tuple[Emu, Emu | None]:
+def _fit(
+    size: tuple[int, int] | None, section: DocxSection | None = None
+) -> tuple[Emu, Emu | None]:
     """The picture's size: the text width, or less when a tall picture would overrun the page."""
-    text_w = _PAGE_W - 2 * _MARGIN
-    text_h = _PAGE_H - 2 * _MARGIN - Cm(2)  # room for the caption
+    page_w = (section.page_width if section else None) or _PAGE_W
+    page_h = (section.page_height if section else None) or _PAGE_H
+    left = (section.left_margin if section else None) or _MARGIN
+    right = (section.right_margin if section else None) or _MARGIN
+    top = (section.top_margin if section else None) or _MARGIN
+    bottom = (section.bottom_margin if section else None) or _MARGIN
+    text_w = page_w - left - right
+    text_h = page_h - top - bottom - Cm(2)  # room for the caption
     if not size or not size[0]:
         return Emu(text_w), None
     w, h = size

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from maltrace.i18n import Lang, t
 from maltrace.render.document import (
     Document,
     Figure,
@@ -61,7 +67,60 @@ def document_html(doc: Document) -> str:
     template = env.from_string((_TEMPLATES / "report.html.j2").read_text(encoding="utf-8"))
     css = (_TEMPLATES / "report.css").read_text(encoding="utf-8")
     sections = [(s, [_block(b, doc) for b in s.blocks]) for s in doc.sections]
-    return template.render(doc=doc, sections=sections, css=css)
+    page = _page(doc.thread, doc.lang) if doc.thread is not None else None
+    return template.render(doc=doc, sections=sections, css=css, page=page)
+
+
+@dataclass(frozen=True)
+class _Page:
+    """The clickable page: the thread data as JSON for a data block, the script and its
+    Content-Security-Policy hash (no 'unsafe-inline'), and the words of the controls."""
+
+    data: Markup
+    script: Markup
+    script_hash: str
+    words: dict[str, str]
+
+
+# The page's own words, by the name the template and the script use.
+_WORDS = (
+    "tools",
+    "search",
+    "search_hint",
+    "only_alert",
+    "reset",
+    "hint",
+    "selected",
+    "rows",
+    "cleared",
+)
+
+
+def _page(thread: Mapping[str, Any], lang: Lang) -> _Page:
+    words = {w: t(f"page.{w}", lang) for w in _WORDS}
+    script = (_TEMPLATES / "page.js").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return _Page(
+        data=Markup(script_json({**thread, "words": words})),
+        script=Markup(script),
+        script_hash=f"sha256-{digest}",
+        words=words,
+    )
+
+
+def script_json(value: object) -> str:
+    """``value`` as JSON that is safe inside <script>: no ``<``, ``>`` or ``&`` (so no
+    ``</script>`` or ``<!--`` can end or change the block) and no U+2028/U+2029."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return text
 
 
 def _block(block: object, doc: Document) -> object:

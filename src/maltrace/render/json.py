@@ -65,8 +65,36 @@ def check_dict(analysis: Analysis, lang: Lang | None = None) -> dict[str, Any]:
             }
             for p in analysis.plans
         ],
+        "frameworks": frameworks_dict(analysis, lang),
         "findings": [f.as_dict(lang) for f in analysis.findings],
         "summary": {"errors": len(analysis.errors), "warnings": len(analysis.warnings)},
+    }
+
+
+def frameworks_dict(analysis: Analysis, lang: Lang) -> dict[str, Any]:
+    """``frameworks`` of the check JSON: per framework in use, counts of its top-level items."""
+    return {
+        fid: {
+            "title": fc.framework.title(lang),
+            "ordered": fc.framework.ordered,
+            "builtin": fc.framework.builtin,
+            "items": fc.items,
+            "addressed": len(fc.addressed),
+            "ratio": round(fc.ratio, 4),
+            "not_addressed": list(fc.not_addressed),
+            "per_item": {item: list(nodes) for item, nodes in fc.per_item.items()},
+            "cross_cutting": list(fc.cross_cutting),
+            "declared_by": list(fc.declared_by),
+            "per_plan": {
+                pid: {
+                    "addressed": len(pc.addressed),
+                    "ratio": round(pc.ratio, 4),
+                    "not_addressed": list(pc.not_addressed),
+                }
+                for pid, pc in fc.per_plan.items()
+            },
+        }
+        for fid, fc in analysis.frameworks.items()
     }
 
 

@@ -6,7 +6,6 @@ are those of the analysis — ``maltrace check``'s — in every format.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, format_date, format_percent, t
@@ -15,13 +14,14 @@ from maltrace.render.document import (
     ColumnKind,
     Document,
     Figure,
-    FigureFormat,
     Matrix,
     Paragraph,
     Section,
     Sheet,
     Table,
 )
+from maltrace.render.frameworks_report import framework_sections, frameworks_sheet
+from maltrace.render.thread_data import thread_data
 
 
 def build_report(
@@ -29,10 +29,12 @@ def build_report(
     lang: Lang | None = None,
     *,
     diagram: Figure | None = None,
+    diagrams: tuple[Paragraph | Figure, ...] = (),
     today: dt.date | None = None,
 ) -> Document:
     """The report of ``analysis`` in ``lang``; ``diagram`` is the figure for its diagram section
-    (see ``render.report.diagram_figure``), or none."""
+    (drawn by ``render.report``), or ``diagrams`` the blocks of a diagram split into
+    parts (see ``render.diagram.diagram_blocks``), or none."""
     lang = lang or analysis.lang
     nodes = analysis.graph.nodes
 
@@ -170,6 +172,7 @@ def build_report(
         ),
         row_nodes=tuple(f.node for f in analysis.findings),
         row_alert=tuple(f.severity == "error" for f in analysis.findings),
+        wide=True,  # five columns, two of them sentences: a landscape page in Word
     )
     links = Table(
         (
@@ -234,6 +237,7 @@ def build_report(
             if k.target in row_index
         ),
         row_headers=(t("col.to_title", lang), t("col.to_plan", lang)),
+        row_alert=tuple(not g.followed_up for g in analysis.goals),
     )
 
     none = t("word.none", lang)
@@ -242,7 +246,7 @@ def build_report(
         Section("plans", t("report.plans", lang), (plans,)),
         Section("per-plan", t("check.per_plan", lang), (per_plan,), empty=none),
         Section("per-area", t("check.per_area", lang), (per_area,), empty=none),
-        Section("diagram", t("report.diagram", lang), (diagram,) if diagram else ()),
+        Section("diagram", t("report.diagram", lang), (diagram,) if diagram else diagrams),
         Section("goals", t("report.goal_table", lang), (goals,), empty=none),
         Section(
             "uncovered",
@@ -253,6 +257,8 @@ def build_report(
         Section(
             "orphans", t("check.orphans", lang), (orphans,), empty=t("report.none_orphans", lang)
         ),
+        # frameworks (issue 12): a chapter per framework in use
+        *framework_sections(analysis, lang, figures=diagram is not None or bool(diagrams)),
         Section(
             "findings", t("check.findings", lang), (findings,), empty=t("check.no_findings", lang)
         ),
@@ -263,21 +269,16 @@ def build_report(
         ("report.coverage_sheet", coverage),
         ("report.findings_sheet", findings),
     )
+    framework_sheet = frameworks_sheet(analysis, lang)  # issue 12
+    sheets = [Sheet(t(key, lang), table) for key, table in sheet]
+    if framework_sheet is not None:
+        sheets.append(framework_sheet)
     return Document(
         lang=lang,
         title=title,
         generated=t("report.generated", lang, date=format_date(today or dt.date.today(), lang)),
         sections=sections,
-        sheets=tuple(Sheet(t(key, lang), table) for key, table in sheet),
+        sheets=tuple(sheets),
         csv_table=links,
-    )
-
-
-def diagram_figure(analysis: Analysis, lang: Lang, draw: Callable[[FigureFormat], bytes]) -> Figure:
-    """The report's diagram figure: ``draw`` renders the picture when a writer needs it."""
-    return Figure(
-        alt=t("report.diagram_alt", lang),
-        draw=draw,
-        caption=t("report.diagram_alt", lang),
-        key="diagram",
+        thread=thread_data(analysis),
     )

@@ -144,6 +144,11 @@ def render_check(analysis: Analysis, console: Console, lang: Lang | None = None)
         console.print(table)
         console.print()
 
+    if analysis.frameworks:
+        from maltrace.render.frameworks_text import render_frameworks_table
+
+        render_frameworks_table(analysis, console, lang)
+
     render_findings(analysis.findings, console, lang)
 
 

@@ -2,6 +2,13 @@
 
 Plan text is data: a cell that starts with ``=``, ``+``, ``-``, ``@`` (or a tab or CR) is stored
 as text with Excel's quote prefix, so it shows as written and never runs as a formula.
+
+Numbers are numbers (counts as integers, ratios as 0.722 with a percent format). Rows to
+highlight (``row_alert``) are shown by conditional formatting on the values where one column
+tells them apart (a status such as "Ikkje følgd opp", or a ratio under 100 %), so the highlight
+follows the planner's own edits and sorting; otherwise on the rows themselves. Every sheet
+prints on A4, fitted to the page width, with its header row (and the matrix's goal columns)
+repeated on every page.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import re
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,6 +30,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MARK = "●"
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
+_ALERT_FILL = PatternFill(start_color="FBE3E3", end_color="FBE3E3", fill_type="solid")
+_ALERT_FONT = Font(color="9C0006")
+# A sheet wider than this (in Excel's character widths) prints in landscape.
+_PORTRAIT_MAX_WIDTH = 100
 
 
 def _put(ws: Worksheet, row: int, col: int, value: Value, kind: str = "text") -> None:
@@ -52,12 +64,115 @@ def _sheet(ws: Worksheet, table: Table, widths: dict[int, int] | None = None) ->
     ws.freeze_panes = "A2"
     last = get_column_letter(len(table.headers))
     ws.auto_filter.ref = f"A1:{last}{max(1, len(table.rows) + 1)}"
+    total = 0.0
+    widths_used: list[float] = []
     for c in range(1, len(table.headers) + 1):
         longest = max(
             [len(table.headers[c - 1])] + [len(str(row[c - 1] or "")) for row in table.rows[:500]]
         )
+        if table.columns[c - 1].kind == "ratio":
+            longest = max(len(table.headers[c - 1]), 7)
         width = (widths or {}).get(c, min(max(longest + 2, 8), 60))
         ws.column_dimensions[get_column_letter(c)].width = width
+        widths_used.append(width)
+        total += width
+    _row_heights(ws, table, widths_used)
+    _alerts(ws, table)
+    _print_setup(ws, landscape=total > _PORTRAIT_MAX_WIDTH)
+
+
+# Points per line of 11-point text, and characters per unit of column width (an average letter
+# is narrower than the "0" Excel measures widths in).
+_LINE_PT = 15.0
+_CHARS_PER_WIDTH = 1.1
+
+
+def _row_heights(ws: Worksheet, table: Table, widths: list[float]) -> None:
+    """Heights for rows whose text wraps: LibreOffice (and Excel, until a row is edited) keeps
+    the default height of a row with none, and wrapped lines then print over each other."""
+    for r, row in enumerate(table.rows, start=2):
+        lines = 1
+        for value, width in zip(row, widths, strict=True):
+            if isinstance(value, str) and (len(value) > width or "\n" in value):
+                per_line = max(int((width - 1) * _CHARS_PER_WIDTH), 1)
+                n = sum(-(-max(len(part), 1) // per_line) for part in value.split("\n"))
+                lines = max(lines, n)
+        if lines > 1:
+            ws.row_dimensions[r].height = min(lines * _LINE_PT, 409)
+
+
+# Column-width units one landscape A4 page holds at about 60 %, the smallest scale that still
+# reads on paper: a wider sheet (the matrix of a whole kommune) is printed across more pages,
+# its goal columns repeated on each.
+_PAGE_WIDTH_UNITS = 240
+
+
+def _print_setup(
+    ws: Worksheet, *, landscape: bool, title_cols: str | None = None, width: float = 0
+) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = max(1, -(-int(width) // _PAGE_WIDTH_UNITS))
+    ws.page_setup.fitToHeight = 0  # as many pages down as it takes
+    ws.print_title_rows = "1:1"
+    if title_cols:
+        ws.print_title_cols = title_cols
+
+
+def _formula_text(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+def _alerts(ws: Worksheet, table: Table) -> None:
+    """Conditional formatting for the rows ``table`` marks: on a status column whose values
+    tell alert rows from the rest, else on a ratio under 1, else on those very rows."""
+    rows = len(table.rows)
+    if not rows or not any(table.alert(i) for i in range(rows)):
+        return
+    last = get_column_letter(len(table.columns))
+    area = f"A2:{last}{rows + 1}"
+    formula = None
+    for c, column in enumerate(table.columns):
+        if column.kind != "status":
+            continue
+        alert = {str(r[c]) for i, r in enumerate(table.rows) if table.alert(i)}
+        calm = {str(r[c]) for i, r in enumerate(table.rows) if not table.alert(i)}
+        if alert and not alert & calm and len(alert) <= 3:
+            ref = f"${get_column_letter(c + 1)}2"
+            tests = [f"{ref}={_formula_text(v)}" for v in sorted(alert)]
+            formula = tests[0] if len(tests) == 1 else f"OR({','.join(tests)})"
+            break
+    if formula is None:
+        ratio = next((c for c, col in enumerate(table.columns) if col.kind == "ratio"), None)
+        if ratio is not None and all(
+            table.alert(i) == (isinstance(r[ratio], (int, float)) and float(r[ratio]) < 1)  # type: ignore[arg-type]
+            for i, r in enumerate(table.rows)
+        ):
+            ref = f"${get_column_letter(ratio + 1)}2"
+            formula = f"AND(ISNUMBER({ref}),{ref}<1)"
+    if formula is not None:
+        ws.conditional_formatting.add(
+            area, FormulaRule(formula=[formula], fill=_ALERT_FILL, font=_ALERT_FONT)
+        )
+    else:
+        _static_alert(ws, [table.alert(i) for i in range(rows)], last)
+
+
+def _static_alert(ws: Worksheet, alerts: list[bool], last: str) -> None:
+    """Highlight these rows (data from row 2) as they are: runs of rows as ranges."""
+    ranges: list[str] = []
+    start = None
+    for i, alert in enumerate([*alerts, False]):
+        if alert and start is None:
+            start = i
+        elif not alert and start is not None:
+            ranges.append(f"A{start + 2}:{last}{i + 1}")
+            start = None
+    if ranges:
+        ws.conditional_formatting.add(
+            " ".join(ranges), FormulaRule(formula=["TRUE"], fill=_ALERT_FILL, font=_ALERT_FONT)
+        )
 
 
 def document_xlsx(doc: Document) -> bytes:
@@ -104,6 +219,14 @@ def _matrix(ws: Worksheet, m: Matrix) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(m.columns) + 3)}{len(m.rows) + 1}"
     for letter, width in (("A", 12), ("B", 50), ("C", 12)):
         ws.column_dimensions[letter].width = width
+    # Turned ids need the height of the longest (about 6 points a character at 11 points).
+    longest = max((len(nid) for nid, _, _ in m.columns), default=4)
+    ws.row_dimensions[1].height = min(max(longest * 6.5 + 8, 30), 400)
+    if m.row_alert:
+        _static_alert(
+            ws, [i < len(m.row_alert) and m.row_alert[i] for i in range(len(m.rows))], "C"
+        )
+    _print_setup(ws, landscape=True, title_cols="A:C", width=74 + 4 * len(m.columns))
 
 
 def _sheet_name(name: str) -> str:

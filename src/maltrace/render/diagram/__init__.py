@@ -34,14 +34,19 @@ from maltrace.render.diagram.base import (
     LARGE_VIEW,
     NOT_FOLLOWED_FILL,
     NOT_FOLLOWED_PEN,
+    ORPHAN_PEN,
     VIEWS,
     WIDTH_RANGE_CM,
     Diagram,
     DiagramError,
     Selection,
     View,
+    closest,
 )
 from maltrace.render.diagram.compose import compose
+from maltrace.render.diagram.figures import diagram_blocks, diagram_figures, overview_is_readable
+from maltrace.render.diagram.framework import framework_diagram
+from maltrace.render.diagram.ladder import ladder_diagram
 from maltrace.render.diagram.output import (
     MIN_READABLE_SCALE,
     XML_DECLARATION,
@@ -57,6 +62,7 @@ from maltrace.render.diagram.output import (
 )
 from maltrace.render.diagram.overview import select_overview
 from maltrace.render.diagram.plan import select_plan
+from maltrace.render.diagram.split import Part, safe_key, split_parts, write_split
 from maltrace.render.diagram.thread import select_thread
 
 __all__ = [
@@ -68,24 +74,32 @@ __all__ = [
     "MIN_READABLE_SCALE",
     "NOT_FOLLOWED_FILL",
     "NOT_FOLLOWED_PEN",
+    "ORPHAN_PEN",
     "VIEWS",
     "Diagram",
     "DiagramError",
+    "Part",
     "View",
     "build_diagram",
+    "diagram_blocks",
     "diagram_dot",
+    "diagram_figures",
     "diagram_pdf",
     "diagram_png",
     "diagram_svg",
     "output_format",
+    "overview_is_readable",
     "png_size",
     "render",
     "render_pdf",
     "render_png",
     "render_svg",
+    "safe_key",
+    "split_parts",
     "svg_scale",
     "svg_size",
     "write_diagram",
+    "write_split",
 ]
 
 
@@ -99,6 +113,7 @@ def build_diagram(
     lang: Lang | None = None,
     width_cm: float = DEFAULT_WIDTH_CM,
     notes: Mapping[str, Sequence[str]] | None = None,
+    framework: str | None = None,
 ) -> Diagram:
     """The diagram for one view of ``analysis``. Raises ``DiagramError`` for an unknown id.
 
@@ -108,6 +123,10 @@ def build_diagram(
     low, high = WIDTH_RANGE_CM
     if not (low <= width_cm <= high) or math.isnan(width_cm):
         raise DiagramError("bad_width", low=f"{low:g}", high=f"{high:g}")
+    if framework is not None:
+        if goal is not None or area is not None:
+            raise DiagramError("one_view")
+        return framework_view(analysis, framework, plan, lang, width_cm)
     chosen, key = resolve_view(view, plan, goal, area)
     selection = select(analysis, chosen, key, lang)
     if notes:
@@ -202,6 +221,7 @@ def write_diagram(
     dpi: int = DEFAULT_DPI,
     max_pixels: int = DEFAULT_MAX_PIXELS,
     notes: Mapping[str, Sequence[str]] | None = None,
+    framework: str | None = None,
 ) -> Diagram:
     """Write the diagram to ``path`` whole (temp file and rename), in the format its suffix
     names: .svg, .png, .pdf or .dot. Never writes over a plan file that was read."""
@@ -215,8 +235,9 @@ def write_diagram(
         lang=lang,
         width_cm=width_cm,
         notes=notes,
+        framework=framework,
     )
-    protect = [Path(p) for p in analysis.plan_files.values()]
+    protect = [Path(p) for p in analysis.protected_files]
     if any(Path(path).resolve() == p.resolve() for p in protect):
         raise DiagramError("protected", path=str(path))
     if fmt == "dot":
@@ -273,3 +294,30 @@ def select(analysis: Analysis, view: View, key: str | None, lang: Lang) -> Selec
     if view == "plan":
         return select_plan(analysis, key, lang)
     return select_thread(analysis, view, key, lang)
+
+
+def framework_view(
+    analysis: Analysis, framework: str, plan: str | None, lang: Lang, width_cm: float
+) -> Diagram:
+    """A framework in use (``--framework``): its items and what addresses each; a ladder
+    (``ordered: true``) as a staircase. With ``plan``, only that plan's nodes count."""
+    from maltrace.analysis.frameworks import plan_view
+
+    frameworks = analysis.frameworks
+    if plan is not None:
+        if plan not in analysis.plan_files:
+            known = list(analysis.plan_files)
+            raise DiagramError(
+                "unknown_plan", closest(plan, known), id=plan, known=", ".join(known)
+            )
+        frameworks = plan_view(frameworks, plan)
+    match = {k.casefold(): k for k in frameworks}.get(framework.casefold())
+    if match is None:
+        in_use = ", ".join(frameworks) or "–"
+        raise DiagramError(
+            "unknown_framework", closest(framework, list(frameworks)), id=framework, known=in_use
+        )
+    fc = frameworks[match]
+    if fc.framework.ordered:
+        return ladder_diagram(analysis, fc, lang, width_cm, plan)
+    return framework_diagram(analysis, fc, lang, width_cm, plan)

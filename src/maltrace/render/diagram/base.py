@@ -13,7 +13,7 @@ from maltrace.graph import CONTAINS
 from maltrace.i18n import Lang, format_date, format_percent, t
 from maltrace.load import Kind
 
-View = Literal["overview", "plan", "goal", "area"]
+View = Literal["overview", "plan", "goal", "area", "framework", "ladder"]
 VIEWS: tuple[View, ...] = ("overview", "plan", "goal", "area")
 # Output format by file suffix.
 FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -23,6 +23,9 @@ WIDTH_RANGE_CM = (4.0, 200.0)
 DEFAULT_DPI = 200
 # 16 million pixels: an A4 page at 300 dpi is 8.7 million; more is no longer a picture to read.
 DEFAULT_MAX_PIXELS = 16_000_000
+# The height a picture may take on an A4 page (portrait, 2.5 cm margins, room for a caption);
+# a split part is cut so that fitted to it, it is not scaled below 75 %.
+PAGE_HEIGHT_CM = 22.0
 # More boxes than this will not read on paper; say so and suggest a part.
 LARGE_VIEW = 150
 # Up to this many boxes, a first-column plan is drawn as one node, which keeps its areas and
@@ -50,6 +53,9 @@ NOT_FOLLOWED_PEN = "#a40000"
 MEASURE_FILL = "#ececec"
 GROUP_FILL = "#f3f3f3"
 MARKER = "× "
+# A node with no trace upwards (an orphan): a heavy dotted frame and these words.
+ORPHAN_MARKER = "? "
+ORPHAN_PEN = "black"
 
 
 class DiagramError(ValueError):
@@ -81,6 +87,8 @@ class Diagram:
     links: tuple[tuple[str, str], ...]
     not_followed_up: tuple[str, ...]
     warnings: tuple[str, ...]
+    # Boxes with no trace upwards (orphans), drawn in their plan's frame with a dotted frame.
+    orphans: tuple[str, ...] = ()
 
 
 @dataclass
@@ -96,6 +104,10 @@ class Selection:
     empty_text: str | None = None
     # Extra lines under a box's title, in words (a change, a tiltak's status), by node id.
     notes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Nodes with no trace upwards (orphans) to draw and mark as such.
+    orphans: set[str] = field(default_factory=set)
+    # Draw the legend (a report's later parts leave it out: the first part has it).
+    legend: bool = True
 
 
 def kind_of(view: str) -> Kind:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from maltrace.analysis import Analysis
@@ -29,6 +30,8 @@ from maltrace.render.diagram.base import (
     NODESEP,
     NOT_FOLLOWED_FILL,
     NOT_FOLLOWED_PEN,
+    ORPHAN_MARKER,
+    ORPHAN_PEN,
     PAD,
     PLAN_NODE_MAX,
     RANKSEP,
@@ -122,8 +125,10 @@ def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm
         f'fontname="{_dot.FONT}" fontsize={INFO_SIZE:g} peripheries=0 '
         f"margin={WRAPPER_MARGIN:g}"
     )
+    orphans = sel.orphans & ids
+    legend = _legend(lang, geo.content_width, orphans=bool(orphans)) if sel.legend else '""'
     emit(
-        f"\tsubgraph cluster_legend {{ label={_legend(lang, geo.content_width)} labelloc=b "
+        f"\tsubgraph cluster_legend {{ label={legend} labelloc=b "
         f'labeljust=l fontname="{_dot.FONT}" fontsize={LEGEND_SIZE:g} peripheries=0 '
         f"margin={WRAPPER_MARGIN:g}"
     )
@@ -149,7 +154,9 @@ def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm
             node = "@plan-" + _dot.node_name(plan_id)
             emit(
                 "\t"
-                + _plan_node(analysis, node, by_area, groups, sel.statuses, geo, lang, sel.notes)
+                + _plan_node(
+                    analysis, node, by_area, groups, sel.statuses, geo, lang, sel.notes, sel.orphans
+                )
             )
             columns[0].append(node)
             for heads in by_area.values():
@@ -174,7 +181,9 @@ def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm
                 for head in heads:
                     emit(
                         "\t"
-                        + _group_node(analysis, groups[head], sel.statuses, geo, lang, sel.notes)
+                        + _group_node(
+                            analysis, groups[head], sel.statuses, geo, lang, sel.notes, sel.orphans
+                        )
                     )
                     columns[column_of[plan_id]].append(head)
                     anchor[head] = head
@@ -224,6 +233,7 @@ def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm
         links=tuple(drawn),
         not_followed_up=not_followed,
         warnings=tuple(warnings),
+        orphans=tuple(n for n in order if n in orphans),
     )
 
 
@@ -248,6 +258,7 @@ def _group_table(
     text_width: float,
     lang: Lang,
     notes: Mapping[str, tuple[str, ...]],
+    orphans: AbstractSet[str] = frozenset(),
 ) -> str:
     """A table with one row per box, nested boxes indented under their parent; framed when it
     holds more than one box."""
@@ -264,8 +275,17 @@ def _group_table(
         d = depth[m]
         spacer = "".join(f'<TD WIDTH="{INDENT:g}"></TD>' for _ in range(d))
         span = f' COLSPAN="{deepest + 1 - d}"' if deepest > d else ""
+        orphan = m in orphans
         cell = _cell(
-            analysis, m, statuses.get(m), text_width - d * INDENT, span, lang, notes.get(m, ())
+            analysis,
+            m,
+            statuses.get(m),
+            text_width - d * INDENT,
+            span,
+            lang,
+            notes.get(m, ()),
+            # Dotted under an orphan too; the words only once, on the topmost orphan.
+            orphan="words" if orphan and nodes[m]["parent"] not in orphans else orphan,
         )
         rows.append(f"<TR>{spacer}{cell}</TR>")
     frame = (
@@ -284,11 +304,12 @@ def _group_node(
     geo: _Geometry,
     lang: Lang,
     notes: Mapping[str, tuple[str, ...]],
+    orphans: AbstractSet[str] = frozenset(),
 ) -> str:
     nodes = analysis.graph.nodes
     head = members[0]
     kinds = sorted({nodes[m]["kind"].value for m in members})
-    table = _group_table(analysis, members, statuses, geo.text_width, lang, notes)
+    table = _group_table(analysis, members, statuses, geo.text_width, lang, notes, orphans)
     return (
         f"{_dot.name(head)} [id={_dot.quote('group-' + _dot.node_name(head))} "
         f'class="{"group " if len(members) > 1 else ""}{" ".join(kinds)}" label=<{table}>]'
@@ -304,6 +325,7 @@ def _plan_node(
     geo: _Geometry,
     lang: Lang,
     notes: Mapping[str, tuple[str, ...]],
+    orphans: AbstractSet[str] = frozenset(),
 ) -> str:
     """All shown boxes of a plan in the first column as one node, so that its areas, goals and
     delmål keep the plan's own order top to bottom; areas are framed with their title."""
@@ -312,7 +334,7 @@ def _plan_node(
     for area_id, heads in by_area.items():
         inner = "".join(
             '<TR><TD BORDER="0">'
-            + _group_table(analysis, groups[h], statuses, geo.text_width, lang, notes)
+            + _group_table(analysis, groups[h], statuses, geo.text_width, lang, notes, orphans)
             + "</TD></TR>"
             for h in heads
         )
@@ -346,25 +368,39 @@ def _cell(
     span: str,
     lang: Lang,
     notes: tuple[str, ...] = (),
+    orphan: bool | str = False,
 ) -> str:
     """One box: a goal is square, a strategy rounded, a tiltak rounded and grey; a goal not
-    followed up has a heavy dashed frame, a red fill and the words (legible in black and white)."""
+    followed up has a heavy dashed frame, a red fill and the words (legible in black and white);
+    an orphan (no trace upwards) a heavy dotted square frame and, if ``orphan == "words"``, the
+    words."""
     data = analysis.graph.nodes[node_id]
     kind: Kind = data["kind"]
     lines = _dot.wrap(f"{node_id} {data['title']}", width, FONT_SIZE)
     if status is False:
         lines += _dot.wrap(MARKER + t("status.not_followed_up", lang), width, FONT_SIZE)
+    if orphan == "words":
+        lines += _dot.wrap(ORPHAN_MARKER + t("diagram.orphan", lang), width, FONT_SIZE)
     for note in notes:  # words the caller adds (a change, a tiltak's status): never colour alone
         lines += _dot.wrap(note, width, FONT_SIZE)
     text = '<BR ALIGN="LEFT"/>'.join(_dot.html_data(line) for line in lines)
     text_w = math.ceil(width) + 2 * CELL_PAD + 2
-    port = f'PORT="{_dot.node_name(node_id)}"'
+    # ID and TOOLTIP make Graphviz wrap the box in <g id="a_box-NAME">: the HTML page finds the
+    # box by it (click to see its red thread); the tooltip is the id (shown on hover).
+    name = _dot.node_name(node_id)
+    port = f'PORT="{name}" ID="box-{name}" TOOLTIP="{_dot.html(node_id)}"'
     align = 'ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP"'
     if status is False:
         return (
             f'<TD {port}{span} {align} BORDER="2" STYLE="dashed" COLOR="{NOT_FOLLOWED_PEN}" '
             f'BGCOLOR="{NOT_FOLLOWED_FILL}" CELLPADDING="{CELL_PAD:g}" WIDTH="{text_w}">'
             f"{text}</TD>"
+        )
+    if orphan:
+        fill = MEASURE_FILL if kind is Kind.MEASURE else "white"
+        return (
+            f'<TD {port}{span} {align} BORDER="2" STYLE="dotted" COLOR="{ORPHAN_PEN}" '
+            f'BGCOLOR="{fill}" CELLPADDING="{CELL_PAD:g}" WIDTH="{text_w}">{text}</TD>'
         )
     if kind in (Kind.GOAL, Kind.AREA):
         return (
@@ -380,7 +416,7 @@ def _cell(
     )
 
 
-def _legend(lang: Lang, width: float) -> str:
+def _legend(lang: Lang, width: float, *, orphans: bool = False) -> str:
     """The legend as an HTML-like label: maltrace's own words only (never plan text)."""
     size = LEGEND_SIZE
     sample = 30
@@ -414,6 +450,12 @@ def _legend(lang: Lang, width: float) -> str:
         f'<TD BORDER="1" COLOR="gray70" WIDTH="{sample}" BGCOLOR="{GROUP_FILL}"> </TD>'
         f"{cell(t('diagram.legend.group', lang))}",
     ]
+    if orphans:  # only when the picture has one: the legend stays short
+        rows.append(
+            f'<TD BORDER="2" STYLE="dotted" COLOR="{ORPHAN_PEN}" WIDTH="{sample}" '
+            f'BGCOLOR="white"> </TD>'
+            f"{cell(ORPHAN_MARKER + t('diagram.legend.orphan', lang))}"
+        )
     title = t("diagram.legend", lang)
     body = "".join(f"<TR>{row}</TR>" for row in rows)
     return (

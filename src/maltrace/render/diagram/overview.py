@@ -15,7 +15,9 @@ from maltrace.render.diagram.base import (
 def select_overview(analysis: Analysis, lang: Lang) -> Selection:
     statuses = {g.id: g.followed_up for g in analysis.goals}
     links = list(analysis.links)
-    ids = set(statuses) | endpoints(links)
+    # Orphans too: the tiltak a styringsgruppe asks about ("why is this in the handlingsdel?").
+    orphans = set(analysis.orphans)
+    ids = set(statuses) | endpoints(links) | orphans
     info = plan_lines(analysis, ids, lang)
     if analysis.goals:
         info.append(coverage_line(analysis.coverage.goals, analysis.coverage.followed_up, lang))
@@ -26,4 +28,5 @@ def select_overview(analysis: Analysis, lang: Lang) -> Selection:
         t("diagram.heading.overview", lang),
         info,
         None if ids else t("diagram.empty", lang),
+        orphans=orphans,
     )

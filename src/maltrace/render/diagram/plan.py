@@ -47,4 +47,7 @@ def select_plan(analysis: Analysis, key: str, lang: Lang) -> Selection:
     if statuses:
         info.append(cover)
     title = analysis.plan_info(key).title
-    return Selection(ids, statuses, links, t("diagram.heading.plan", lang, plan=title), info)
+    # A following plan's own orphans are in its tree (and marked); a followed plan has none.
+    orphans = set(focused.orphans) & ids
+    heading = t("diagram.heading.plan", lang, plan=title)
+    return Selection(ids, statuses, links, heading, info, orphans=orphans)

@@ -1,0 +1,77 @@
+"""Time the report of a one-kommune set (about 2,000 nodes) with its diagram split per
+satsingsområde, in each format with pictures, and ``maltrace diagram --split area``.
+
+    python benchmarks/report_parts.py            # 1 kommune, 1 run
+    python benchmarks/report_parts.py --repeat 3
+
+The set is generated (seeded) into benchmarks/data/kommunar-1 when missing, as run.py does.
+Library calls in one process (the analysis made once, not timed); wall time, so a loaded
+machine shows in the numbers: say how loaded it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate_kommunar  # noqa: E402
+
+from maltrace import check  # noqa: E402
+from maltrace.render.diagram import build_diagram, split_parts, write_split  # noqa: E402
+from maltrace.render.report import write_report  # noqa: E402
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args(argv)
+    data = HERE / "data" / "kommunar-1"
+    if not data.exists():
+        generate_kommunar(1, data, 1)
+    analysis = check(data)
+    nodes = analysis.graph.number_of_nodes()
+    boxes = len(build_diagram(analysis).boxes)
+    parts = split_parts(analysis)
+    in_report = split_parts(analysis, legend="first")
+    largest = max(len(p.diagram.boxes) for p in parts)
+    print(
+        f"{nodes} nodes; overview {boxes} boxes; {len(parts)} parts (files), "
+        f"{len(in_report)} in a report (one legend); largest {largest} boxes"
+    )
+    jobs = {
+        "split_parts (no layout)": lambda out: split_parts(analysis),
+        "report .html": lambda out: write_report(analysis, out / "r.html"),
+        "report .md": lambda out: write_report(analysis, out / "r.md"),
+        "report .docx": lambda out: write_report(analysis, out / "r.docx"),
+        "diagram --split area (svg)": lambda out: write_split(analysis, out / "parts"),
+    }
+    print("| what | wall s (median) | CPU s, with the layout processes |\n|---|---|---|")
+    for name, job in jobs.items():
+        times, cpus = [], []
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory() as tmp:
+                cpu = _cpu()
+                started = time.perf_counter()
+                job(Path(tmp))
+                times.append(time.perf_counter() - started)
+                cpus.append(_cpu() - cpu)
+        print(f"| {name} | {statistics.median(times):.1f} | {statistics.median(cpus):.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

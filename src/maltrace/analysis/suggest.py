@@ -1,0 +1,396 @@
+"""Suggest the missing links: for each orphan, the goals it most likely follows up; for each goal
+not followed up, the nodes that most likely serve it. A person decides; nothing is written.
+
+Pure functions over an ``Analysis`` and its graph, returning frozen results. The words are all
+there is (ids say nothing), so each node is read as Norwegian text (see ``textmatch``): its
+title, its description and tags, and the context it sits in — the titles of what it is nested
+under and of its area — each weighing less than the title itself.
+"""
+
+from __future__ import annotations
+
+import heapq
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from maltrace.analysis.results import Analysis
+from maltrace.analysis.textmatch import (
+    NearSpellings,
+    Term,
+    Vector,
+    Vocabulary,
+    idf_table,
+    lexicon,
+    terms,
+    vector,
+)
+from maltrace.graph import FOLLOWS_UP
+from maltrace.load import Kind
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+SuggestionKind = Literal["orphan", "not-followed-up"]
+
+DEFAULT_TOP = 3
+# How much each part of a node's text weighs against its title.
+W_DESCRIPTION = 0.4
+W_TAGS = 0.4
+W_PARENT = 0.25  # the node it is nested under; each step further up halves it
+W_AREA = 0.5
+# A goal the plan says it answers for (relevant_goals) is a likelier target.
+RELEVANT_BONUS = 0.1
+MIN_SCORE = 0.01  # below this, nothing in common: no candidate
+MATCHED_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    plan: str
+    title: str
+    score: float  # 0..1
+    matched: tuple[str, ...]  # the words in common, strongest first ("bustad/bolig" across forms)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    node: str
+    kind: SuggestionKind
+    plan: str
+    title: str
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    suggestions: tuple[Suggestion, ...]
+    top: int
+    focus: str | None = None
+
+
+class UnknownNodeError(KeyError):
+    """``--node`` named an id that is not in the set."""
+
+
+class Matcher:
+    """The plan set's nodes as text vectors, and a ranking of candidates for any node."""
+
+    def __init__(self, graph: nx.DiGraph, plans: Iterable[str] | None = None) -> None:
+        """``plans``: read only the nodes of these plans (the word statistics are theirs);
+        every plan when not given."""
+        self.graph = graph
+        if plans is None:
+            node_data = list(graph.nodes(data=True))
+        else:
+            by_plan = _by_plan(graph)
+            node_data = [(n, graph.nodes[n]) for p in plans for n in by_plan.get(p, ())]
+        self.vocab = Vocabulary()
+        self.vocab.known.update(lexicon().same.values())
+        for _, data in node_data:
+            model = data["model"]
+            self.vocab.add_text(data["title"])
+            if model.description:
+                self.vocab.add_text(model.description)
+        own: dict[str, list[Term]] = {}
+        title_terms: dict[str, list[Term]] = {}  # a title repeated (tiltak year after year) once
+        for node_id, data in node_data:
+            model = data["model"]
+            title = data["title"]
+            if title not in title_terms:
+                title_terms[title] = terms(title, self.vocab)
+            parts = list(title_terms[title])
+            if model.description:
+                parts += terms(model.description, self.vocab, W_DESCRIPTION)
+            for tag in model.tags:
+                parts += terms(tag, self.vocab, W_TAGS)
+            own[node_id] = parts
+        self.idf, _n = idf_table([p.term for p in parts] for parts in own.values())
+        self.default_idf = max(self.idf.values(), default=1.0)
+        self._own = own
+        self._vectors: dict[str, Vector] = {}
+        self.near = NearSpellings(self.idf)
+        self._pools: dict[tuple[str, ...], _Pool] = {}
+        self._ranked: dict[tuple[object, ...], tuple[Candidate, ...]] = {}
+
+    def vector(self, node_id: str) -> Vector:
+        """The node's text with its context: parents (fading) and area."""
+        hit = self._vectors.get(node_id)
+        if hit is not None:
+            return hit
+        nodes = self.graph.nodes
+        data = nodes[node_id]
+        parts = list(self._own[node_id])
+        weight, parent = W_PARENT, data["parent"]
+        while parent is not None and weight > 0.05:
+            if nodes[parent]["kind"] is not Kind.AREA:
+                parts += [Term(p.term, p.weight * weight, f"({p.word})") for p in self._own[parent]]
+            weight /= 2
+            parent = nodes[parent]["parent"]
+        area = data["area"]
+        if area is not None and area != node_id:
+            parts += [Term(p.term, p.weight * W_AREA, f"({p.word})") for p in self._own[area]]
+        vec = vector(parts, self.idf, self.default_idf)
+        self._vectors[node_id] = vec
+        return vec
+
+    def rank(
+        self,
+        node_id: str,
+        pool: list[str],
+        top: int,
+        bonus: frozenset[str] = frozenset(),
+        key: tuple[str, ...] | None = None,
+    ) -> tuple[Candidate, ...]:
+        """The ``top`` nodes of ``pool`` whose text is likest ``node_id``'s, best first.
+
+        ``key`` names the pool when the same one is asked for again (it is indexed once)."""
+        index = self._pools.get(key) if key is not None else None
+        if index is None:
+            index = _Pool(self, pool)
+            if key is not None:
+                self._pools[key] = index
+        query = self.vector(node_id)
+        # The same words in the same context rank the same (a tiltak repeated year after year):
+        # ranked once per pool.
+        memo_key = (id(index), bonus, top, tuple(query.weights.items()))
+        ranked = self._ranked.get(memo_key)
+        if ranked is None:
+            ranked = self._ranked[memo_key] = self._rank(query, index, top, bonus)
+        return tuple(c for c in ranked if c.id != node_id)[:top]
+
+    def _rank(
+        self, query: Vector, index: _Pool, top: int, bonus: frozenset[str]
+    ) -> tuple[Candidate, ...]:
+        acc = index.scores(query, self.near)
+        position = index.position
+        for cand in bonus:
+            i = position.get(cand)
+            if i is not None and acc[i] > 0:
+                acc[i] += RELEVANT_BONUS
+        # Stable: equal scores keep document order. One more than asked, in case the node
+        # itself is among them.
+        best = [
+            -neg
+            for score, neg in heapq.nlargest(
+                top + 1, zip(acc, range(0, -len(acc), -1), strict=True)
+            )
+            if score >= MIN_SCORE
+        ]
+        nodes = self.graph.nodes
+        out: list[Candidate] = []
+        for i in best:
+            c = index.ids[i]
+            out.append(
+                Candidate(
+                    id=c,
+                    plan=nodes[c]["plan"],
+                    title=nodes[c]["title"],
+                    score=round(min(1.0, acc[i]), 4),
+                    matched=_matched(query, self.vector(c), self.near),
+                )
+            )
+        return tuple(out)
+
+
+class _Pool:
+    """An inverted index over some candidates' vectors (candidates by position in the pool)."""
+
+    def __init__(self, matcher: Matcher, pool: list[str]) -> None:
+        self.ids = pool
+        self.position = {c: i for i, c in enumerate(pool)}
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for i, c in enumerate(pool):
+            for term, w in matcher.vector(c).weights.items():
+                self.postings.setdefault(term, []).append((i, w))
+
+    def scores(self, query: Vector, near: NearSpellings) -> list[float]:
+        acc = [0.0] * len(self.ids)
+        postings = self.postings
+        for term, qw in query.weights.items():
+            hits = postings.get(term)
+            if hits is not None:
+                for i, cw in hits:
+                    acc[i] += qw * cw
+            for other, sim in near.of(term):
+                if other in query.weights:
+                    continue
+                f = qw * sim
+                for i, cw in postings.get(other, ()):
+                    acc[i] += f * cw
+        return acc
+
+
+def _matched(query: Vector, cand: Vector, near: NearSpellings) -> tuple[str, ...]:
+    """The node's words that the candidate shares, strongest first, each written word once:
+    ``word`` (the same), ``word/other`` (another form: nn/nb, inflection, compound part, near
+    spelling) or ``word ~ other`` (another word on the same topic); ``(word)`` is a word of the
+    context (the node it is nested under, or its area), not of the node itself."""
+    best: dict[str, tuple[int, float, str]] = {}  # word -> (kind: 0 same form, 1 topic, …)
+
+    def offer(word: str, kind: int, strength: float, label: str) -> None:
+        old = best.get(word)
+        if old is None or (kind, -strength) < (old[0], -old[1]):
+            best[word] = (kind, strength, label)
+
+    for term, qw in query.weights.items():
+        word = query.words[term]
+        if term in cand.weights:
+            other = cand.words[term]
+            topic = term.startswith("#")
+            same = other.strip("()") == word.strip("()")
+            label = word if same else f"{word}{' ~ ' if topic else '/'}{other}"
+            offer(word, 1 if topic else 0, qw * cand.weights[term], label)
+            continue
+        for o, sim in near.of(term):
+            if o in cand.weights and o not in query.weights:
+                offer(word, 0, qw * cand.weights[o] * sim, f"{word}/{cand.words[o]}")
+    ranked = sorted(best.values(), key=lambda x: (x[0], -x[1]))
+    labels = [label for _, _, label in ranked]
+    # A topic label that only repeats a word already shown adds nothing.
+    shown = {w.strip("()") for label in labels if " ~ " not in label for w in label.split("/")}
+    out = [
+        label
+        for label in labels
+        if " ~ " not in label or label.split(" ~ ")[1].strip("()") not in shown
+    ]
+    return tuple(out[:MATCHED_WORDS])
+
+
+# -- who may follow up whom -------------------------------------------------------------------
+
+_TARGET_KINDS = (Kind.GOAL, Kind.STRATEGY)
+_SOURCE_KINDS = (Kind.GOAL, Kind.STRATEGY, Kind.MEASURE)
+
+
+_NODES_BY_PLAN: weakref.WeakKeyDictionary[nx.DiGraph, dict[str, list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _by_plan(graph: nx.DiGraph) -> dict[str, list[str]]:
+    """Every node per plan, in document order (once per graph: asked for once per node)."""
+    cached = _NODES_BY_PLAN.get(graph)
+    if cached is None:
+        cached = {}
+        for n, d in graph.nodes(data=True):
+            cached.setdefault(d["plan"], []).append(n)
+        _NODES_BY_PLAN[graph] = cached
+    return cached
+
+
+def upward_pool(graph: nx.DiGraph, node_id: str) -> list[str]:
+    """What ``node_id`` may follow up: goals and strategies of the plans its plan follows."""
+    plan = graph.nodes[node_id]["plan"]
+    by_plan, nodes = _by_plan(graph), graph.nodes
+    return [
+        n
+        for p in graph.graph["plans"]
+        if p != plan and graph.graph["plan_graph"].has_edge(plan, p)
+        for n in by_plan.get(p, ())
+        if nodes[n]["kind"] in _TARGET_KINDS
+    ]
+
+
+def downward_pool(graph: nx.DiGraph, goal_id: str, only: str | None = None) -> list[str]:
+    """What may follow up ``goal_id``: goals, strategies and tiltak of plans that follow its plan
+    (of ``only`` when given)."""
+    plan = graph.nodes[goal_id]["plan"]
+    by_plan, nodes = _by_plan(graph), graph.nodes
+    return [
+        n
+        for p in graph.graph["plans"]
+        if p != plan and graph.graph["plan_graph"].has_edge(p, plan) and (only is None or p == only)
+        for n in by_plan.get(p, ())
+        if nodes[n]["kind"] in _SOURCE_KINDS
+    ]
+
+
+def relevant_of(graph: nx.DiGraph, plan_id: str) -> frozenset[str]:
+    """The goals a plan says it answers for (``relevant_goals``, with everything under them)."""
+    plan = graph.graph["plans"][plan_id]
+    named = plan.plan.relevant_goals or []
+    out: set[str] = set()
+    stack = [n for n in named if n in graph]
+    while stack:
+        n = stack.pop()
+        if n in out:
+            continue
+        out.add(n)
+        stack.extend(c for c, e in graph.succ[n].items() if e["kind"] != FOLLOWS_UP)
+    return frozenset(out)
+
+
+def plan_groups(graph: nx.DiGraph) -> dict[str, frozenset[str]]:
+    """Each plan's group: the plans connected to it by ``follows`` (a kommune's plans)."""
+    import networkx as nx
+
+    out: dict[str, frozenset[str]] = {}
+    for component in nx.weakly_connected_components(graph.graph["plan_graph"]):
+        group = frozenset(component)
+        for p in group:
+            out[p] = group
+    return out
+
+
+def suggest(
+    analysis: Analysis,
+    *,
+    top: int = DEFAULT_TOP,
+    node: str | None = None,
+    matcher: Matcher | None = None,
+) -> Suggestions:
+    """The candidates for every orphan and every goal not followed up in ``analysis`` (one plan's
+    view when it is focused, see ``focus_plan``); with ``node``, for that node only.
+
+    Raises ``UnknownNodeError`` when ``node`` is not in the set.
+    """
+    graph = analysis.graph
+    if node is not None and node not in graph:
+        raise UnknownNodeError(node)
+    # Each group of connected plans (a kommune) is read on its own: a whole country's set a
+    # kommune at a time, and a node's scores are the same whatever else is asked for.
+    group_of = plan_groups(graph)
+    rank_of = {p: i for i, p in enumerate(graph.graph["plans"])}
+    matchers: dict[frozenset[str], Matcher] = {}
+
+    def matcher_for(plan: str) -> Matcher:
+        if matcher is not None:
+            return matcher
+        group = group_of[plan]
+        if group not in matchers:
+            matchers[group] = Matcher(graph, sorted(group, key=rank_of.__getitem__))
+        return matchers[group]
+
+    focus = analysis.focus
+    follower_focus = focus if focus is not None and focus in analysis.per_plan else None
+    relevant: dict[str, frozenset[str]] = {}
+    upward: dict[str, list[str]] = {}
+    downward: dict[str, list[str]] = {}
+    out: list[Suggestion] = []
+    for orphan in analysis.orphans:
+        if node is not None and orphan != node:
+            continue
+        data = graph.nodes[orphan]
+        plan = data["plan"]
+        if plan not in relevant:
+            relevant[plan] = relevant_of(graph, plan)
+        if plan not in upward:
+            upward[plan] = upward_pool(graph, orphan)
+        m = matcher_for(plan)
+        cands = m.rank(orphan, upward[plan], top, relevant[plan], key=("up", plan))
+        out.append(Suggestion(orphan, "orphan", plan, data["title"], cands))
+    for goal in analysis.uncovered_goals:
+        if node is not None and goal != node:
+            continue
+        data = graph.nodes[goal]
+        plan = data["plan"]
+        if plan not in downward:
+            downward[plan] = downward_pool(graph, goal, follower_focus)
+        m = matcher_for(plan)
+        cands = m.rank(goal, downward[plan], top, key=("down", plan, follower_focus or ""))
+        out.append(Suggestion(goal, "not-followed-up", plan, data["title"], cands))
+    out.sort(key=lambda s: graph.nodes[s.node]["order"])
+    return Suggestions(tuple(out), top, focus)
