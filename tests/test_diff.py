@@ -419,3 +419,27 @@ def test_a_whole_plan_renumbered_is_matched() -> None:
 
     d = diff_analyses(side("1."), side("KPS-1."))
     assert d.renumbered == {f"1.{i}": f"KPS-1.{i}" for i in range(300)}
+
+
+def test_plan_text_is_data_in_every_output(tmp_path: Path) -> None:
+    hostile = "[red]Raud[/red] <script>alert(1)</script> =SUM(A1)"
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder, title in ((old, "Trygg bustad for alle"), (new, hostile)):
+        folder.mkdir()
+        (folder / "kps.yaml").write_text(
+            "plan: {id: KPS, type: samfunnsplan, title: S}\n"
+            f"goals:\n  - id: G1\n    title: {json.dumps(title, ensure_ascii=False)}\n",
+            encoding="utf-8",
+        )
+    r = run("diff", str(old), str(new))
+    assert r.returncode == 0, r.stderr
+    assert "[red]Raud[/red]" in r.stdout
+    page = tmp_path / "d.html"
+    assert run("diff", str(old), str(new), "-o", str(page)).returncode == 0
+    assert "<script>alert" not in page.read_text(encoding="utf-8")
+    book = tmp_path / "d.xlsx"
+    assert run("diff", str(old), str(new), "-o", str(book)).returncode == 0
+    from openpyxl import load_workbook
+
+    cells = [c for ws in load_workbook(book) for row in ws.iter_rows() for c in row]
+    assert not any(c.data_type == "f" for c in cells)
