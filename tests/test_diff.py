@@ -18,16 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from maltrace.analysis import analyse
-from maltrace.analysis.diff import (
-    SIMILARITY,
-    PlanDiff,
-    SideFailed,
-    diff_analyses,
-    diff_sources,
-    nearly_same,
-    similarity,
-    words,
-)
+from maltrace.analysis.diff import PlanDiff, SideFailed, diff_analyses, diff_sources
+from maltrace.analysis.matching import SIMILARITY, nearly_same, similarity, words
 from maltrace.graph import build_graph
 from maltrace.load import Plan, PlanSet
 
