@@ -8,11 +8,8 @@ Nodes are matched node by node:
   ``renumbered`` — also when its old id now belongs to another node (a reused id);
 - what is left is ``added`` or ``removed``.
 
-"Nearly the same" is decided by words, never by ids (``maltrace.analysis.matching``): each title becomes a set of words
-(case-folded, punctuation dropped, a few Norwegian endings cut off: ``innbyggjarane`` and
-``innbyggjarar`` are one word), and two titles are nearly the same when their Jaccard
-similarity — shared words / all words — is at least ``SIMILARITY`` (0.6: three shared words
-of five in all match, three of six do not).
+"Nearly the same" is decided by words, never by ids (see ``maltrace.analysis.matching``):
+Jaccard similarity of the titles' normalised word sets at least ``SIMILARITY`` (0.6).
 
 A ``follows_up`` link in NEW is judged against OLD only if it was written against OLD: the same
 follower (or its renumbered self) had the same link in OLD, or the target no longer exists. Such
