@@ -43,7 +43,12 @@ def import_(
     """
     from maltrace.cli._excel import fail, fail_exists, lang_of
     from maltrace.i18n import t
-    from maltrace.load.convert import OutputExists, import_plans
+    from maltrace.load.convert import (
+        OutputExists,
+        measurements_elsewhere,
+        read_sheet_plans,
+        write_plans,
+    )
     from maltrace.load.excel import ImportFailed
 
     out_lang = lang_of(lang)
@@ -68,7 +73,8 @@ def import_(
         }
         header = {k: v for k, v in given.items() if v is not None}
     try:
-        written = import_plans(source, output, force=force, plan_header=header)
+        plans = read_sheet_plans(source, header)
+        written = write_plans(plans, output, force=force)
     except ImportFailed as exc:
         lines = [p.text(out_lang) for p in exc.problems]
         fail(lines, t("excel.cli.problems", out_lang, file=exc.file, count=len(lines)))
@@ -76,4 +82,9 @@ def import_(
         fail_exists(list(exc.paths), out_lang)
     names = ", ".join(p.name for p in written)
     typer.echo(t("excel.cli.imported", out_lang, count=len(written), folder=output, files=names))
+    for plan_id, name in measurements_elsewhere(plans, output):
+        note = t(
+            "excel.cli.measurements_elsewhere", out_lang, plan=plan_id, file=name, folder=output
+        )
+        typer.echo(note)
     typer.echo(t("excel.cli.next_check", out_lang, folder=output))
