@@ -25,9 +25,9 @@ def export(
         ),
     ] = None,
 ) -> None:
-    """Write the plans to a workbook (sheets Planar and Nodar) that `maltrace import` reads back
-    as the same plans. Refuses (exit 2, nothing written) when a plan holds data the workbook has
-    no column for, rather than drop it.
+    """Write the plans to a workbook (sheets Planar, Nodar, Indikatorar) that `maltrace import`
+    reads back as the same plans. Refuses (exit 2, nothing written) when a plan holds data the
+    workbook has no column for, rather than drop it.
     """
     from maltrace.cli._common import fail_load
     from maltrace.cli._excel import fail, lang_of

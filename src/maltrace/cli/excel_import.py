@@ -35,8 +35,10 @@ def import_(
     status: Annotated[_Opt, typer.Option(help="CSV: the plan's status.")] = None,
     date: Annotated[_Opt, typer.Option(help="CSV: the plan's date (YYYY-MM-DD).")] = None,
 ) -> None:
-    """Read sheets Planar and Nodar (or a CSV file in the Nodar layout) and write one readable
-    YAML file per plan into the folder, nodes nested under their parents.
+    """Read sheets Planar, Nodar and Indikatorar (or a CSV file in the Nodar layout) and write
+    one readable YAML file per plan into the folder, nodes nested under their parents and
+    indicators under their goal. A measurements CSV file is not copied: its path stays relative
+    to the plan file, and import says when the file is not in the folder.
 
     Every problem is named by sheet and cell (Nodar!C14); then nothing is written (exit 2).
     Existing files are never written over without --force.

@@ -333,6 +333,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Plan: id-en til planen rada høyrer til. Id: unik i heile planverket (t.d. KPS-1.2). Type: vel frå lista. Tittel: teksten slik han står i planen.\n"
         "«Ligg under»: id-en til noden rada ligg under (eit delmål under hovudmålet, ein strategi under målet). Tom: øvst i planen.\n"
         "«Følgjer opp»: id-ane til måla eller strategiane i ein annan plan som rada følgjer opp. Fleire id-ar: skil dei med komma, semikolon eller linjeskift.\n"
+        "Arket Indikatorar: éi rad per indikator. Mål: id-en til målet i Nodar. Utgangspunkt og mål: eit år og ein verdi kvar. «Verdiar»: «2023: 64; 2024: 67,5». Retning: vel frå lista.\n"
         "Skriv verdiar, ikkje formlar: ein plan skal ikkje endre seg når arket blir rekna om. Ikkje slå saman celler.\n"
         "Når arbeidsboka er utfylt: maltrace import arbeidsbok.xlsx -o plans/  og så  maltrace check plans/",
         "Arket Planer: én rad per plan. Id (kort, unik, f.eks. KPS), type (samfunnsplan, kommunedelplan, handlingsdel, temaplan) og tittel må fylles ut.\n"
@@ -341,6 +342,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Plan: id-en til planen raden hører til. Id: unik i hele planverket (f.eks. KPS-1.2). Type: velg fra listen. Tittel: teksten slik den står i planen.\n"
         "«Ligger under»: id-en til noden raden ligger under (et delmål under hovedmålet, en strategi under målet). Tom: øverst i planen.\n"
         "«Følger opp»: id-ene til målene eller strategiene i en annen plan som raden følger opp. Flere id-er: skill dem med komma, semikolon eller linjeskift.\n"
+        "Arket Indikatorer: én rad per indikator. Mål: id-en til målet i Noder. Utgangspunkt og mål: et år og en verdi hver. «Verdier»: «2023: 64; 2024: 67,5». Retning: velg fra listen.\n"
         "Skriv verdier, ikke formler: en plan skal ikke endre seg når arket regnes om. Ikke slå sammen celler.\n"
         "Når arbeidsboken er utfylt: maltrace import arbeidsbok.xlsx -o plans/  og så  maltrace check plans/",
         "Sheet Plans: one row per plan. Id (short, unique, e.g. KPS), type (samfunnsplan, kommunedelplan, handlingsdel, temaplan) and title are required.\n"
@@ -349,6 +351,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Plan: the id of the plan the row belongs to. Id: unique in the whole plan set (e.g. KPS-1.2). Type: pick from the list. Title: the text as in the plan.\n"
         "“Parent”: the id of the node the row sits under (a sub-goal under its main goal, a strategy under its goal). Empty: top of the plan.\n"
         "“Follows up”: the ids of the goals or strategies in another plan that the row follows up. Several ids: separate them with commas, semicolons or line breaks.\n"
+        "Sheet Indicators: one row per indicator. Goal: the id of the goal in Nodes. Baseline and target: a year and a value each. “Values”: “2023: 64; 2024: 67.5”. Direction: pick from the list.\n"
         "Type values, not formulas: a plan must not change when a sheet recalculates. Do not merge cells.\n"
         "When the workbook is filled in: maltrace import workbook.xlsx -o plans/  and then  maltrace check plans/",
     ),
