@@ -207,3 +207,41 @@ def test_indicator_columns_follow_the_model() -> None:
         "plan", "goal", "id", "title", "unit", "direction", "baseline_year", "baseline_value",
         "target_year", "target_value", "values", "source",
     ]  # fmt: skip
+
+
+def test_export_refuses_an_indicator_id_used_twice(tmp_path: Path) -> None:
+    """The loader lets two goals share an indicator id; import would refuse it, so export does."""
+    point = "baseline: {year: 2020, value: 1}, target: {year: 2030, value: 2}"
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan: {id: P, type: samfunnsplan, title: T}\ngoals:\n"
+        f"  - id: G1\n    title: T\n    indicators:\n      - {{id: I, title: T, {point}}}\n"
+        f"  - id: G2\n    title: T\n    indicators:\n      - {{id: I, title: U, {point}}}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "p.xlsx"
+    r = runner.invoke(app, ["export", str(plan), "-o", str(out), "--lang", "en"])
+    assert r.exit_code == 2 and not out.exists()
+    assert (
+        f"p.yaml:10: the indicator I (under the goal G2) has the same id as an indicator in "
+        f"{plan}:6" in r.output
+    )
+
+
+def test_imported_yaml_writes_indicators_as_planners_do(tmp_path: Path) -> None:
+    src = tmp_path / "w.xlsx"
+    rows = [[None, "KPS-1.1", "IND-A", "T", "%", None, 2021, 62, 2030, "75,5", "2023: 64", None]]
+    workbook(src, rows)
+    r = runner.invoke(app, ["import", str(src), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    text = (tmp_path / "out" / "KPS.yaml").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines()]
+    at = lines.index("- id: IND-A")
+    assert lines[at : at + 6] == [
+        "- id: IND-A",
+        "title: T",
+        "unit: '%'",
+        "baseline: {year: 2021, value: 62}",
+        "target: {year: 2030, value: 75.5}",
+        "values: {2023: 64}",
+    ]

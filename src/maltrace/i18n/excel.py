@@ -310,6 +310,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{where} har {key}, som arbeidsboken ikke har kolonne for; eksporten ville mistet det, så ingenting er skrevet",
         "{where} has {key}, which the workbook has no column for; export would lose it, so nothing was written",
     ),
+    "excel.export.indicator_twice": (
+        "indikatoren {where} (under målet {key}) har same id som ein indikator i {other}; gi kvar indikator ein eigen id (måletal blir kopla til indikatorar med id-en)",
+        "indikatoren {where} (under målet {key}) har samme id som en indikator i {other}; gi hver indikator en egen id (måletall kobles til indikatorer med id-en)",
+        "the indicator {where} (under the goal {key}) has the same id as an indicator in {other}; give each indicator an id of its own (measurements are matched to indicators by id)",
+    ),
     "excel.export.separator": (
         "{key} i {where} har verdien «{value}» med komma, semikolon eller linjeskift, som skil verdiar i ei celle; endre verdien",
         "{key} i {where} har verdien «{value}» med komma, semikolon eller linjeskift, som skiller verdier i en celle; endre verdien",

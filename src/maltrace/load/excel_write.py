@@ -129,6 +129,7 @@ def export_problems(plans: list[Plan]) -> list[ExportProblem]:
     ncols, n_left = node_columns()
     extra = plan_extra_keys()
     icols = [c for c in indicator_columns() if c.shape == "text"]
+    seen: dict[str, str] = {}  # indicator id -> where it is first (import wants ids unique)
     out: list[ExportProblem] = []
     for plan in plans:
         file = plan.source
@@ -146,6 +147,13 @@ def export_problems(plans: list[Plan]) -> list[ExportProblem]:
             out.extend(_cell_problems(node, ncols[5:], file, node.line, node.id))
             for ind in getattr(node, "indicators", ()):
                 out.extend(_cell_problems(ind, icols, file, ind.line, ind.id))
+                if ind.id in seen:
+                    params = {"other": seen[ind.id]}
+                    out.append(
+                        ExportProblem("indicator-twice", file, ind.line, ind.id, node.id, params)
+                    )
+                else:
+                    seen[ind.id] = f"{file}:{ind.line}" if ind.line else file
     return out
 
 
