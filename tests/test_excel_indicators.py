@@ -80,6 +80,13 @@ def test_indicators_are_read_under_their_goal(tmp_path: Path) -> None:
     assert c.direction == "up" and c.values is None and c.unit is None
 
 
+def test_an_empty_indicator_sheet_is_no_indicators(tmp_path: Path) -> None:
+    src = tmp_path / "w.xlsx"
+    workbook(src, [], head=[])
+    kps, _ = read_sheet_plans(src)
+    assert not any(g.indicators for g in kps.areas[0].goals)
+
+
 def test_every_indicator_problem_is_named_by_cell(tmp_path: Path) -> None:
     src = tmp_path / "w.xlsx"
     rows = [

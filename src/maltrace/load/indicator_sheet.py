@@ -136,6 +136,8 @@ def indicators_from_sheet(
 ) -> dict[str, list[dict[str, Any]]]:
     """Goal id -> its indicators (plain data, in row order) from the rows of ``sheet``; each
     problem found is added to ``problems`` and its row left out."""
+    if not sheet.rows and not any(sheet.headers):
+        return {}  # an empty sheet of that name: no indicators, nothing to complain about
     where = _columns_of(sheet, indicator_columns(), REQUIRED, problems)
     out: dict[str, list[dict[str, Any]]] = {}
     seen: dict[str, str] = {}
