@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -187,3 +188,12 @@ def test_check_on_the_imported_export_gives_checks_verdict_on_plans(tmp_path: Pa
     after = runner.invoke(app, ["check", str(out), *args])
     assert after.exit_code == before.exit_code == 1
     assert _verdict(after.stdout) == _verdict(before.stdout)
+    # The indicators too: with the measurements file copied beside the plans, status agrees.
+    status = ["status", "-f", "json", "--no-cache", "--today", "2026-11-23"]
+    assert runner.invoke(app, [*status, str(out)]).exit_code == 2  # the CSV is not there yet
+    shutil.copy(ROOT / "plans" / "maletal.csv", out)
+    before = runner.invoke(app, [*status, str(ROOT / "plans")])
+    after = runner.invoke(app, [*status, str(out)])
+    assert after.exit_code == before.exit_code
+    assert _verdict(after.stdout) == _verdict(before.stdout)
+    assert len(_verdict(after.stdout)["indicators"]) == 5
