@@ -225,3 +225,27 @@ def test_parts_show_every_goal_follower_and_orphan_and_stay_small(data, max_boxe
     assert set(analysis.orphans) <= shown
     keys = [p.key for p in parts]
     assert len(set(keys)) == len(keys)  # one file per part, none written over another
+
+
+def _scale_on_a_page(svg: str) -> float:
+    """How large a picture is printed on an A4 page: the layout's own scale to the text width,
+    times what fitting it into the page height takes off."""
+    from maltrace.render.diagram import PAGE_HEIGHT_CM, svg_scale, svg_size
+
+    height = svg_size(svg)[1]
+    return svg_scale(svg) * min(1.0, PAGE_HEIGHT_CM / 2.54 * 72 / height)
+
+
+def test_word_never_shrinks_the_diagram_below_75_percent_to_fit_the_page(example, tmp_path):
+    # The example's overview fits the page width, but is too tall for a page: Word would shrink it
+    # to the page height until its labels are hard to read. On paper it is split instead.
+    (whole,) = diagram_figures(example)
+    assert _scale_on_a_page(whole.draw("svg").decode()) < 0.75
+    paged = [b for b in diagram_blocks(example, paged=True) if isinstance(b, Figure)]
+    assert len(paged) > 1
+    assert all(_scale_on_a_page(f.draw("svg").decode()) >= 0.7 for f in paged)
+    out = tmp_path / "r.docx"
+    write_report(example, out)
+    from docx import Document
+
+    assert len(Document(str(out)).inline_shapes) == len(paged) + 4  # and one per framework

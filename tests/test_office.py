@@ -307,7 +307,7 @@ def _source(report) -> list[str]:
 
 def test_word_in_libreoffice_breaks_no_word_of_a_title_or_heading(docx_path, example):
     text = to_pdf_text(docx_path)
-    report = make_report(example)
+    report = make_report(example, paged=True)  # as written to Word
     broken = _broken(text, _source(report))
     assert not broken, f"words broken across lines in the PDF: {broken[:10]}"
     # every heading and every word of every goal's title is there, whole

@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING, Any
 from maltrace._version import __version__
 
 if TYPE_CHECKING:
-    from maltrace.api import check
+    from maltrace.api import check, diff, relink
 
-__all__ = ["__version__", "check"]
+__all__ = ["__version__", "check", "diff", "relink"]
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so that ``maltrace --help`` does not pay for pydantic and networkx.
-    if name == "check":
-        from maltrace.api import check
+    if name in ("check", "diff", "relink"):
+        from maltrace import api
 
-        return check
+        return getattr(api, name)
     raise AttributeError(name)

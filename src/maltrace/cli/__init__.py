@@ -14,6 +14,7 @@ import typer
 from maltrace.cli import (  # noqa: F401 - registers the commands
     check,
     diagram,
+    diff,
     excel_export,
     excel_import,
     frameworks,

@@ -301,3 +301,61 @@ def _first_line_of(node: Node, key: str) -> int:
         if isinstance(key_node, ScalarNode) and key_node.value == key:
             return int(key_node.start_mark.line) + 1
     return 0
+
+
+@dataclass(frozen=True)
+class ItemPosition:
+    """Where one item of a ``follows_up`` list stands in the file: ``offset`` counts characters
+    of the decoded text (a byte-order mark included), ``line`` and ``column`` from 1."""
+
+    node: str | None  # the id of the node the list belongs to
+    value: str
+    offset: int
+    end: int
+    line: int
+    column: int
+    style: str | None  # None (plain), "'" or '"'
+
+
+def item_positions(data: bytes, key: str = "follows_up") -> list[ItemPosition]:
+    """The position of every scalar item of every ``key`` list in ``data`` (already read
+    successfully by ``read_yaml``). Only edits need this (``maltrace relink``), so loading
+    never pays for it: the file is composed again from the same bytes."""
+    bom = 1 if data.startswith(b"\xef\xbb\xbf") else 0
+    loader = _Loader(data)
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    out: list[ItemPosition] = []
+    stack: list[Node] = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+            continue
+        if isinstance(node, ScalarNode):
+            continue
+        owner: str | None = None
+        for k, v in node.value:
+            if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode):
+                owner = v.value
+        for k, v in node.value:
+            if isinstance(k, ScalarNode) and k.value == key and isinstance(v, SequenceNode):
+                for item in v.value:
+                    if isinstance(item, ScalarNode):
+                        start, end = item.start_mark, item.end_mark
+                        out.append(
+                            ItemPosition(
+                                owner,
+                                item.value,
+                                start.index + bom,
+                                end.index + bom,
+                                start.line + 1,
+                                start.column + 1,
+                                item.style or None,
+                            )
+                        )
+        stack.extend(reversed([v for _, v in node.value]))
+    out.sort(key=lambda p: p.offset)
+    return out

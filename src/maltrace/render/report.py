@@ -41,15 +41,18 @@ def report_format(path: str | os.PathLike[str]) -> str:
         raise ReportError("report.bad_format", suffix=exc.suffix) from None
 
 
-def make_report(analysis: Analysis, lang: Lang | None = None, *, diagram: bool = True) -> Document:
+def make_report(
+    analysis: Analysis, lang: Lang | None = None, *, diagram: bool = True, paged: bool = False
+) -> Document:
     """The report content, with the overview (or the plan's) diagram drawn when a writer asks;
-    when the overview would not read on a page, one diagram per satsingsområde instead."""
+    when the overview would not read — on a page, for ``paged`` (Word) — one diagram per
+    satsingsområde instead."""
     lang = lang or analysis.lang
     if not diagram:
         return build_report(analysis, lang)
     from maltrace.render.diagram import diagram_blocks
 
-    return build_report(analysis, lang, diagrams=tuple(diagram_blocks(analysis, lang)))
+    return build_report(analysis, lang, diagrams=tuple(diagram_blocks(analysis, lang, paged=paged)))
 
 
 def write_report(
@@ -69,7 +72,7 @@ def write_report(
     lang = lang or analysis.lang
     protect = [Path(p) for p in analysis.protected_files]
     # Excel and CSV hold no pictures: no diagram is drawn for them.
-    doc = make_report(analysis, lang, diagram=fmt not in (".xlsx", ".csv"))
+    doc = make_report(analysis, lang, diagram=fmt not in (".xlsx", ".csv"), paged=fmt == ".docx")
     if fmt == ".docx" and template is not None:
         return write_document(doc, path, protect=protect, template=template)
     return write_document(doc, path, protect=protect)

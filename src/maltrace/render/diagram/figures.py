@@ -12,17 +12,40 @@ from concurrent.futures import ThreadPoolExecutor
 
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, t
-from maltrace.render.diagram.base import DEFAULT_WIDTH_CM, LARGE_VIEW, Diagram, DiagramError
-from maltrace.render.diagram.output import MIN_READABLE_SCALE, render_png, render_svg, svg_scale
+from maltrace.render.diagram.base import (
+    DEFAULT_WIDTH_CM,
+    LARGE_VIEW,
+    PAGE_HEIGHT_CM,
+    Diagram,
+    DiagramError,
+)
+from maltrace.render.diagram.output import (
+    MIN_READABLE_SCALE,
+    render_png,
+    render_svg,
+    svg_scale,
+    svg_size,
+)
 from maltrace.render.diagram.split import split_parts
 from maltrace.render.document import Figure, FigureError, FigureFormat, Paragraph
 
 
-def overview_is_readable(diagram: Diagram, svg: str | None) -> bool:
-    """At most ``LARGE_VIEW`` boxes, and (when laid out) scaled no lower than 75 %."""
+def overview_is_readable(diagram: Diagram, svg: str | None, *, paged: bool = False) -> bool:
+    """At most ``LARGE_VIEW`` boxes, and (when laid out) scaled no lower than 75 % — on a page
+    (``paged``), also after fitting its height into the page, which a tall picture needs."""
     if len(diagram.boxes) > LARGE_VIEW:
         return False
-    return svg is None or svg_scale(svg) >= MIN_READABLE_SCALE
+    return svg is None or scale_on_page(svg, paged=paged) >= MIN_READABLE_SCALE
+
+
+def scale_on_page(svg: str, *, paged: bool = True) -> float:
+    """How large the picture is printed: the layout's scale to the width and, on a page, what
+    fitting its height into ``PAGE_HEIGHT_CM`` takes off."""
+    scale = svg_scale(svg)
+    if paged:
+        page = PAGE_HEIGHT_CM / 2.54 * 72
+        scale *= min(1.0, page / max(svg_size(svg)[1], 1.0))
+    return scale
 
 
 def diagram_figures(
@@ -33,13 +56,18 @@ def diagram_figures(
 
 
 def diagram_blocks(
-    analysis: Analysis, lang: Lang | None = None, *, width_cm: float = DEFAULT_WIDTH_CM
+    analysis: Analysis,
+    lang: Lang | None = None,
+    *,
+    width_cm: float = DEFAULT_WIDTH_CM,
+    paged: bool = False,
 ) -> list[Paragraph | Figure]:
     """The report's diagram figures: the overview (or, for one plan's report, the plan's view)
     when it has at most 150 boxes and is not scaled below 75 % at ``width_cm``; otherwise one
     figure per satsingsområde of the followed plan(s), split further while too big, and one for
-    what has no trace upwards. Each figure draws lazily (SVG or PNG) and raises ``FigureError``
-    with the planner's message when the drawing fails."""
+    what has no trace upwards. ``paged``: for a document of pages (Word), where a tall picture is
+    shrunk to the page height, the overview must read after that too. Each figure draws lazily
+    (SVG or PNG) and raises ``FigureError`` with the planner's message when the drawing fails."""
     from maltrace.render.diagram import build_diagram
 
     lang = lang or analysis.lang
@@ -49,7 +77,7 @@ def diagram_blocks(
         svg = render_svg(whole) if len(whole.boxes) <= LARGE_VIEW else None
     except (DiagramError, OSError) as exc:
         return [_failed(lang, exc)]
-    if overview_is_readable(whole, svg):
+    if overview_is_readable(whole, svg, paged=paged):
         return [_figure(whole, lang, "diagram", t("report.diagram_alt", lang), svg)]
     parts = split_parts(analysis, lang=lang, width_cm=width_cm, legend="first")
     if not parts:

@@ -1,0 +1,94 @@
+"""Words for a diff's changes, shared by the terminal view and the report document."""
+
+from __future__ import annotations
+
+from maltrace.analysis.diff import Change, PlanDiff
+from maltrace.i18n import Lang, format_date, t
+
+
+def kind_word(kind: str, lang: Lang) -> str:
+    return t(f"kind.{kind}", lang)
+
+
+def word_diff_text(change: Change) -> str:
+    """``Alle [-innbyggjarane-] {+innbyggjarar+} …``: marks that read without colour too."""
+    parts = []
+    for op, text in change.words:
+        if op == "=":
+            parts.append(text)
+        elif op == "-":
+            parts.append(f"[-{text}-]")
+        else:
+            parts.append(f"{{+{text}+}}")
+    return " ".join(parts)
+
+
+def _value(field: str | None, value: str | None, lang: Lang) -> str:
+    if value is None or value == "":
+        return t("change.none", lang)
+    if field == "date":
+        import datetime as dt
+
+        try:
+            return format_date(dt.date.fromisoformat(value), lang)
+        except ValueError:
+            return value
+    return value
+
+
+def change_detail(change: Change, lang: Lang) -> str:
+    """What changed, in one line of words (no colour needed)."""
+    c = change
+    if c.change == "header":
+        name = t(f"diff.field.{c.field}", lang)
+        return (
+            f"{name}: {_value(c.field, c.old_value, lang)} → {_value(c.field, c.new_value, lang)}"
+        )
+    if c.change == "added":
+        text = _q(c.new_title, lang)
+        if c.reused_id:
+            text += " — " + t("change.reused_id", lang, old_title=c.old_title)
+        return text
+    if c.change == "removed":
+        return _q(c.old_title, lang)
+    if c.change == "renumbered":
+        text = t("change.renumbered_from", lang, old_id=c.old_id) + ": " + _q(c.new_title, lang)
+        if c.words:
+            text += f" ({word_diff_text(c)})"
+        return text
+    if c.change == "reworded":
+        text = word_diff_text(c) if c.words else _q(c.new_title, lang)
+        if (c.old_description or "") != (c.new_description or ""):
+            text += " — " + t("change.description", lang)
+        return text
+    # moved
+    top = t("change.top", lang)
+    old = c.old_parent or top
+    new = c.new_parent or top
+    if c.old_plan:
+        old = f"{c.old_plan} {old}" if c.old_parent else c.old_plan
+    return t("change.moved_from", lang, old=old, new=new) + ": " + _q(c.new_title, lang)
+
+
+def diagram_notes(diff: PlanDiff, lang: Lang) -> dict[str, tuple[str, ...]]:
+    """Node id in NEW -> short Δ words under its title in a diagram."""
+    out: dict[str, list[str]] = {}
+    for c in diff.changes:
+        if c.kind == "plan" or c.change == "removed":
+            continue
+        if c.change == "added" and c.reused_id:
+            note = t("diff.note.reused", lang, old_title=_short(c.old_title or ""))
+        elif c.change == "renumbered":
+            note = t("diff.note.renumbered", lang, old_id=c.old_id)
+        else:
+            note = t(f"diff.note.{c.change}", lang)
+        out.setdefault(c.id, []).append(note)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _q(text: str | None, lang: Lang) -> str:
+    return t("change.quoted", lang, text=text or "")
