@@ -387,9 +387,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Next: maltrace check {folder}",
     ),
     "excel.cli.exported": (
-        "Skreiv {plans} planar og {nodes} nodar til {path}",
-        "Skrev {plans} planer og {nodes} noder til {path}",
-        "Wrote {plans} plans and {nodes} nodes to {path}",
+        "Skreiv {plans} planar, {nodes} nodar og {indicators} indikatorar til {path}",
+        "Skrev {plans} planer, {nodes} noder og {indicators} indikatorer til {path}",
+        "Wrote {plans} plans, {nodes} nodes and {indicators} indicators to {path}",
     ),
     "excel.cli.export_refused": (
         "{count} verdiar får ikkje plass i arbeidsboka; ingenting er skrive.",
