@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from conftest import plans_without
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from maltrace.analysis import analyse
+from maltrace.cli import app
 from maltrace.graph import build_graph
 from maltrace.load import Plan, PlanSet, load_plan_set, parse_plan
 from maltrace.load.convert import read_sheet_plans, write_plans
@@ -26,6 +29,10 @@ _chars = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_
 _text = st.text(_chars, min_size=1, max_size=20).map(lambda s: normalise(s)[0].strip()).filter(bool)
 _prose = st.lists(_text, min_size=1, max_size=3).map("\n".join)
 _word = _text.filter(lambda s: not any(c in s for c in ",;"))
+# Numbers as planners write them (78.1, 85,5, 1250000): a number cell holds 15 significant
+# digits, as in Excel, so 0.1 + 0.2 would come back as 0.3.
+_number = st.builds(lambda n, k: n / 10**k, st.integers(-(10**9), 10**9), st.integers(0, 3))
+_year = st.integers(1900, 2200)
 
 
 def judged(plans: list[Plan]) -> Any:
@@ -49,6 +56,19 @@ def plan_sets(draw: st.DrawFn) -> list[Plan]:
         pool = [*ids, "MISSING"]
         return draw(st.lists(st.sampled_from(pool), max_size=2, unique=True))
 
+    def indicator() -> dict[str, Any]:
+        out: dict[str, Any] = {"id": f"IND{next(counter)}", "title": draw(_text)}
+        for key in ("unit", "source"):
+            if draw(st.booleans()):
+                out[key] = draw(_text)
+        if draw(st.booleans()):
+            out["direction"] = draw(st.sampled_from(["up", "down"]))
+        for key in ("baseline", "target"):
+            out[key] = {"year": draw(_year), "value": draw(_number)}
+        if draw(st.booleans()):
+            out["values"] = draw(st.dictionaries(_year, _number, max_size=3))
+        return out
+
     def node(kind: str, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {"id": new_id(kind[0].upper()), "title": draw(_text)}
         if draw(st.booleans()):
@@ -66,6 +86,8 @@ def plan_sets(draw: st.DrawFn) -> list[Plan]:
             if draw(st.booleans()):
                 out["cost"] = {2026: draw(st.integers(0, 10**7)), 2027: 1.5}
             return out
+        if kind == "goal" and draw(st.booleans()):
+            out["indicators"] = [indicator() for _ in range(draw(st.integers(1, 2)))]
         allowed = {
             "area": ["goals", "strategies", "measures"],
             "goal": ["goals", "strategies", "measures"],
@@ -121,12 +143,57 @@ def test_import_of_export_is_judged_as_the_original(plans: list[Plan], lang: str
 
 
 def test_example_plans_survive_export_and_import(tmp_path: Path) -> None:
-    # Indicators have no column (export refuses them; see test_excel.py); the rest goes through.
-    original = load_plan_set([plans_without({"indicators"}, tmp_path)], cache=False)
+    original = load_plan_set([ROOT / "plans"], cache=False)  # indicators and all
     path = tmp_path / "plans.xlsx"
     path.write_bytes(export_workbook(original.plans, "nn"))
     back = read_sheet_plans(path)
     written = write_plans(back, tmp_path / "out")
     again = load_plan_set([tmp_path / "out"], cache=False)
     assert len(written) == len(original.plans) == 4  # a framework (rammeverk) among them
+    assert sum(len(g.indicators) for g in _goals(again.plans)) == 5
+    assert [p.model_dump() for p in again.plans] == [p.model_dump() for p in original.plans]
     assert judged(again.plans) == judged(original.plans)
+
+
+def _goals(plans: list[Plan]) -> list[Any]:
+    from maltrace.load.loader import iter_nodes
+    from maltrace.load.models import Goal
+
+    return [n for p in plans for n, _ in iter_nodes(p) if isinstance(n, Goal)]
+
+
+def _verdict(output: str) -> Any:
+    """check's JSON without where things are (file names and lines differ by design)."""
+
+    def strip(data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: strip(v) for k, v in data.items() if k not in ("file", "line", "files")}
+        if isinstance(data, list):
+            return [strip(v) for v in data]
+        return data
+
+    return strip(json.loads(output))
+
+
+def test_check_on_the_imported_export_gives_checks_verdict_on_plans(tmp_path: Path) -> None:
+    """maltrace export plans/ -o x.xlsx && maltrace import x.xlsx -o DIR/ && maltrace check DIR/"""
+    runner = CliRunner()
+    book, out = tmp_path / "x.xlsx", tmp_path / "DIR"
+    assert runner.invoke(app, ["export", str(ROOT / "plans"), "-o", str(book)]).exit_code == 0
+    r = runner.invoke(app, ["import", str(book), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "maletal.csv" in r.output  # the CSV file stays where it is; import says so
+    args = ["-f", "json", "--no-cache"]
+    before = runner.invoke(app, ["check", str(ROOT / "plans"), *args])
+    after = runner.invoke(app, ["check", str(out), *args])
+    assert after.exit_code == before.exit_code == 1
+    assert _verdict(after.stdout) == _verdict(before.stdout)
+    # The indicators too: with the measurements file copied beside the plans, status agrees.
+    status = ["status", "-f", "json", "--no-cache", "--today", "2026-11-23"]
+    assert runner.invoke(app, [*status, str(out)]).exit_code == 2  # the CSV is not there yet
+    shutil.copy(ROOT / "plans" / "maletal.csv", out)
+    before = runner.invoke(app, [*status, str(ROOT / "plans")])
+    after = runner.invoke(app, [*status, str(out)])
+    assert after.exit_code == before.exit_code
+    assert _verdict(after.stdout) == _verdict(before.stdout)
+    assert len(_verdict(after.stdout)["indicators"]) == 5

@@ -25,9 +25,9 @@ def export(
         ),
     ] = None,
 ) -> None:
-    """Write the plans to a workbook (sheets Planar and Nodar) that `maltrace import` reads back
-    as the same plans. Refuses (exit 2, nothing written) when a plan holds data the workbook has
-    no column for, rather than drop it.
+    """Write the plans to a workbook (sheets Planar, Nodar, Indikatorar) that `maltrace import`
+    reads back as the same plans. Refuses (exit 2, nothing written) when a plan holds data the
+    workbook has no column for, rather than drop it.
     """
     from maltrace.cli._common import fail_load
     from maltrace.cli._excel import fail, lang_of
@@ -46,7 +46,9 @@ def export(
         fail(lines, t("excel.cli.export_refused", exc.lang, count=len(lines)))
     except ProtectedFileError as exc:
         fail([], t("excel.cli.protected", lang_of(lang), path=exc.path))
-    from maltrace.load.excel_write import rows_of
+    from maltrace.load.excel_write import indicator_rows, rows_of
 
     nodes = sum(len(rows_of(p)) for p in plans)
-    typer.echo(t("excel.cli.exported", out_lang, plans=len(plans), nodes=nodes, path=output))
+    indicators = sum(len(indicator_rows(p, out_lang)) for p in plans)
+    counts = {"plans": len(plans), "nodes": nodes, "indicators": indicators}
+    typer.echo(t("excel.cli.exported", out_lang, path=output, **counts))

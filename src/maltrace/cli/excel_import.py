@@ -35,15 +35,22 @@ def import_(
     status: Annotated[_Opt, typer.Option(help="CSV: the plan's status.")] = None,
     date: Annotated[_Opt, typer.Option(help="CSV: the plan's date (YYYY-MM-DD).")] = None,
 ) -> None:
-    """Read sheets Planar and Nodar (or a CSV file in the Nodar layout) and write one readable
-    YAML file per plan into the folder, nodes nested under their parents.
+    """Read sheets Planar, Nodar and Indikatorar (or a CSV file in the Nodar layout) and write
+    one readable YAML file per plan into the folder, nodes nested under their parents and
+    indicators under their goal. A measurements CSV file is not copied: its path stays relative
+    to the plan file, and import says when the file is not in the folder.
 
     Every problem is named by sheet and cell (Nodar!C14); then nothing is written (exit 2).
     Existing files are never written over without --force.
     """
     from maltrace.cli._excel import fail, fail_exists, lang_of
     from maltrace.i18n import t
-    from maltrace.load.convert import OutputExists, import_plans
+    from maltrace.load.convert import (
+        OutputExists,
+        measurements_elsewhere,
+        read_sheet_plans,
+        write_plans,
+    )
     from maltrace.load.excel import ImportFailed
 
     out_lang = lang_of(lang)
@@ -68,7 +75,8 @@ def import_(
         }
         header = {k: v for k, v in given.items() if v is not None}
     try:
-        written = import_plans(source, output, force=force, plan_header=header)
+        plans = read_sheet_plans(source, header)
+        written = write_plans(plans, output, force=force)
     except ImportFailed as exc:
         lines = [p.text(out_lang) for p in exc.problems]
         fail(lines, t("excel.cli.problems", out_lang, file=exc.file, count=len(lines)))
@@ -76,4 +84,9 @@ def import_(
         fail_exists(list(exc.paths), out_lang)
     names = ", ".join(p.name for p in written)
     typer.echo(t("excel.cli.imported", out_lang, count=len(written), folder=output, files=names))
+    for plan_id, name in measurements_elsewhere(plans, output):
+        note = t(
+            "excel.cli.measurements_elsewhere", out_lang, plan=plan_id, file=name, folder=output
+        )
+        typer.echo(note)
     typer.echo(t("excel.cli.next_check", out_lang, folder=output))

@@ -17,8 +17,9 @@ def template(
     lang: ExcelLangOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Write over an existing file.")] = False,
 ) -> None:
-    """Write the empty workbook: sheets Planar and Nodar with headers and drop-downs for type
-    and status, and an instructions sheet (in nn, nb or en). Fill it in, then `maltrace import`.
+    """Write the empty workbook: sheets Planar, Nodar and Indikatorar with headers and
+    drop-downs for type, status and direction, and an instructions sheet (in nn, nb or en).
+    Fill it in, then `maltrace import`.
     """
     from maltrace.cli._excel import fail_exists, lang_of
     from maltrace.i18n import t

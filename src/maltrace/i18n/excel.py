@@ -50,6 +50,74 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Måletall (CSV-fil)",
         "Measurements (CSV file)",
     ),
+    # Sheet Indikatorar: one row per indicator of a goal.
+    "excel.sheet.indicators": ("Indikatorar", "Indikatorer", "Indicators"),
+    "excel.col.goal": ("Mål", "Mål", "Goal"),
+    "excel.col.unit": ("Eining", "Enhet", "Unit"),
+    "excel.col.direction": ("Retning", "Retning", "Direction"),
+    "excel.col.baseline_year": ("Utgangspunkt: år", "Utgangspunkt: år", "Baseline year"),
+    "excel.col.baseline_value": ("Utgangspunkt: verdi", "Utgangspunkt: verdi", "Baseline value"),
+    "excel.col.target_year": ("Målår", "Målår", "Target year"),
+    "excel.col.target_value": ("Målverdi", "Målverdi", "Target value"),
+    "excel.col.values": ("Verdiar (år: verdi)", "Verdier (år: verdi)", "Values (year: value)"),
+    "excel.col.source": ("Kjelde", "Kilde", "Source"),
+    "excel.direction.up": ("høgare er betre", "høyere er bedre", "higher is better"),
+    "excel.direction.down": ("lågare er betre", "lavere er bedre", "lower is better"),
+    "excel.directions": (
+        "høgare er betre, lågare er betre (eller opp, ned)",
+        "høyere er bedre, lavere er bedre (eller opp, ned)",
+        "higher is better, lower is better (or up, down)",
+    ),
+    "excel.problem.unknown_goal": (
+        "{id} er ikkje id-en til eit mål i arket Nodar; skriv id-en til målet indikatoren høyrer til.{hint}",
+        "{id} er ikke id-en til et mål i arket Noder; skriv id-en til målet indikatoren hører til.{hint}",
+        "{id} is not the id of a goal in the sheet Nodes; give the id of the goal the indicator belongs to.{hint}",
+    ),
+    "excel.problem.not_a_goal": (
+        "{id} er ikkje eit mål, men av typen {kind}; ein indikator høyrer til eit mål",
+        "{id} er ikke et mål, men av typen {kind}; en indikator hører til et mål",
+        "{id} is not a goal but of type {kind}; an indicator belongs to a goal",
+    ),
+    "excel.problem.goal_other_plan": (
+        "målet {goal} høyrer til planen {plan}, ikkje {own}; rett plan-cella eller la ho stå tom",
+        "målet {goal} hører til planen {plan}, ikke {own}; rett plan-cellen eller la den stå tom",
+        "the goal {goal} belongs to the plan {plan}, not {own}; correct the plan cell or leave it empty",
+    ),
+    "excel.problem.duplicate_indicator": (
+        "indikatoren {id} står før, i {other}; gi kvar indikator ein eigen id",
+        "indikatoren {id} står før, i {other}; gi hver indikator en egen id",
+        "the indicator {id} is listed before, in {other}; give each indicator an id of its own",
+    ),
+    "excel.problem.bad_direction": (
+        "ukjend retning «{value}». Bruk ein av: {choices}.{hint}",
+        "ukjent retning «{value}». Bruk en av: {choices}.{hint}",
+        "unknown direction “{value}”. Use one of: {choices}.{hint}",
+    ),
+    "excel.problem.bad_number": (
+        "{key}: «{value}» er ikkje eit tal; skriv eit tal som 12,5 eller 12.5",
+        "{key}: «{value}» er ikke et tall; skriv et tall som 12,5 eller 12.5",
+        "{key}: “{value}” is not a number; write a number such as 12.5 or 12,5",
+    ),
+    "excel.problem.bad_year": (
+        "{key}: «{value}» er ikkje eit årstal; skriv eit år som 2024",
+        "{key}: «{value}» er ikke et årstall; skriv et år som 2024",
+        "{key}: “{value}” is not a year; write a year such as 2024",
+    ),
+    "excel.problem.bad_pair": (
+        "{key}: «{value}» er ikkje «år: verdi»; skriv t.d. «2020: 12,5; 2021: 13»",
+        "{key}: «{value}» er ikke «år: verdi»; skriv f.eks. «2020: 12,5; 2021: 13»",
+        "{key}: “{value}” is not “year: value”; write e.g. “2020: 12.5; 2021: 13”",
+    ),
+    "excel.problem.year_twice": (
+        "{key}: året {year} står to gonger; behald berre éin verdi",
+        "{key}: året {year} står to ganger; behold bare én verdi",
+        "{key}: the year {year} is given twice; keep only one value",
+    ),
+    "excel.cli.measurements_elsewhere": (
+        "Merk: planen {plan} les måletal frå {file}, som ikkje ligg i {folder}. Stien er relativ til plan-fila: kopier CSV-fila dit, eller rett «Måletal (CSV-fil)» i Planar.",
+        "Merk: planen {plan} leser måletall fra {file}, som ikke ligger i {folder}. Stien er relativ til plan-filen: kopier CSV-filen dit, eller rett «Måletall (CSV-fil)» i Planer.",
+        "Note: the plan {plan} reads measurements from {file}, which is not in {folder}. The path is relative to the plan file: copy the CSV file there, or correct “Measurements (CSV file)” in Plans.",
+    ),
     "excel.col.colour": ("Farge", "Farge", "Colour"),
     "excel.col.ordered": ("Ordna (trapp)", "Ordnet (trapp)", "Ordered (ladder)"),
     "excel.col.reference": ("Kjelde", "Kilde", "Reference"),
@@ -242,6 +310,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{where} har {key}, som arbeidsboken ikke har kolonne for; eksporten ville mistet det, så ingenting er skrevet",
         "{where} has {key}, which the workbook has no column for; export would lose it, so nothing was written",
     ),
+    "excel.export.indicator_twice": (
+        "indikatoren {where} (under målet {key}) har same id som ein indikator i {other}; gi kvar indikator ein eigen id (måletal blir kopla til indikatorar med id-en)",
+        "indikatoren {where} (under målet {key}) har samme id som en indikator i {other}; gi hver indikator en egen id (måletall kobles til indikatorer med id-en)",
+        "the indicator {where} (under the goal {key}) has the same id as an indicator in {other}; give each indicator an id of its own (measurements are matched to indicators by id)",
+    ),
     "excel.export.separator": (
         "{key} i {where} har verdien «{value}» med komma, semikolon eller linjeskift, som skil verdiar i ei celle; endre verdien",
         "{key} i {where} har verdien «{value}» med komma, semikolon eller linjeskift, som skiller verdier i en celle; endre verdien",
@@ -265,6 +338,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Plan: id-en til planen rada høyrer til. Id: unik i heile planverket (t.d. KPS-1.2). Type: vel frå lista. Tittel: teksten slik han står i planen.\n"
         "«Ligg under»: id-en til noden rada ligg under (eit delmål under hovudmålet, ein strategi under målet). Tom: øvst i planen.\n"
         "«Følgjer opp»: id-ane til måla eller strategiane i ein annan plan som rada følgjer opp. Fleire id-ar: skil dei med komma, semikolon eller linjeskift.\n"
+        "Arket Indikatorar: éi rad per indikator. Mål: id-en til målet i Nodar. Utgangspunkt og mål: eit år og ein verdi kvar. «Verdiar»: «2023: 64; 2024: 67,5». Retning: vel frå lista.\n"
         "Skriv verdiar, ikkje formlar: ein plan skal ikkje endre seg når arket blir rekna om. Ikkje slå saman celler.\n"
         "Når arbeidsboka er utfylt: maltrace import arbeidsbok.xlsx -o plans/  og så  maltrace check plans/",
         "Arket Planer: én rad per plan. Id (kort, unik, f.eks. KPS), type (samfunnsplan, kommunedelplan, handlingsdel, temaplan) og tittel må fylles ut.\n"
@@ -273,6 +347,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Plan: id-en til planen raden hører til. Id: unik i hele planverket (f.eks. KPS-1.2). Type: velg fra listen. Tittel: teksten slik den står i planen.\n"
         "«Ligger under»: id-en til noden raden ligger under (et delmål under hovedmålet, en strategi under målet). Tom: øverst i planen.\n"
         "«Følger opp»: id-ene til målene eller strategiene i en annen plan som raden følger opp. Flere id-er: skill dem med komma, semikolon eller linjeskift.\n"
+        "Arket Indikatorer: én rad per indikator. Mål: id-en til målet i Noder. Utgangspunkt og mål: et år og en verdi hver. «Verdier»: «2023: 64; 2024: 67,5». Retning: velg fra listen.\n"
         "Skriv verdier, ikke formler: en plan skal ikke endre seg når arket regnes om. Ikke slå sammen celler.\n"
         "Når arbeidsboken er utfylt: maltrace import arbeidsbok.xlsx -o plans/  og så  maltrace check plans/",
         "Sheet Plans: one row per plan. Id (short, unique, e.g. KPS), type (samfunnsplan, kommunedelplan, handlingsdel, temaplan) and title are required.\n"
@@ -281,6 +356,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Plan: the id of the plan the row belongs to. Id: unique in the whole plan set (e.g. KPS-1.2). Type: pick from the list. Title: the text as in the plan.\n"
         "“Parent”: the id of the node the row sits under (a sub-goal under its main goal, a strategy under its goal). Empty: top of the plan.\n"
         "“Follows up”: the ids of the goals or strategies in another plan that the row follows up. Several ids: separate them with commas, semicolons or line breaks.\n"
+        "Sheet Indicators: one row per indicator. Goal: the id of the goal in Nodes. Baseline and target: a year and a value each. “Values”: “2023: 64; 2024: 67.5”. Direction: pick from the list.\n"
         "Type values, not formulas: a plan must not change when a sheet recalculates. Do not merge cells.\n"
         "When the workbook is filled in: maltrace import workbook.xlsx -o plans/  and then  maltrace check plans/",
     ),
@@ -311,9 +387,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Next: maltrace check {folder}",
     ),
     "excel.cli.exported": (
-        "Skreiv {plans} planar og {nodes} nodar til {path}",
-        "Skrev {plans} planer og {nodes} noder til {path}",
-        "Wrote {plans} plans and {nodes} nodes to {path}",
+        "Skreiv {plans} planar, {nodes} nodar og {indicators} indikatorar til {path}",
+        "Skrev {plans} planer, {nodes} noder og {indicators} indikatorer til {path}",
+        "Wrote {plans} plans, {nodes} nodes and {indicators} indicators to {path}",
     ),
     "excel.cli.export_refused": (
         "{count} verdiar får ikkje plass i arbeidsboka; ingenting er skrive.",

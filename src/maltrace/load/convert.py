@@ -89,6 +89,20 @@ def import_plans(
     return write_plans(read_sheet_plans(source, plan_header), folder, force=force)
 
 
+def measurements_elsewhere(
+    plans: list[Plan], folder: str | os.PathLike[str]
+) -> list[tuple[str, str]]:
+    """(plan id, path) of each plan whose ``measurements`` file is not where the plan files in
+    ``folder`` will look for it: the path is kept as written, relative to the plan file, and
+    import copies no CSV file."""
+    out: list[tuple[str, str]] = []
+    for plan in plans:
+        name = plan.plan.measurements
+        if name and not (Path(folder) / name).is_file():
+            out.append((plan.id, name))
+    return out
+
+
 def plans_lang(plans: list[Plan]) -> Lang:
     """The language the plans are written in (the first plan that says), else nynorsk."""
     for plan in plans:

@@ -154,7 +154,8 @@ def _read_sheet(ws: Any, name: str, problems: list[SheetProblem]) -> Sheet:
 
 
 def read_workbook(path: str | os.PathLike[str]) -> list[Plan]:
-    """Read the Planar and Nodar sheets of an .xlsx file into plans; raise ``ImportFailed``."""
+    """Read the Planar, Nodar and (when there) Indikatorar sheets of an .xlsx file into plans;
+    raise ``ImportFailed``."""
     import warnings
 
     from openpyxl import load_workbook
@@ -184,6 +185,7 @@ def read_workbook(path: str | os.PathLike[str]) -> list[Plan]:
         wanted = {
             "plans": {norm(n) for n in sheet_names("plans")},
             "nodes": {norm(n) for n in sheet_names("nodes")},
+            "indicators": {norm(n) for n in sheet_names("indicators")},
         }
         for ws in wb.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":
@@ -215,7 +217,12 @@ def read_workbook(path: str | os.PathLike[str]) -> list[Plan]:
         raise ImportFailed(str(file), problems)
     # Every problem at once: those of the rows too, beside what was found reading the cells.
     try:
-        plans = plans_from_sheets(str(file), found.get("plans"), found["nodes"])
+        plans = plans_from_sheets(
+            str(file),
+            found.get("plans"),
+            found["nodes"],
+            indicators_sheet=found.get("indicators"),
+        )
     except ImportFailed as exc:
         raise ImportFailed(str(file), sort_problems(problems + exc.problems)) from None
     if problems:

@@ -1,9 +1,10 @@
 """The workbook layout shared by Excel import, export and the template.
 
-Two sheets: **Planar** (one row per plan) and **Nodar** (one row per node). Their columns are
-derived from the plan models (``allowed_keys``), so a key added to a model becomes a column
-without touching this module. A key whose value is a mapping or a list of mappings (a cost
-table, indicators) has no column: export refuses a plan that uses one rather than drop it.
+Three sheets: **Planar** (one row per plan), **Nodar** (one row per node) and **Indikatorar**
+(one row per indicator of a goal). Their columns are derived from the plan models
+(``allowed_keys``), so a key added to a model becomes a column without touching this module. A
+key whose value is a list of mappings (other than a goal's indicators, which have their own
+sheet) has no column: export refuses a plan that uses one rather than drop it.
 """
 
 from __future__ import annotations
@@ -19,12 +20,26 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 
 from maltrace.i18n import LANGS, Lang, has, t
-from maltrace.load.models import LIST_KINDS, MODEL_OF, Item, Kind, Plan, PlanInfo, allowed_keys
+from maltrace.load.models import (
+    LIST_KINDS,
+    MODEL_OF,
+    Indicator,
+    Item,
+    Kind,
+    Plan,
+    PlanInfo,
+    Point,
+    allowed_keys,
+)
 
 Shape = Literal["text", "list", "date", "bool", "number", "mapping", "complex"]
 
 # Where a node sits (not a model key): the plan it belongs to, its kind, the node above it.
 PLAN_COL, TYPE_COL, PARENT_COL = "plan", "type", "parent"
+# Where an indicator sits: the goal it measures (and the plan, as in Nodar).
+GOAL_COL = "goal"
+# A goal's indicators have their own sheet, not a column in Nodar.
+INDICATORS = "indicators"
 
 # Cells holding several ids: separated by commas, semicolons or line breaks.
 LIST_SPLIT = re.compile(r"[,;\r\n]+")
@@ -189,7 +204,8 @@ def model_of(kind: RowKind) -> type[BaseModel]:
 def node_columns() -> tuple[list[Column], list[str]]:
     """Nodar: plan, id, type, title, parent, then every other key of a node or framework item
     (children excluded)."""
-    cols, left_out = _columns([*node_models(), Item], set(LIST_KINDS) | {"id", "title", "items"})
+    skip = set(LIST_KINDS) | {"id", "title", "items", INDICATORS}
+    cols, left_out = _columns([*node_models(), Item], skip)
     head = [
         Column(PLAN_COL, "text"),
         Column("id", "text"),
@@ -203,6 +219,40 @@ def node_columns() -> tuple[list[Column], list[str]]:
 def plan_columns() -> tuple[list[Column], list[str]]:
     """Planar: every key of the plan header."""
     return _columns([PlanInfo], set())
+
+
+def indicator_columns() -> list[Column]:
+    """Indikatorar: plan, goal, then every key of an indicator; a point in time (baseline,
+    target) is two columns, ``baseline_year`` and ``baseline_value``."""
+    cols = [Column(PLAN_COL, "text"), Column(GOAL_COL, "text")]
+    for key in allowed_keys(Indicator):
+        annotation = _unwrap(Indicator.model_fields[key].annotation)
+        if annotation is Point:
+            cols.extend(Column(f"{key}_{part}", "number") for part in allowed_keys(Point))
+        else:
+            cols.append(Column(key, shape_of(annotation)))
+    return cols
+
+
+# An indicator's direction as planners write it (compared as ``norm`` gives it).
+DIRECTION_WORDS: dict[str, str] = {
+    **dict.fromkeys(("up", "opp", "auke", "øke", "høgare", "høyere", "higher", "↑"), "up"),
+    **dict.fromkeys(("down", "ned", "minke", "lågare", "lavere", "lower", "↓"), "down"),
+}
+
+
+def direction_word(direction: str, lang: Lang) -> str:
+    return t(f"excel.direction.{direction}", lang)
+
+
+def parse_direction(text: str) -> str | None:
+    word = norm(text)
+    if word in DIRECTION_WORDS:
+        return DIRECTION_WORDS[word]
+    for value in ("up", "down"):
+        if any(norm(direction_word(value, lang)) == word for lang in LANGS):
+            return value
+    return None
 
 
 def plan_extra_keys() -> list[str]:
@@ -243,7 +293,7 @@ def header_map(columns: list[Column]) -> dict[str, str]:
     return out
 
 
-def sheet_names(which: Literal["plans", "nodes", "help"]) -> list[str]:
+def sheet_names(which: Literal["plans", "nodes", "indicators", "help"]) -> list[str]:
     return [t(f"excel.sheet.{which}", lang) for lang in LANGS]
 
 

@@ -1,7 +1,7 @@
 """Plan models -> a workbook in the import layout (export), and the empty template.
 
-Export never drops data silently: a plan that holds what the layout has no column for (a
-mapping such as a cost table or indicators, a list value that contains a separator, text Excel
+Export never drops data silently: a plan that holds what the layout has no column for (a list
+of mappings other than a goal's indicators, a list value that contains a separator, text Excel
 cannot hold) is refused with every such place named (``ExportRefused``).
 """
 
@@ -20,15 +20,18 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from maltrace.i18n import Lang, t
+from maltrace.i18n import Lang, normalise_lang, t
 from maltrace.load.excel_layout import (
     EMPTY_LIST,
+    GOAL_COL,
     ITEM,
     LIST_SEPARATORS,
     PARENT_COL,
     PLAN_COL,
     TYPE_COL,
     Column,
+    direction_word,
+    indicator_columns,
     kind_choices,
     kind_word,
     label,
@@ -37,13 +40,24 @@ from maltrace.load.excel_layout import (
     plan_extra_keys,
 )
 from maltrace.load.loader import iter_nodes
-from maltrace.load.models import Item, Node, Plan, PlanType
+from maltrace.load.models import Goal, Indicator, Item, Node, Plan, PlanType
 from maltrace.load.sheets import MAX_CELL_CHARS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
-_WIDTHS = {"id": 14, PLAN_COL: 12, TYPE_COL: 16, "title": 60, PARENT_COL: 14, "description": 50}
+_WIDTHS = {
+    "id": 14,
+    PLAN_COL: 12,
+    TYPE_COL: 16,
+    "title": 60,
+    PARENT_COL: 14,
+    "description": 50,
+    GOAL_COL: 14,
+    "direction": 18,
+    "values": 30,
+    "source": 30,
+}
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "nn": ("ikkje starta", "pågår", "fullført", "utsett", "avlyst"),
     "nb": ("ikke startet", "pågår", "fullført", "utsatt", "avlyst"),
@@ -114,6 +128,8 @@ def export_problems(plans: list[Plan]) -> list[ExportProblem]:
     pcols, p_left = plan_columns()
     ncols, n_left = node_columns()
     extra = plan_extra_keys()
+    icols = [c for c in indicator_columns() if c.shape == "text"]
+    seen: dict[str, str] = {}  # indicator id -> where it is first (import wants ids unique)
     out: list[ExportProblem] = []
     for plan in plans:
         file = plan.source
@@ -129,6 +145,15 @@ def export_problems(plans: list[Plan]) -> list[ExportProblem]:
                 if _given(node, key):
                     out.append(ExportProblem("no-column", file, node.line, node.id, key))
             out.extend(_cell_problems(node, ncols[5:], file, node.line, node.id))
+            for ind in getattr(node, "indicators", ()):
+                out.extend(_cell_problems(ind, icols, file, ind.line, ind.id))
+                if ind.id in seen:
+                    params = {"other": seen[ind.id]}
+                    out.append(
+                        ExportProblem("indicator-twice", file, ind.line, ind.id, node.id, params)
+                    )
+                else:
+                    seen[ind.id] = f"{file}:{ind.line}" if ind.line else file
     return out
 
 
@@ -149,10 +174,45 @@ def _text(value: Any, column: Column) -> Any:
     return str(getattr(value, "value", value))
 
 
-def _number_text(value: Any) -> str:
+def _number_text(value: Any, decimal_comma: bool = False) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return str(value).replace(".", ",") if decimal_comma else str(value)
+
+
+def _number(value: float) -> int | float:
+    """A number for a cell: 62.0 as 62, so it reads back as written."""
+    return int(value) if value.is_integer() else value
+
+
+def indicator_rows(plan: Plan, lang: Lang) -> list[list[Any]]:
+    """The rows of a plan's indicators in sheet Indikatorar, goals in document order; the values
+    cell in the plan's own language style (``12,5`` in nn and nb, ``12.5`` in en)."""
+    comma = (normalise_lang(plan.plan.language) or lang) != "en"
+    out: list[list[Any]] = []
+    for node, _ in iter_nodes(plan):
+        if not isinstance(node, Goal):
+            continue
+        for ind in node.indicators:
+            out.append(_indicator_row(plan, node, ind, lang, comma))
+    return out
+
+
+def _indicator_row(plan: Plan, goal: Goal, ind: Indicator, lang: Lang, comma: bool) -> list[Any]:
+    values = "; ".join(f"{y}: {_number_text(v, comma)}" for y, v in (ind.values or {}).items())
+    by_key: dict[str, Any] = {
+        PLAN_COL: plan.id,
+        GOAL_COL: goal.id,
+        "direction": direction_word(ind.direction, lang),
+        "baseline_year": ind.baseline.year,
+        "baseline_value": _number(ind.baseline.value),
+        "target_year": ind.target.year,
+        "target_value": _number(ind.target.value),
+        "values": values or None,
+    }
+    return [
+        by_key[c.key] if c.key in by_key else getattr(ind, c.key, None) for c in indicator_columns()
+    ]
 
 
 def _cell(ws: Any, value: Any, bold: bool = False) -> Any:
@@ -175,7 +235,7 @@ def _setup(ws: Any, columns: list[Column], lang: Lang) -> None:
     for i, c in enumerate(columns, start=1):
         dim = ws.column_dimensions[get_column_letter(i)]
         dim.width = _WIDTHS.get(c.key, 18)
-        if c.shape in ("text", "list", "bool"):
+        if c.shape in ("text", "list", "bool", "mapping"):
             # Text format: what a planner types stays as typed (1.10 is not turned into 1.1).
             dim.number_format = "@"
     ws.freeze_panes = "A2"
@@ -206,6 +266,16 @@ def _validations(ws: Any, columns: list[Column], lang: Lang, rows: int, plans: b
         ws.data_validations.append(dv)
 
 
+def _direction_choices(ws: Any, columns: list[Column], lang: Lang, rows: int) -> None:
+    """A drop-down for an indicator's direction (other words planners use stay allowed)."""
+    letter = get_column_letter([c.key for c in columns].index("direction") + 1)
+    choices = [direction_word(d, lang) for d in ("up", "down")]
+    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+    dv.showErrorMessage = False
+    dv.add(f"{letter}2:{letter}{max(rows, 1000)}")
+    ws.data_validations.append(dv)
+
+
 def _plan_row(plan: Plan, columns: list[Column]) -> list[Any]:
     return [_text(getattr(plan.plan, c.key, None), c) for c in columns]
 
@@ -232,8 +302,8 @@ def _node_row(plan: Plan, node: Any, parent: Any, columns: list[Column], lang: L
 
 
 def export_workbook(plans: list[Plan], lang: Lang) -> bytes:
-    """The workbook (Planar, Nodar) holding ``plans``; raise ``ExportRefused`` when the layout
-    cannot hold some of their data."""
+    """The workbook (Planar, Nodar, Indikatorar) holding ``plans``; raise ``ExportRefused``
+    when the layout cannot hold some of their data."""
     problems = export_problems(plans)
     if problems:
         raise ExportRefused(problems, lang)
@@ -264,6 +334,14 @@ def _workbook(plans: list[Plan], lang: Lang, template: bool) -> bytes:
     ws.append([_cell(ws, label(c.key, lang), bold=True) for c in ncols])
     for plan, node, parent in nrows:
         ws.append([_cell(ws, v) for v in _node_row(plan, node, parent, ncols, lang)])
+    icols = indicator_columns()
+    ws = wb.create_sheet(t("excel.sheet.indicators", lang))
+    _setup(ws, icols, lang)
+    irows = [row for plan in plans for row in indicator_rows(plan, lang)]
+    _direction_choices(ws, icols, lang, len(irows) + 1)
+    ws.append([_cell(ws, label(c.key, lang), bold=True) for c in icols])
+    for row in irows:
+        ws.append([_cell(ws, v) for v in row])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from maltrace.i18n import Lang, t
 from maltrace.load.excel_layout import (
     EMPTY_LIST,
+    INDICATORS,
     ITEM,
     KIND_WORDS,
     LIST_SPLIT,
@@ -219,9 +220,15 @@ def _plan_type(text: str) -> str:
 
 
 def plans_from_sheets(
-    file: str, plans_sheet: Sheet | None, nodes_sheet: Sheet, *, cli_plan: bool = False
+    file: str,
+    plans_sheet: Sheet | None,
+    nodes_sheet: Sheet,
+    *,
+    cli_plan: bool = False,
+    indicators_sheet: Sheet | None = None,
 ) -> list[Plan]:
-    """Build and validate the plans the two sheets describe; raise ``ImportFailed``."""
+    """Build and validate the plans the sheets describe (the goals' indicators from
+    ``indicators_sheet``); raise ``ImportFailed``."""
     problems: list[SheetProblem] = []
     pcols, _ = plan_columns()
     ncols, _ = node_columns()
@@ -339,6 +346,13 @@ def plans_from_sheets(
         under = child_list(parent_kind, kind)
         assert under is not None
         raw[parent_id].setdefault(under, []).append(raw[nid])
+    if indicators_sheet is not None:
+        from maltrace.load.indicator_sheet import indicators_from_sheet
+
+        for goal, indicators in indicators_from_sheet(
+            indicators_sheet, nodes, headers, problems
+        ).items():
+            raw[goal][INDICATORS] = indicators
     if problems:
         raise ImportFailed(file, sort_problems(problems))
     plans: list[Plan] = []
