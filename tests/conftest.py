@@ -90,22 +90,3 @@ def measure(mid: str, *, follows_up: list[str] | None = None) -> dict[str, Any]:
     if follows_up:
         node["follows_up"] = follows_up
     return node
-
-
-def plans_without(keys: set[str], folder: Path) -> Path:
-    """A copy of plans/ in ``folder`` with ``keys`` taken out of every mapping (comments lost)."""
-    import shutil
-
-    def strip(data: Any) -> Any:
-        if isinstance(data, dict):
-            return {k: strip(v) for k, v in data.items() if k not in keys}
-        if isinstance(data, list):
-            return [strip(v) for v in data]
-        return data
-
-    out = folder / "plans"
-    shutil.copytree(EXAMPLE_PLANS, out)
-    for f in out.glob("*.yaml"):
-        data = strip(yaml.safe_load(f.read_text(encoding="utf-8")))
-        f.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return out
