@@ -85,3 +85,12 @@ def test_html_rows_carry_their_node_and_alert(tmp_path):
 def test_csv_only_where_the_content_has_one_table(tmp_path):
     with pytest.raises(DocumentFormatError):
         write_document(_doc(), tmp_path / "r.csv")
+
+
+def test_workbook_headers_use_the_body_font(tmp_path):
+    # A bold font with no family prints in the office suite's fallback (a serif in LibreOffice)
+    # beside sans-serif body cells.
+    out = tmp_path / "d.xlsx"
+    write_document(_doc(), out)
+    ws = load_workbook(out).active
+    assert ws["A1"].font.b and ws["A1"].font.name == ws["A2"].font.name == "Calibri"

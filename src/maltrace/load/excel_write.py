@@ -226,7 +226,7 @@ def _cell(ws: Any, value: Any, bold: bool = False) -> Any:
     if isinstance(value, dt.date):
         cell.number_format = "yyyy-mm-dd"
     if bold:
-        cell.font = Font(bold=True)
+        cell.font = Font(name="Calibri", bold=True)  # named, or LibreOffice prints a serif
         cell.fill = _HEADER_FILL
     return cell
 
@@ -350,7 +350,7 @@ def _workbook(plans: list[Plan], lang: Lang, template: bool) -> bytes:
 def _help_sheet(ws: Any, lang: Lang) -> None:
     ws.column_dimensions["A"].width = 110
     title = WriteOnlyCell(ws, value=t("excel.template.title", lang))
-    title.font = Font(bold=True, size=14)
+    title.font = Font(name="Calibri", bold=True, size=14)
     ws.append([title])
     for line in t("excel.template.help", lang).split("\n"):
         cell = WriteOnlyCell(ws, value=line)

@@ -30,6 +30,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MARK = "●"
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
+# The workbook's own body font, named: a bold font with no family prints in the office suite's
+# fallback (a serif in LibreOffice) beside sans-serif body cells.
+_HEADER_FONT = Font(name="Calibri", bold=True)
 _ALERT_FILL = PatternFill(start_color="FBE3E3", end_color="FBE3E3", fill_type="solid")
 _ALERT_FONT = Font(color="9C0006")
 # A sheet wider than this (in Excel's character widths) prints in landscape.
@@ -55,7 +58,7 @@ def _put(ws: Worksheet, row: int, col: int, value: Value, kind: str = "text") ->
 def _sheet(ws: Worksheet, table: Table, widths: dict[int, int] | None = None) -> None:
     for c, h in enumerate(table.headers, start=1):
         _put(ws, 1, c, h)
-        ws.cell(row=1, column=c).font = Font(bold=True)
+        ws.cell(row=1, column=c).font = _HEADER_FONT
         ws.cell(row=1, column=c).fill = _HEADER_FILL
     for r, row in enumerate(table.rows, start=2):
         for c, value in enumerate(row, start=1):
@@ -245,7 +248,7 @@ def _matrix(ws: Worksheet, m: Matrix) -> None:
         )
         ws.column_dimensions[get_column_letter(j)].width = 4
     for c in range(1, len(m.columns) + 4):
-        ws.cell(row=1, column=c).font = Font(bold=True)
+        ws.cell(row=1, column=c).font = _HEADER_FONT
         ws.cell(row=1, column=c).fill = _HEADER_FILL
     for i, row in enumerate(m.rows, start=2):
         for c, value in enumerate(row, start=1):
