@@ -23,6 +23,7 @@ from maltrace.render.diagram.base import (
     MARKER,
     PAD,
     Diagram,
+    View,
 )
 
 NUMBER_SIZE = 16.0
@@ -155,17 +156,33 @@ def framework_diagram(
         + "".join(rows)
         + "</TABLE>"
     )
+    return one_table_diagram("framework", "items", table, heading, info, width, fc, boxes, lang)
+
+
+def one_table_diagram(
+    view: View,
+    node: str,
+    table: str,
+    heading: str,
+    info: list[str],
+    width: float,
+    fc: FrameworkCoverage,
+    boxes: list[str],
+    lang: Lang,
+) -> Diagram:
+    """A framework view drawn as one table under the heading and info lines: the DOT and the
+    ``Diagram`` that carries it (boxes in order, one link per contribution)."""
     dot = (
         header(heading, info, width)
-        + f"\titems [label=<{table}>]\n\tinfo -> items [style=invis]\n}}\n"
+        + f"\t{node} [label=<{table}>]\n\tinfo -> {node} [style=invis]\n}}\n"
     )
     return Diagram(
         dot=dot,
-        view="framework",
+        view=view,
         lang=lang,
         title=heading,
         boxes=tuple(dict.fromkeys(boxes)),
-        links=tuple((node, item) for item, nodes in fc.per_item.items() for node in nodes),
+        links=tuple((n, item) for item, nodes in fc.per_item.items() for n in nodes),
         not_followed_up=(),
         warnings=(),
     )

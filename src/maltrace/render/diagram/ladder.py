@@ -20,9 +20,9 @@ from maltrace.render.diagram.base import FONT_SIZE, GROUP_FILL, MARKER, Diagram
 from maltrace.render.diagram.framework import (
     MAX_LINES,
     contributor_lines,
-    header,
     lines_html,
     node_line,
+    one_table_diagram,
     page_points,
 )
 
@@ -110,20 +110,7 @@ def ladder_diagram(
         + "".join(rows)
         + "</TABLE>"
     )
-    dot = (
-        header(heading, info, width)
-        + f"\tsteps [label=<{table}>]\n\tinfo -> steps [style=invis]\n}}\n"
-    )
-    return Diagram(
-        dot=dot,
-        view="ladder",
-        lang=lang,
-        title=heading,
-        boxes=tuple(dict.fromkeys(boxes)),
-        links=tuple((node, item) for item, nodes in fc.per_item.items() for node in nodes),
-        not_followed_up=(),
-        warnings=(),
-    )
+    return one_table_diagram("ladder", "steps", table, heading, info, width, fc, boxes, lang)
 
 
 def _measures_following(analysis: Analysis) -> dict[str, list[str]]:
