@@ -10,8 +10,8 @@ from pathlib import Path
 
 from maltrace.analysis import Coverage
 from maltrace.analysis.diff import PlanDiff
-from maltrace.i18n import Lang, format_date, format_percent, t
-from maltrace.render.diff_text import change_detail, diagram_notes, kind_word
+from maltrace.i18n import Lang, format_date, t
+from maltrace.render.diff_text import change_detail, coverage_line, diagram_notes, kind_word
 from maltrace.render.document import (
     Column,
     Document,
@@ -86,16 +86,7 @@ def build_diff_document(
     before, after = diff.old.coverage, diff.new.coverage
     summary: list[Paragraph] = [
         Paragraph(
-            t(
-                "diff.coverage_line",
-                lang,
-                before=format_percent(before.ratio, lang),
-                after=format_percent(after.ratio, lang),
-                followed_before=before.followed_up,
-                goals_before=before.goals,
-                followed_after=after.followed_up,
-                goals_after=after.goals,
-            ),
+            coverage_line(diff, lang),
             "headline",
         ),
         Paragraph(t("diff.summary", lang, changes=len(diff.changes), impact=len(diff.impact))),

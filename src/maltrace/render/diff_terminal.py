@@ -14,7 +14,7 @@ from rich.text import Text
 from maltrace.analysis import Coverage
 from maltrace.analysis.diff import PlanDiff
 from maltrace.i18n import Lang, format_percent, t
-from maltrace.render.diff_text import change_detail, kind_word
+from maltrace.render.diff_text import change_detail, coverage_line, kind_word
 from maltrace.render.terminal import plain
 
 _CHANGE_STYLE = {
@@ -42,18 +42,7 @@ def render_diff(diff: PlanDiff, console: Console, lang: Lang | None = None) -> N
         plain(t("diff.title", lang, old=diff.old_label, new=diff.new_label)), style="bold"
     )
     console.print(
-        plain(
-            t(
-                "diff.coverage_line",
-                lang,
-                before=format_percent(before.ratio, lang),
-                after=format_percent(after.ratio, lang),
-                followed_before=before.followed_up,
-                goals_before=before.goals,
-                followed_after=after.followed_up,
-                goals_after=after.goals,
-            )
-        ),
+        plain(coverage_line(diff, lang)),
         style="bold " + ("red" if after.ratio < before.ratio else "green"),
     )
     console.print()

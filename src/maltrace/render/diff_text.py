@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from maltrace.analysis.diff import Change, PlanDiff
-from maltrace.i18n import Lang, format_date, t
+from maltrace.i18n import Lang, format_date, format_percent, t
 
 
 def kind_word(kind: str, lang: Lang) -> str:
@@ -92,3 +92,18 @@ def _short(text: str, limit: int = 40) -> str:
 
 def _q(text: str | None, lang: Lang) -> str:
     return t("change.quoted", lang, text=text or "")
+
+
+def coverage_line(diff: PlanDiff, lang: Lang) -> str:
+    """The set's coverage before and after: «Oppfølgingsgrad: 100 % → 42,9 % (6 av 6 → 3 av 7)»."""
+    before, after = diff.old.coverage, diff.new.coverage
+    return t(
+        "diff.coverage_line",
+        lang,
+        before=format_percent(before.ratio, lang),
+        after=format_percent(after.ratio, lang),
+        followed_before=before.followed_up,
+        goals_before=before.goals,
+        followed_after=after.followed_up,
+        goals_after=after.goals,
+    )

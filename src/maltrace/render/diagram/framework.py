@@ -104,21 +104,9 @@ def framework_diagram(
         + 8
     )
     text_width = max(width - STRIP - number_width - 16, 8 * FONT_SIZE)
-    title = fw.title(lang)
-    heading = (
-        t("frameworks.diagram_heading_plan", lang, id=fw.id, title=title, plan=plan)
-        if plan
-        else t("frameworks.diagram_heading", lang, id=fw.id, title=title)
-    )
+    heading, headline = heading_lines(fc, plan, lang)
     info = [
-        t(
-            "frameworks.headline",
-            lang,
-            title=fw.id,
-            addressed=len(fc.addressed),
-            items=fc.items,
-            percent=format_percent(fc.ratio, lang),
-        ),
+        headline,
         t("frameworks.diagram_note", lang),
     ]
     rows: list[str] = []
@@ -157,6 +145,27 @@ def framework_diagram(
         + "</TABLE>"
     )
     return one_table_diagram("framework", "items", table, heading, info, width, fc, boxes, lang)
+
+
+def heading_lines(fc: FrameworkCoverage, plan: str | None, lang: Lang) -> tuple[str, str]:
+    """A framework view's heading (for one plan, when ``plan``) and its headline of how many
+    items are addressed."""
+    fw = fc.framework
+    title = fw.title(lang)
+    heading = (
+        t("frameworks.diagram_heading_plan", lang, id=fw.id, title=title, plan=plan)
+        if plan
+        else t("frameworks.diagram_heading", lang, id=fw.id, title=title)
+    )
+    headline = t(
+        "frameworks.headline",
+        lang,
+        title=fw.id,
+        addressed=len(fc.addressed),
+        items=fc.items,
+        percent=format_percent(fc.ratio, lang),
+    )
+    return heading, headline
 
 
 def one_table_diagram(

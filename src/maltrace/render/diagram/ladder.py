@@ -13,13 +13,14 @@ import math
 
 from maltrace.analysis import Analysis
 from maltrace.analysis.frameworks import FrameworkCoverage
-from maltrace.i18n import Lang, format_percent, t
+from maltrace.i18n import Lang, t
 from maltrace.load import Kind
 from maltrace.render import _dot
 from maltrace.render.diagram.base import FONT_SIZE, GROUP_FILL, MARKER, Diagram
 from maltrace.render.diagram.framework import (
     MAX_LINES,
     contributor_lines,
+    heading_lines,
     lines_html,
     node_line,
     one_table_diagram,
@@ -39,21 +40,9 @@ def ladder_diagram(
     n = len(steps)
     # The top step keeps at least two thirds of the width.
     tread = min(MAX_TREAD, width / 3 / max(n - 1, 1))
-    title = fw.title(lang)
-    heading = (
-        t("frameworks.diagram_heading_plan", lang, id=fw.id, title=title, plan=plan)
-        if plan
-        else t("frameworks.diagram_heading", lang, id=fw.id, title=title)
-    )
+    heading, headline = heading_lines(fc, plan, lang)
     info = [
-        t(
-            "frameworks.headline",
-            lang,
-            title=fw.id,
-            addressed=len(fc.addressed),
-            items=fc.items,
-            percent=format_percent(fc.ratio, lang),
-        ),
+        headline,
         t("frameworks.diagram_lowest", lang) + ". " + t("frameworks.diagram_note", lang),
     ]
     followers = _measures_following(analysis)
