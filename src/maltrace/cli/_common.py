@@ -6,6 +6,7 @@ Imports of the library happen inside functions, so ``maltrace --help`` stays fas
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
@@ -145,3 +146,34 @@ def load_analysis(
         except UnknownPlanError:
             unknown_plan(plan, list(analysis.plan_files), analysis.lang)
     return analysis
+
+
+def write_files(
+    write: Callable[[], list[Path]],
+    output: Path,
+    lang: Lang,
+    *,
+    errors: tuple[type[Exception], ...] = (),
+    written_key: str = "report.wrote",
+) -> list[Path]:
+    """Run ``write`` (a report, a diagram, a workbook) and say each file it wrote. A plan file in
+    the way, a file that cannot be written, or one of ``errors`` (which say ``message(lang)``)
+    end in one line for the planner and exit 2, never a traceback."""
+    from maltrace.i18n import t
+    from maltrace.load import ProtectedFileError
+
+    try:
+        written = write()
+    except ProtectedFileError as exc:
+        message = t("report.protected", lang, path=exc.path)
+    except errors as exc:
+        message = exc.message(lang)  # type: ignore[attr-defined]
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        message = t("report.cannot_write", lang, path=output, reason=reason)
+    else:
+        for path in written:
+            typer.echo(t(written_key, lang, path=path), err=True)
+        return written
+    typer.echo(f"maltrace: {message}", err=True)
+    raise typer.Exit(EXIT_LOAD)

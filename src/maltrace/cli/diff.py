@@ -18,6 +18,7 @@ from maltrace.cli._common import (
     LangOption,
     app,
     make_console,
+    write_files,
 )
 
 if TYPE_CHECKING:
@@ -152,29 +153,19 @@ def diff(
 
 def _write(result: PlanDiff, output: Path, lang: Lang) -> None:
     from maltrace.i18n import t
-    from maltrace.load import ProtectedFileError
     from maltrace.render.diagram import DiagramError
     from maltrace.render.diff_report import DIAGRAM_SUFFIXES, DOCUMENT_SUFFIXES, write_diff
 
     if output.suffix.lower() not in (*DIAGRAM_SUFFIXES, *DOCUMENT_SUFFIXES):
         typer.echo(f"maltrace: {t('diff.bad_output', lang, path=output)}", err=True)
         raise typer.Exit(EXIT_LOAD)
-    try:
-        written = write_diff(result, output, lang=lang)
-    except ProtectedFileError as exc:
-        typer.echo(f"maltrace: {t('report.protected', lang, path=exc.path)}", err=True)
-        raise typer.Exit(EXIT_LOAD) from None
-    except DiagramError as exc:
-        typer.echo(f"maltrace: {exc.message(lang)}", err=True)
-        raise typer.Exit(EXIT_LOAD) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        typer.echo(
-            f"maltrace: {t('report.cannot_write', lang, path=output, reason=reason)}", err=True
-        )
-        raise typer.Exit(EXIT_LOAD) from None
-    for path in written:
-        typer.echo(t("diff.written", lang, path=path), err=True)
+    write_files(
+        lambda: write_diff(result, output, lang=lang),
+        output,
+        lang,
+        errors=(DiagramError,),
+        written_key="diff.written",
+    )
 
 
 @app.command()

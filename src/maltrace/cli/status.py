@@ -21,6 +21,7 @@ from maltrace.cli._common import (
     load_analysis,
     make_console,
     unknown_plan,
+    write_files,
 )
 
 if TYPE_CHECKING:
@@ -137,21 +138,7 @@ def status(
 
 
 def _write(result: StatusResult, output: Path) -> None:
-    from maltrace.i18n import t
-    from maltrace.load import ProtectedFileError
     from maltrace.render.status_report import write_status_report
 
     out_lang = result.lang
-    try:
-        written = write_status_report(result, output, lang=out_lang)
-    except ProtectedFileError as exc:
-        typer.echo(f"maltrace: {t('report.protected', out_lang, path=exc.path)}", err=True)
-        raise typer.Exit(EXIT_LOAD) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        typer.echo(
-            f"maltrace: {t('report.cannot_write', out_lang, path=output, reason=reason)}", err=True
-        )
-        raise typer.Exit(EXIT_LOAD) from None
-    for path in written:
-        typer.echo(t("report.wrote", out_lang, path=path), err=True)
+    write_files(lambda: write_status_report(result, output, lang=out_lang), output, out_lang)

@@ -18,6 +18,7 @@ from maltrace.cli._common import (
     app,
     load_analysis,
     make_console,
+    write_files,
 )
 
 
@@ -58,7 +59,6 @@ def suggest(
 
     from maltrace.analysis.suggest import suggest as make_suggestions
     from maltrace.i18n import t
-    from maltrace.load import ProtectedFileError
     from maltrace.render.suggest import (
         FORMATS,
         SuggestFormatError,
@@ -87,21 +87,10 @@ def suggest(
         render_suggestions(result, make_console(), out_lang)
     if output is not None:
         protect = [Path(p) for p in analysis.plan_files.values()]
-        try:
-            written = write_suggestions(result, output, out_lang, protect=protect)
-        except SuggestFormatError as exc:  # pragma: no cover - checked above
-            typer.echo(
-                f"maltrace: {t('suggest.bad_format', out_lang, suffix=exc.suffix)}", err=True
-            )
-            raise typer.Exit(EXIT_LOAD) from None
-        except ProtectedFileError as exc:
-            typer.echo(f"maltrace: {t('report.protected', out_lang, path=exc.path)}", err=True)
-            raise typer.Exit(EXIT_LOAD) from None
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            msg = t("report.cannot_write", out_lang, path=output, reason=reason)
-            typer.echo(f"maltrace: {msg}", err=True)
-            raise typer.Exit(EXIT_LOAD) from None
-        for path in written:
-            typer.echo(t("report.wrote", out_lang, path=path), err=True)
+        write_files(
+            lambda: write_suggestions(result, output, out_lang, protect=protect),
+            output,
+            out_lang,
+            errors=(SuggestFormatError,),
+        )
     raise typer.Exit(EXIT_OK)

@@ -6,8 +6,9 @@ are those of the analysis — ``maltrace check``'s — in every format.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from maltrace.analysis import Analysis
+from maltrace.analysis import Analysis, Finding
 from maltrace.i18n import Lang, format_date, format_percent, t
 from maltrace.render.document import (
     Column,
@@ -160,22 +161,7 @@ def build_report(
         row_nodes=analysis.orphans,
         row_alert=tuple(True for _ in analysis.orphans),
     )
-    findings = Table(
-        (
-            col("col.severity", "status"),
-            col("col.code", "code"),
-            col("col.where", "code"),
-            col("col.message"),
-            col("col.fix"),
-        ),
-        tuple(
-            (t(f"severity.{f.severity}", lang), f.code, f.location(), f.message(lang), f.fix(lang))
-            for f in analysis.findings
-        ),
-        row_nodes=tuple(f.node for f in analysis.findings),
-        row_alert=tuple(f.severity == "error" for f in analysis.findings),
-        wide=True,  # five columns, two of them sentences: a landscape page in Word
-    )
+    findings = findings_table(analysis.findings, lang)
     links = Table(
         (
             col("col.from", "id"),
@@ -317,4 +303,24 @@ def justified_table(analysis: Analysis, lang: Lang) -> Table:
             for f in rows
         ),
         row_nodes=tuple(f.node for f in rows),
+    )
+
+
+def findings_table(findings: Sequence[Finding], lang: Lang) -> Table:
+    """Findings with where they are and how to fix them; errors highlighted."""
+    return Table(
+        (
+            Column(t("col.severity", lang), "status"),
+            Column(t("col.code", lang), "code"),
+            Column(t("col.where", lang), "code"),
+            Column(t("col.message", lang)),
+            Column(t("col.fix", lang)),
+        ),
+        tuple(
+            (t(f"severity.{f.severity}", lang), f.code, f.location(), f.message(lang), f.fix(lang))
+            for f in findings
+        ),
+        row_nodes=tuple(f.node for f in findings),
+        row_alert=tuple(f.severity == "error" for f in findings),
+        wide=True,  # five columns, two of them sentences: a landscape page in Word
     )

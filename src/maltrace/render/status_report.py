@@ -32,7 +32,7 @@ from maltrace.render.document import (
     document_format,
     write_document,
 )
-from maltrace.render.report_model import justified_table
+from maltrace.render.report_model import findings_table, justified_table
 from maltrace.render.status import headline, indicators_headline, state_word, status_word
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -238,20 +238,7 @@ def build_status_document(result: StatusResult, lang: Lang | None = None) -> Doc
         row_nodes=tuple(result.per_area),
         wide=True,
     )
-    findings = Table(
-        (
-            col("col.severity", "status"),
-            col("col.code", "code"),
-            col("col.where", "code"),
-            col("col.message"),
-            col("col.fix"),
-        ),
-        tuple(
-            (t(f"severity.{f.severity}", lang), f.code, f.location(), f.message(lang), f.fix(lang))
-            for f in result.findings
-        ),
-        row_nodes=tuple(f.node for f in result.findings),
-    )
+    findings = findings_table(result.findings, lang)
     justified = justified_table(analysis, lang)
     overdue = tiltak_table(overdue=True)
     every = tiltak_table()

@@ -29,6 +29,9 @@ class SuggestFormatError(ValueError):
         super().__init__(suffix)
         self.suffix = suffix
 
+    def message(self, lang: Lang) -> str:
+        return t("suggest.bad_format", lang, suffix=self.suffix)
+
 
 def _score(value: float, lang: Lang) -> str:
     text = f"{value:.2f}"
