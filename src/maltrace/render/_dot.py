@@ -29,8 +29,12 @@ _SAFE_NAME = re.compile(r"[\w.+-]", re.UNICODE)
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Width of ``text`` set in ``size`` points, in points."""
-    table = BOLD if bold else REGULAR
-    return sum(table.get(ord(c), _UNKNOWN_WIDTH) for c in text) * size / 1000
+    return _units(text, BOLD if bold else REGULAR) * size / 1000
+
+
+def _units(text: str, table: dict[int, int]) -> int:
+    # Advance widths in font units (integers), so a line's width is exactly its parts' sum.
+    return sum(table.get(ord(c), _UNKNOWN_WIDTH) for c in text)
 
 
 def clean(text: str) -> str:
@@ -49,25 +53,33 @@ def clean(text: str) -> str:
 
 def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
     """Greedy word wrap of ``text`` to ``width`` points; a word longer than a line is split."""
+    table = BOLD if bold else REGULAR
+    # Measured in font units: each word once, a line as the sum of its words and spaces.
+    space = _units(" ", table)
     lines: list[str] = []
     current = ""
+    used = 0
     for word in clean(text).split(" "):
         if not word:
             continue
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size, bold=bold) <= width:
-            current = candidate
+        units = _units(word, table)
+        candidate = used + space + units if current else units
+        if candidate * size / 1000 <= width:
+            current = f"{current} {word}" if current else word
+            used = candidate
             continue
         if current:
             lines.append(current)
             current = ""
-        while text_width(word, size, bold=bold) > width and len(word) > 1:
+        while units * size / 1000 > width and len(word) > 1:
             cut = 1
-            while cut < len(word) - 1 and text_width(word[: cut + 1], size, bold=bold) <= width:
+            while cut < len(word) - 1 and _units(word[: cut + 1], table) * size / 1000 <= width:
                 cut += 1
             lines.append(word[:cut])
             word = word[cut:]
+            units = _units(word, table)
         current = word
+        used = units
     if current:
         lines.append(current)
     return lines or [""]
