@@ -1,5 +1,5 @@
-"""Caches of parsed plans (keyed by each file's content hash) and of whole analyses (keyed by
-the hashes of every file in a set).
+"""Caches of parsed plans (keyed by each file's content hash), of whole analyses (keyed by
+the hashes of every file in a set) and of drawn pictures (keyed by what drew them).
 
 An optimisation only: a miss, a corrupt entry, an entry from another maltrace, Python or
 pydantic version (or from other maltrace source code, as in a development install), or a cache
@@ -77,12 +77,23 @@ class _Store:
         raise NotImplementedError
 
     def _safe_folder(self) -> bool:
-        if self._trusted is None:
+        # Only a yes is remembered: a folder this process makes later is asked about again.
+        if not self._trusted:
             self._trusted = _owned_and_private(self.root) and _owned_and_private(self.root.parent)
         return self._trusted
 
     def _read(self, key: str) -> Any:
         """The object stored under ``key``, or None: never an exception."""
+        payload = self._read_bytes(key)
+        if payload is None:
+            return None
+        try:
+            return _load_entry(payload, key)
+        except Exception:  # a corrupt entry is a miss
+            return None
+
+    def _read_bytes(self, key: str) -> bytes | None:
+        """The bytes stored under ``key`` if this user alone can have written them, or None."""
         if not self._safe_folder():
             return None
         path = self._path(key)
@@ -92,8 +103,8 @@ class _Store:
                 return None
             if not _owned_and_private(path.parent):
                 return None
-            return _load_entry(path.read_bytes(), key)
-        except Exception:  # a missing, unreadable or corrupt entry is a miss
+            return path.read_bytes()
+        except OSError:  # a missing or unreadable entry is a miss
             return None
 
     def dumps(self, key: str, obj: Any) -> bytes:
@@ -176,6 +187,46 @@ class ResultCache(_Store):
             )
             for old in entries[self.KEEP :]:
                 old.unlink(missing_ok=True)
+
+
+class PictureCache(_Store):
+    """Pictures the layout program drew, by ``picture_key`` (the program, its options and the
+    DOT): a report drawn again after a small change redraws only what changed. Raw bytes, not
+    pickles; the ``KEEP`` most recently used are kept."""
+
+    KEEP = 2000
+
+    def _path(self, key: str) -> Path:
+        return self.root / "pictures" / key
+
+    def get(self, key: str) -> bytes | None:
+        return self._read_bytes(key)
+
+    def put(self, key: str, data: bytes) -> None:
+        self.write(key, data)
+
+    def prune(self) -> None:
+        """Remove all but the ``KEEP`` most recently written entries."""
+        with contextlib.suppress(OSError):
+            folder = self.root / "pictures"
+            entries = [e for e in os.scandir(folder) if not e.name.endswith(".tmp")]
+            if len(entries) <= self.KEEP:
+                return
+            entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+            for old in entries[self.KEEP :]:
+                Path(old.path).unlink(missing_ok=True)
+
+
+def picture_key(program: str, fmt: str, args: tuple[str, ...], dot: str) -> str:
+    """What decides a drawing: the program (its path, size and time, so an upgrade is a new
+    program), the output format and options, and the DOT."""
+    try:
+        st = os.stat(program)
+        identity = f"{os.path.realpath(program)}|{st.st_size}|{st.st_mtime_ns}"
+    except OSError:
+        identity = program
+    head = "\0".join((identity, fmt, *args)).encode("utf-8")
+    return content_key(head + b"\0\0" + dot.encode("utf-8"))
 
 
 def _owned(st: os.stat_result) -> bool:

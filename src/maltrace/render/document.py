@@ -82,12 +82,15 @@ class FigureError(Exception):
 @dataclass(frozen=True)
 class Figure:
     """A picture drawn only when a writer needs it, in the format it needs (SVG for pages, PNG
-    for Word). ``draw`` may raise ``FigureError``; the writer then says why instead."""
+    for Word). ``draw`` may raise ``FigureError``; the writer then says why instead.
+    ``prepare`` (if any) starts drawing in the background, so that a writer can build the
+    rest of the document meanwhile; ``draw`` then waits for it."""
 
     alt: str
     draw: Callable[[FigureFormat], bytes]
     caption: str = ""
     key: str = ""
+    prepare: Callable[[FigureFormat], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -218,8 +221,21 @@ def document_format(path: str | os.PathLike[str], *, csv: bool = True) -> str:
     return suffix
 
 
+def prepare_figures(doc: Document, fmt: FigureFormat) -> None:
+    """Start drawing every figure of ``doc`` in ``fmt`` in the background (where it can)."""
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Figure) and block.prepare is not None:
+                block.prepare(fmt)
+
+
+_FIGURE_FORMAT: dict[str, FigureFormat] = {".md": "svg", ".html": "svg", ".docx": "png"}
+
+
 def render_document(doc: Document, fmt: str, **options: object) -> bytes | str:
     """``doc`` as the content of one file in ``fmt`` (a suffix such as ``.docx``)."""
+    if fmt in _FIGURE_FORMAT:
+        prepare_figures(doc, _FIGURE_FORMAT[fmt])
     if fmt == ".md":
         from maltrace.render.markdown import document_markdown
 
@@ -264,6 +280,7 @@ def write_document(
     if fmt == ".md":
         from maltrace.render.markdown import document_markdown, figure_files
 
+        prepare_figures(doc, "svg")
         written = []
         names: dict[int, str] = {}
         for i, (figure, name) in enumerate(figure_files(doc, target.stem)):

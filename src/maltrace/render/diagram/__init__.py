@@ -44,7 +44,7 @@ from maltrace.render.diagram.base import (
     View,
     closest,
 )
-from maltrace.render.diagram.compose import compose
+from maltrace.render.diagram.compose import box_ids, compose
 from maltrace.render.diagram.figures import diagram_blocks, diagram_figures, overview_is_readable
 from maltrace.render.diagram.framework import framework_diagram
 from maltrace.render.diagram.ladder import ladder_diagram
@@ -134,6 +134,19 @@ def build_diagram(
     if notes:
         selection.notes.update((k, tuple(v)) for k, v in notes.items())
     return compose(analysis, selection, chosen, lang, width_cm)
+
+
+def count_boxes(
+    analysis: Analysis,
+    *,
+    view: View = "overview",
+    plan: str | None = None,
+    lang: Lang | None = None,
+) -> int:
+    """How many boxes ``build_diagram`` would draw for the view, without drawing it (for a
+    view too big to draw on a page, that is most of the work saved)."""
+    chosen, key = resolve_view(view, plan, None, None)
+    return len(box_ids(analysis, select(analysis, chosen, key, lang or analysis.lang)))
 
 
 def diagram_dot(

@@ -71,12 +71,18 @@ def _geometry(columns: int, width_cm: float) -> _Geometry:
     return _Geometry(columns, text, box, content)
 
 
-def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm: float) -> Diagram:
+def box_ids(analysis: Analysis, sel: Selection) -> set[str]:
+    """The nodes ``sel`` draws as boxes (``Diagram.boxes``, without composing the drawing)."""
     nodes = analysis.graph.nodes
     # Areas are frames, not boxes; unless an area itself follows up (or is followed up), when it
     # needs a box for its arrow.
     linked = endpoints(sel.links)
-    ids = {n for n in sel.ids if nodes[n]["kind"] is not Kind.AREA or n in linked}
+    return {n for n in sel.ids if nodes[n]["kind"] is not Kind.AREA or n in linked}
+
+
+def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm: float) -> Diagram:
+    nodes = analysis.graph.nodes
+    ids = box_ids(analysis, sel)
     order = sorted(ids, key=lambda n: nodes[n]["order"])
     levels = plan_levels(analysis)
     plan_index = {p.id: i for i, p in enumerate(analysis.plans)}

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TypeVar
 
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, t
@@ -22,6 +24,7 @@ from maltrace.render.diagram.base import (
 from maltrace.render.diagram.output import (
     MIN_READABLE_SCALE,
     render_png,
+    render_png_many,
     render_svg,
     svg_scale,
     svg_size,
@@ -68,21 +71,26 @@ def diagram_blocks(
     what has no trace upwards. ``paged``: for a document of pages (Word), where a tall picture is
     shrunk to the page height, the overview must read after that too. Each figure draws lazily
     (SVG or PNG) and raises ``FigureError`` with the planner's message when the drawing fails."""
-    from maltrace.render.diagram import build_diagram
+    from maltrace.render.diagram import build_diagram, count_boxes
 
     lang = lang or analysis.lang
     view: dict[str, str] = {"view": "plan", "plan": analysis.focus} if analysis.focus else {}
+    whole: Diagram | None = None
+    svg: str | None = None
     try:
-        whole = build_diagram(analysis, lang=lang, width_cm=width_cm, **view)  # type: ignore[arg-type]
-        svg = render_svg(whole) if len(whole.boxes) <= LARGE_VIEW else None
+        count = count_boxes(analysis, lang=lang, **view)  # type: ignore[arg-type]
+        if count <= LARGE_VIEW:
+            whole = build_diagram(analysis, lang=lang, width_cm=width_cm, **view)  # type: ignore[arg-type]
+            svg = render_svg(whole)
+            if overview_is_readable(whole, svg, paged=paged):
+                return [_figure(whole, lang, "diagram", t("report.diagram_alt", lang), svg)]
+        parts = split_parts(analysis, lang=lang, width_cm=width_cm, legend="first")
+        if not parts:
+            whole = whole or build_diagram(analysis, lang=lang, width_cm=width_cm, **view)  # type: ignore[arg-type]
+            return [_figure(whole, lang, "diagram", t("report.diagram_alt", lang), svg)]
     except (DiagramError, OSError) as exc:
         return [_failed(lang, exc)]
-    if overview_is_readable(whole, svg, paged=paged):
-        return [_figure(whole, lang, "diagram", t("report.diagram_alt", lang), svg)]
-    parts = split_parts(analysis, lang=lang, width_cm=width_cm, legend="first")
-    if not parts:
-        return [_figure(whole, lang, "diagram", t("report.diagram_alt", lang), svg)]
-    note = Paragraph(t("diagram.split_intro", lang, count=len(whole.boxes)), "note")
+    note = Paragraph(t("diagram.split_intro", lang, count=count), "note")
     batch = _Batch([p.diagram for p in parts], lang)
     figures = [
         Figure(
@@ -90,6 +98,7 @@ def diagram_blocks(
             draw=functools.partial(batch.draw, i),
             caption=p.diagram.title,
             key=f"diagram-{p.key}",
+            prepare=batch.prepare,
         )
         for i, p in enumerate(parts)
     ]
@@ -100,72 +109,107 @@ def diagram_blocks(
 # A4 text width) keeps a Word report of a 2,000-node set at a third of the bytes and time of 200.
 PART_DPI = 150
 
+_T = TypeVar("_T")
+
 
 class _Batch:
-    """The parts of a split, drawn together: the first figure a writer asks for lays out (and
-    for PNG rasterises) every part at once on the machine's cores, since a writer asks for all."""
+    """The parts of a split, drawn together: the first figure a writer prepares (or asks for)
+    draws every part, in the background, since a writer asks for all. SVG: one layout run per
+    part; PNG: a few runs of several parts each (a run's start-up is a fifth of a part's
+    cost), on every core."""
 
     def __init__(self, diagrams: list[Diagram], lang: Lang) -> None:
         self.diagrams = diagrams
         self.lang = lang
-        self.svg: list[str | Exception] = []
-        self.done: dict[str, list[bytes | Exception]] = {}
+        self.pending: dict[str, Future[list[bytes | Exception]]] = {}
         self.lock = threading.Lock()
 
-    def draw(self, index: int, fmt: FigureFormat) -> bytes:
+    def prepare(self, fmt: FigureFormat) -> None:
         with self.lock:
-            if fmt not in self.done:
-                self.done[fmt] = self._all(fmt)
-        result = self.done[fmt][index]
+            if fmt not in self.pending:
+                self.pending[fmt] = _in_background(self._all, fmt)
+
+    def draw(self, index: int, fmt: FigureFormat) -> bytes:
+        self.prepare(fmt)
+        result = self.pending[fmt].result()[index]
         if isinstance(result, Exception):
             raise FigureError(_reason(self.lang, result))
         return result
 
     def _all(self, fmt: FigureFormat) -> list[bytes | Exception]:
-        workers = max(1, min(4, os.cpu_count() or 1))
+        workers = _workers()
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            if not self.svg:
-                self.svg = list(pool.map(self._svg, self.diagrams))
-            return list(pool.map(self._one, range(len(self.diagrams)), itertools.repeat(fmt)))
+            if fmt == "svg":
+                return list(pool.map(self._svg, self.diagrams))
+            # Several runs per core, so that a core with the big parts does not hold up the rest.
+            size = max(1, min(PNG_RUN, math.ceil(len(self.diagrams) / (workers * 3))))
+            runs = [self.diagrams[i : i + size] for i in range(0, len(self.diagrams), size)]
+            drawn = pool.map(functools.partial(render_png_many, dpi=PART_DPI), runs)
+            return list(itertools.chain.from_iterable(drawn))
 
-    def _svg(self, diagram: Diagram) -> str | Exception:
+    def _svg(self, diagram: Diagram) -> bytes | Exception:
         try:
-            return render_svg(diagram)
+            return render_svg(diagram).encode("utf-8")
         except (DiagramError, OSError) as exc:
             return exc
 
-    def _one(self, index: int, fmt: FigureFormat) -> bytes | Exception:
-        svg = self.svg[index]
-        if isinstance(svg, Exception):
-            return svg
-        if fmt == "svg":
-            return svg.encode("utf-8")
+
+# Parts per run of the layout program when drawing PNGs (a failed run is redone part by part).
+PNG_RUN = 8
+
+
+def _in_background(work: Callable[[FigureFormat], _T], fmt: FigureFormat) -> Future[_T]:
+    """``work(fmt)`` on a thread of its own; its result (or exception) in the future. A daemon
+    thread, so that an interrupted command does not wait for pictures nobody will see."""
+    future: Future[_T] = Future()
+
+    def run() -> None:
         try:
-            return render_png(self.diagrams[index], svg=svg, dpi=PART_DPI)
-        except (DiagramError, OSError) as exc:
-            return exc
+            future.set_result(work(fmt))
+        except BaseException as exc:  # handed to whoever waits for the result
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="maltrace-figures", daemon=True).start()
+    return future
+
+
+def _workers() -> int:
+    """Layout processes at once: one per core this process may use (at most 8)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(8, cores))
 
 
 def _figure(
     diagram: Diagram, lang: Lang, key: str, caption: str, svg: str | None, alt: str = ""
 ) -> Figure:
-    drawn: dict[str, bytes] = {}
-    laid_out: list[str] = [svg] if svg is not None else []
+    pending: dict[str, Future[bytes | Exception]] = {}
+    lock = threading.Lock()
+
+    def make(fmt: FigureFormat) -> bytes | Exception:
+        try:
+            laid_out = svg if svg is not None else render_svg(diagram)
+            if fmt == "svg":
+                return laid_out.encode("utf-8")
+            return render_png(diagram, svg=laid_out)
+        except (DiagramError, OSError) as exc:
+            return exc
+
+    def prepare(fmt: FigureFormat) -> None:
+        with lock:
+            if fmt not in pending:
+                pending[fmt] = _in_background(make, fmt)
 
     def draw(fmt: FigureFormat) -> bytes:
-        if fmt not in drawn:
-            try:
-                if not laid_out:
-                    laid_out.append(render_svg(diagram))
-                if fmt == "svg":
-                    drawn[fmt] = laid_out[0].encode("utf-8")
-                else:
-                    drawn[fmt] = render_png(diagram, svg=laid_out[0])
-            except (DiagramError, OSError) as exc:
-                raise FigureError(_reason(lang, exc)) from None
-        return drawn[fmt]
+        prepare(fmt)
+        result = pending[fmt].result()
+        if isinstance(result, Exception):
+            raise FigureError(_reason(lang, result))
+        return result
 
-    return Figure(alt=alt or caption, draw=draw, caption=caption, key=key)
+    return Figure(alt=alt or caption, draw=draw, caption=caption, key=key, prepare=prepare)
 
 
 def _reason(lang: Lang, exc: Exception) -> str:

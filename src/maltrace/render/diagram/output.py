@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import os
 import re
@@ -10,6 +11,7 @@ import struct
 from pathlib import Path
 
 from maltrace.i18n import format_percent, t
+from maltrace.load.cache import PictureCache, default_cache_dir, picture_key
 from maltrace.render._graphviz import RenderError, find_program, run, svg_to_pdf
 from maltrace.render.diagram.base import (
     DEFAULT_DPI,
@@ -108,6 +110,71 @@ def render_png(
     return _run(diagram.dot, "png", dot_program, f"-Gdpi={use_dpi:g}")
 
 
+def render_png_many(
+    diagrams: list[Diagram],
+    *,
+    dpi: int,
+    dot_program: str | os.PathLike[str] | None = None,
+) -> list[bytes | DiagramError]:
+    """PNGs of several diagrams at ``dpi``: those not drawn before (see ``PictureCache``) from
+    one run of the layout program (its start and set-up cost a fifth of a small picture). For
+    pictures already sized for a page, so no pixel cap. A failed run is redone one diagram at a
+    time, so that only the diagram that fails carries the error."""
+    try:
+        program = find_program(dot_program)
+    except RenderError as exc:
+        return [DiagramError(exc.code, **exc.params) for _ in diagrams]
+    args = (f"-Gdpi={dpi}",)
+    keys = [picture_key(program, "png", args, d.dot) for d in diagrams]
+    results: list[bytes | DiagramError | None] = [_cached(key, "png") for key in keys]
+    missing = [i for i, found in enumerate(results) if found is None]
+    if len(missing) > 1:
+        try:
+            data = run(program, "\n".join(diagrams[i].dot for i in missing), "png", *args)
+            drawn = split_pngs(data)
+        except (RenderError, ValueError):
+            drawn = []
+        if len(drawn) == len(missing):
+            for i, png in zip(missing, drawn, strict=True):
+                results[i] = png
+                _pictures().put(keys[i], png)
+    for i, found in enumerate(results):
+        if found is None:
+            try:
+                results[i] = _run(diagrams[i].dot, "png", dot_program, *args)
+            except DiagramError as exc:
+                results[i] = exc
+    _pictures().prune()
+    return [r for r in results if r is not None]
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def split_pngs(data: bytes) -> list[bytes]:
+    """The PNG files written one after another into ``data``, split by reading each file's
+    chunks up to its ``IEND`` (so bytes inside compressed data never cut a file short)."""
+    files: list[bytes] = []
+    start = 0
+    while start < len(data):
+        if data[start : start + 8] != _PNG_SIGNATURE:
+            raise ValueError("not a PNG")
+        pos = start + 8
+        while True:
+            if pos + 8 > len(data):
+                raise ValueError("PNG cut short")
+            (length,) = struct.unpack(">I", data[pos : pos + 4])
+            kind = data[pos + 4 : pos + 8]
+            pos += 12 + length  # length, type, data, CRC
+            if kind == b"IEND":
+                break
+        if pos > len(data):
+            raise ValueError("PNG cut short")
+        files.append(data[start:pos])
+        start = pos
+    return files
+
+
 def render_pdf(diagram: Diagram, *, dot_program: str | os.PathLike[str] | None = None) -> bytes:
     svg = _run(diagram.dot, "svg", dot_program)
     return svg_to_pdf(svg, title=diagram.title)
@@ -134,6 +201,34 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def _run(dot: str, fmt: str, dot_program: str | os.PathLike[str] | None, *args: str) -> bytes:
     try:
-        return run(find_program(dot_program), dot, fmt, *args)
+        program = find_program(dot_program)
+        key = picture_key(program, fmt, args, dot)
+        found = _cached(key, fmt)
+        if found is not None:
+            return found
+        data = run(program, dot, fmt, *args)
     except RenderError as exc:
         raise DiagramError(exc.code, **exc.params) from None
+    _pictures().put(key, data)
+    return data
+
+
+def _pictures() -> PictureCache:
+    return _pictures_in(default_cache_dir())
+
+
+@functools.cache
+def _pictures_in(folder: Path) -> PictureCache:
+    return PictureCache(folder)
+
+
+def _cached(key: str, fmt: str) -> bytes | None:
+    """A picture drawn before for ``key``, if it is one (a PNG, or text holding an SVG)."""
+    data = _pictures().get(key)
+    if data is None:
+        return None
+    if fmt == "png" and not data.startswith(_PNG_SIGNATURE):
+        return None
+    if fmt == "svg" and b"<svg" not in data[:2000]:
+        return None
+    return data
