@@ -37,9 +37,15 @@ def _units(text: str, table: dict[int, int]) -> int:
     return sum(table.get(ord(c), _UNKNOWN_WIDTH) for c in text)
 
 
+# Control characters (Cc) and lone surrogates (Cs): a text with none is cleaned by split alone.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def clean(text: str) -> str:
     """Plan text as one line: whitespace runs (newlines too) become one space; control
     characters become U+FFFD so that they show instead of vanishing."""
+    if _CONTROL.search(text) is None:
+        return " ".join(text.split())  # str.split knows the same spaces as str.isspace
     out = []
     for c in text:
         if c.isspace():

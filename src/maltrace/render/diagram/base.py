@@ -138,26 +138,45 @@ def descendants(analysis: Analysis, node_id: str) -> list[str]:
 def red_thread(analysis: Analysis, seeds: Sequence[str]) -> set[str]:
     """The red thread from ``seeds`` down: every node that follows up a node in it (by a valid
     link), and what is nested under such a follower unless it follows up something else only."""
-    own_targets: dict[str, list[str]] = {}
-    followers: dict[str, list[str]] = {}
-    for link in analysis.links:
-        own_targets.setdefault(link.source, []).append(link.target)
-        followers.setdefault(link.target, []).append(link.source)
+    own_targets, followers = _link_maps(analysis)
+    nested_under: dict[str, list[str]] = {}
     ids = set(seeds)
+    # Adding only ever helps a node in, so the order of the passes does not change the result.
     while True:
         before = len(ids)
-        for node in sorted(ids, key=lambda n: analysis.graph.nodes[n]["order"]):
+        for node in list(ids):
             for follower in followers.get(node, ()):
-                if follower in ids:
-                    continue
                 ids.add(follower)
         for node in [n for n in ids if n in own_targets and n not in seeds]:
-            for nested in descendants(analysis, node):
+            if node not in nested_under:
+                nested_under[node] = descendants(analysis, node)
+            for nested in nested_under[node]:
                 targets = own_targets.get(nested)
                 if nested not in ids and (not targets or any(x in ids for x in targets)):
                     ids.add(nested)
         if len(ids) == before:
             return ids
+
+
+_LinkMaps = tuple[dict[str, list[str]], dict[str, list[str]]]
+_link_maps_made: dict[int, tuple[tuple[Link, ...], _LinkMaps]] = {}
+
+
+def _link_maps(analysis: Analysis) -> _LinkMaps:
+    """Each node's link targets and each node's followers, made once per set of links (a split
+    asks for a red thread per part)."""
+    made = _link_maps_made.get(id(analysis.links))
+    if made is not None and made[0] is analysis.links:
+        return made[1]
+    own_targets: dict[str, list[str]] = {}
+    followers: dict[str, list[str]] = {}
+    for link in analysis.links:
+        own_targets.setdefault(link.source, []).append(link.target)
+        followers.setdefault(link.target, []).append(link.source)
+    if len(_link_maps_made) >= 4:
+        _link_maps_made.clear()
+    _link_maps_made[id(analysis.links)] = (analysis.links, (own_targets, followers))
+    return own_targets, followers
 
 
 def plan_lines(analysis: Analysis, ids: set[str], lang: Lang) -> list[str]:
