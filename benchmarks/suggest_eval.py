@@ -6,7 +6,8 @@ first (recall@1) or among the first three (recall@3). The ranking never reads li
 leave-the-links-out by construction. The same pools are ranked by a plain character-4-gram
 TF-IDF of the titles (the baseline) for comparison.
 
-    python benchmarks/suggest_eval.py                    # plans/, generated sets, held-out fixture
+    python benchmarks/suggest_eval.py                    # plans/, generated sets, real tuning set
+    python benchmarks/suggest_eval.py --held-out         # also the held-out fixtures (not for tuning)
     python benchmarks/suggest_eval.py --speed DIR        # time suggest on DIR against a cold check
 
 Generated sets ("themed"): a samfunnsdel whose goals use the benchmark generator's goal phrases
@@ -132,7 +133,8 @@ def baseline_ranker(graph: object) -> Callable[[str, list[str]], list[str]]:
 # -- recall -------------------------------------------------------------------------------------
 
 
-def evaluate(paths: list[Path]) -> dict[str, float]:
+def evaluate(paths: list[Path], only: set[str] | None = None) -> dict[str, float]:
+    """Recall over every valid link (of nodes in the plans ``only`` when given)."""
     from maltrace.analysis import analyse
     from maltrace.analysis.suggest import Matcher, plan_groups, relevant_of, upward_pool
     from maltrace.graph import FOLLOWS_UP, build_graph
@@ -148,6 +150,8 @@ def evaluate(paths: list[Path]) -> dict[str, float]:
     base = baseline_ranker(graph)
     hits = {"r1": 0, "r3": 0, "b1": 0, "b3": 0}
     relevant: dict[str, frozenset[str]] = {}
+    if only is not None:
+        valid = {n: t for n, t in valid.items() if graph.nodes[n]["plan"] in only}
     for node, truth in valid.items():
         plan = graph.nodes[node]["plan"]
         if plan not in relevant:
@@ -177,6 +181,8 @@ def recall_report(held_out: bool) -> list[tuple[str, dict[str, float]]]:
                 d.mkdir()
                 themed_set(d, lang, seed)
                 rows.append((f"generated themed set, {lang}, seed {seed}", evaluate([d])))
+    real = ROOT / "tests" / "fixtures" / "suggest_real"
+    rows.append(("real (tuning): Hamar 2018-2030, nb, area-level", evaluate([real / "tuning"])))
     if not held_out:
         return rows
     held = ROOT / "tests" / "fixtures" / "suggest_heldout"
@@ -190,6 +196,19 @@ def recall_report(held_out: bool) -> list[tuple[str, dict[str, float]]]:
         (
             "HELD OUT: SDG nn goals <- nb names",
             evaluate([held / "sdg-nn.yaml", held / "sdg-nb.yaml"]),
+        )
+    )
+    heldout = real / "heldout"
+    rows.append(
+        (
+            "HELD OUT, real: Randaberg samfunnsdel, strategies -> goals (nb)",
+            evaluate([heldout], only={"RAN-STR"}),
+        )
+    )
+    rows.append(
+        (
+            "HELD OUT, real: Randaberg oppvekstplan -> samfunnsdel strategies",
+            evaluate([heldout], only={"RAN-OPP"}),
         )
     )
     return rows

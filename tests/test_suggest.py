@@ -43,13 +43,15 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def recall(paths: list[Path]) -> tuple[float, float, int]:
-    """Take every valid link away (the ranking never reads links) and ask for it back."""
+def recall(paths: list[Path], only: set[str] | None = None) -> tuple[float, float, int]:
+    """Take every valid link away (the ranking never reads links) and ask for it back (for the
+    nodes ``only`` when given)."""
     graph = build_graph(load_plan_set(paths))
     analysis = analyse(graph)
     truth: dict[str, set[str]] = {}
     for link in analysis.links:
-        truth.setdefault(link.source, set()).add(link.target)
+        if only is None or link.source in only:
+            truth.setdefault(link.source, set()).add(link.target)
     groups = plan_groups(graph)
     matchers = {g: Matcher(graph, sorted(g)) for g in set(groups.values())}
     at1 = at3 = 0
@@ -82,6 +84,48 @@ def test_recall_on_sdg_names_nynorsk_against_bokmaal():
     r1, r3, n = recall([HELD_OUT / "sdg-nn.yaml", HELD_OUT / "sdg-nb.yaml"])
     assert n == 17
     assert r1 >= 0.9 and r3 == 1.0
+
+
+REAL = ROOT / "tests" / "fixtures" / "suggest_real"
+
+
+def baseline_recall(paths: list[Path], only: set[str]) -> tuple[float, float]:
+    """The issue's baseline on the same pools: character-4-gram TF-IDF of the titles, cosine."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import suggest_eval
+    finally:
+        sys.path.pop(0)
+    r = suggest_eval.evaluate(paths, only=only)
+    return r["b1"], r["b3"]
+
+
+def real_recall(only: set[str]) -> tuple[float, float, int]:
+    graph = build_graph(load_plan_set([REAL / "heldout"]))
+    keep = {n for n, d in graph.nodes(data=True) if d["plan"] in only}
+    r1, r3, n = recall([REAL / "heldout"], keep)
+    return r1, r3, n
+
+
+def test_real_held_out_fixture_is_what_its_readme_says():
+    # Randaberg's samfunnsdel: 11 goals, 59 statements under them, 3 oppvekstplan goals.
+    _, _, n = real_recall({"RAN-STR"})
+    assert n == 59
+    _, _, n = real_recall({"RAN-OPP"})
+    assert n == 3
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 14 not met on real text by others: measured 0.27 @1 / 0.44 @3 against the "
+    "baseline's 0.32 / 0.54 (benchmarks/README.md); strict, so it fails once it passes",
+)
+def test_recall_on_real_held_out_text_meets_the_issue_goal_and_beats_the_baseline():
+    # Goals and strategies both written by Randaberg kommune; never tuned on.
+    r1, r3, _ = real_recall({"RAN-STR"})
+    b1, b3 = baseline_recall([REAL / "heldout"], {"RAN-STR"})
+    assert r3 >= 0.9 and r1 >= 0.7
+    assert r1 >= b1 + 0.1 and r3 >= b3 + 0.05
 
 
 def test_recall_on_the_example_plans():

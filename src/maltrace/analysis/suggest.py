@@ -10,6 +10,7 @@ under and of its area — each weighing less than the title itself.
 from __future__ import annotations
 
 import heapq
+import math
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,6 +43,10 @@ W_PARENT = 0.25  # the node it is nested under; each step further up halves it
 W_AREA = 0.5
 # A goal the plan says it answers for (relevant_goals) is a likelier target.
 RELEVANT_BONUS = 0.1
+# The words' score is blended with a plain character-4-gram TF-IDF cosine of the titles, which
+# catches shared word parts the stemmer and compound splitter miss (regionkommune ~ regionsenter).
+W_GRAMS = 0.25
+GRAM_MAX_SHARE = 0.2  # a 4-gram in more than this share of the titles (" og ") says nothing
 MIN_SCORE = 0.01  # below this, nothing in common: no candidate
 MATCHED_WORDS = 5
 
@@ -108,6 +113,7 @@ class Matcher:
                 parts += terms(tag, self.vocab, W_TAGS)
             own[node_id] = parts
         self.idf, _n = idf_table([p.term for p in parts] for parts in own.values())
+        self._grams = _gram_vectors({n: d["title"] for n, d in node_data})
         self.default_idf = max(self.idf.values(), default=1.0)
         self._own = own
         self._vectors: dict[str, Vector] = {}
@@ -155,16 +161,28 @@ class Matcher:
         query = self.vector(node_id)
         # The same words in the same context rank the same (a tiltak repeated year after year):
         # ranked once per pool.
-        memo_key = (id(index), bonus, top, tuple(query.weights.items()))
+        memo_key = (
+            id(index),
+            bonus,
+            top,
+            tuple(query.weights.items()),
+            self.graph.nodes[node_id]["title"],
+        )
         ranked = self._ranked.get(memo_key)
         if ranked is None:
-            ranked = self._ranked[memo_key] = self._rank(query, index, top, bonus)
+            grams = self._grams.get(node_id, {})
+            ranked = self._ranked[memo_key] = self._rank(query, grams, index, top, bonus)
         return tuple(c for c in ranked if c.id != node_id)[:top]
 
     def _rank(
-        self, query: Vector, index: _Pool, top: int, bonus: frozenset[str]
+        self,
+        query: Vector,
+        grams: dict[str, float],
+        index: _Pool,
+        top: int,
+        bonus: frozenset[str],
     ) -> tuple[Candidate, ...]:
-        acc = index.scores(query, self.near)
+        acc = index.scores(query, grams, self.near)
         position = index.position
         for cand in bonus:
             i = position.get(cand)
@@ -202,11 +220,14 @@ class _Pool:
         self.ids = pool
         self.position = {c: i for i, c in enumerate(pool)}
         self.postings: dict[str, list[tuple[int, float]]] = {}
+        self.gram_postings: dict[str, list[tuple[int, float]]] = {}
         for i, c in enumerate(pool):
             for term, w in matcher.vector(c).weights.items():
                 self.postings.setdefault(term, []).append((i, w))
+            for gram, w in matcher._grams.get(c, {}).items():
+                self.gram_postings.setdefault(gram, []).append((i, w))
 
-    def scores(self, query: Vector, near: NearSpellings) -> list[float]:
+    def scores(self, query: Vector, grams: dict[str, float], near: NearSpellings) -> list[float]:
         acc = [0.0] * len(self.ids)
         postings = self.postings
         for term, qw in query.weights.items():
@@ -220,7 +241,44 @@ class _Pool:
                 f = qw * sim
                 for i, cw in postings.get(other, ()):
                     acc[i] += f * cw
+        if W_GRAMS and grams:
+            words = 1.0 - W_GRAMS
+            acc = [a * words for a in acc]
+            gram_postings = self.gram_postings
+            for gram, qw in grams.items():
+                f = qw * W_GRAMS
+                for i, cw in gram_postings.get(gram, ()):
+                    acc[i] += f * cw
         return acc
+
+
+def _grams_of(title: str) -> dict[str, int]:
+    s = f"  {title.lower()}  "
+    out: dict[str, int] = {}
+    for i in range(len(s) - 3):
+        g = s[i : i + 4]
+        out[g] = out.get(g, 0) + 1
+    return out
+
+
+def _gram_vectors(titles: dict[str, str]) -> dict[str, dict[str, float]]:
+    """Each node's title as a unit-length character-4-gram TF-IDF vector (built once per title)."""
+    times: dict[str, int] = {}
+    for t in titles.values():
+        times[t] = times.get(t, 0) + 1
+    counts = {t: _grams_of(t) for t in times}
+    df: dict[str, int] = {}  # per node: a gram in 20,000 repeated titles is common
+    for t, g in counts.items():
+        for k in g:
+            df[k] = df.get(k, 0) + times[t]
+    n = len(titles)
+    cap = max(2, GRAM_MAX_SHARE * n)
+    by_title: dict[str, dict[str, float]] = {}
+    for title, g in counts.items():
+        v = {k: c * (math.log((n + 1) / (df[k] + 1)) + 1) for k, c in g.items() if df[k] <= cap}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        by_title[title] = {k: x / norm for k, x in v.items()}
+    return {node: by_title[title] for node, title in titles.items()}
 
 
 def _matched(query: Vector, cand: Vector, near: NearSpellings) -> tuple[str, ...]:
