@@ -30,7 +30,7 @@ from maltrace.i18n import LANGS, t
 from maltrace.load import PlanFiles
 from maltrace.load.excel import ImportFailed, read_sheets
 from maltrace.load.excel_layout import norm
-from maltrace.load.sheets import Sheet, SheetProblem, col_letter
+from maltrace.load.sheets import Sheet, SheetProblem, col_letter, sort_problems
 from maltrace.load.yamlsafe import id_mappings
 
 if TYPE_CHECKING:
@@ -64,11 +64,13 @@ class AcceptedLink:
 
 @dataclass(frozen=True)
 class AcceptedRows:
-    """The accepted rows of a suggestions workbook, in sheet order (each link once)."""
+    """The accepted rows of a suggestions workbook, in sheet order (each link once), and the
+    problems found in its cells (``plan_accepted`` reports them with its own, all at once)."""
 
     file: str
     sheet: str
     links: tuple[AcceptedLink, ...]
+    problems: tuple[SheetProblem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,9 +105,10 @@ def _kinds() -> dict[str, str]:
 def read_accepted(path: str | os.PathLike[str]) -> AcceptedRows:
     """The rows marked in the accept column of a workbook from ``maltrace suggest -o``.
 
-    Raises ``ImportFailed`` with every problem (a broken or hostile file, a workbook that is not
-    from suggest, formulas, an accept cell that says neither yes nor no, a row whose link was
-    edited by hand), each by sheet and cell."""
+    Raises ``ImportFailed`` when the file cannot be read as one (broken, hostile, not from
+    suggest, a column missing); the problems of single cells (formulas, an accept cell that
+    says neither yes nor no, a row whose link was edited by hand) come back in ``problems``,
+    each by sheet and cell."""
     file = str(path)
     names = {norm(t("suggest.sheet", lang)) for lang in LANGS}
     found, problems, sheetnames = read_sheets(path, {"suggestions": names})
@@ -155,9 +158,7 @@ def read_accepted(path: str | os.PathLike[str]) -> AcceptedRows:
             (follower, target),
             AcceptedLink(number, follower, target, ref("follower"), ref("target")),
         )
-    if problems:
-        raise ImportFailed(file, problems)
-    return AcceptedRows(file, sheet.name, tuple(links.values()))
+    return AcceptedRows(file, sheet.name, tuple(links.values()), tuple(problems))
 
 
 def _columns(sheet: Sheet, problems: list[SheetProblem]) -> dict[str, int]:
@@ -215,7 +216,7 @@ def plan_accepted(rows: AcceptedRows, found: PlanFiles, graph: nx.DiGraph) -> Ac
     Raises ``ImportFailed`` (the workbook's file) with every problem: an id the plans do not
     have (with the closest one), a link ``check`` would not count, a list maltrace cannot add
     to safely."""
-    problems: list[SheetProblem] = []
+    problems: list[SheetProblem] = list(rows.problems)
     already: list[AcceptedLink] = []
     todo: dict[str, dict[str, list[AcceptedLink]]] = {}  # file -> follower -> links
     nodes = graph.nodes
@@ -269,7 +270,7 @@ def plan_accepted(rows: AcceptedRows, found: PlanFiles, graph: nx.DiGraph) -> Ac
         if edit is not None:
             files.append(edit)
     if problems:
-        raise ImportFailed(rows.file, problems)
+        raise ImportFailed(rows.file, sort_problems(problems))
     return AcceptPlan(tuple(files), tuple(already))
 
 
@@ -298,8 +299,7 @@ def _add_links(
     bom = 1 if text.startswith("\ufeff") else 0
     eol = "\r\n" if "\r\n" in text else "\n"
     mappings = id_mappings(data)
-    inserts: list[tuple[int, str]] = []
-    edits: list[LinkEdit] = []
+    places: dict[str, tuple[int, str]] = {}
     unsafe: list[tuple[AcceptedLink, int]] = []
     for follower, links in wanted.items():
         mapping = mappings.get(follower)
@@ -308,22 +308,48 @@ def _add_links(
         if mapping is None or place is None:
             line = 0 if mapping is None else mapping.start_mark.line + 1
             unsafe.extend((link, line) for link in links)
-            continue
-        inserts.append(place)
-        line = text.count("\n", 0, place[0]) + 1
-        column = place[0] - (text.rfind("\n", 0, place[0]) + 1) + 1
-        edits.extend(LinkEdit(str(path), line, column, follower, "", i) for i in ids)
-    if not inserts:
+        else:
+            places[follower] = place
+    after = _inserted(path, data, text, places, wanted)
+    if after is None:
+        # Not the plan with just these links added (a list shared through a YAML alias, say):
+        # the nodes whose edit reads back wrong on its own are left for a person.
+        for follower in list(places):
+            if _inserted(path, data, text, {follower: places[follower]}, wanted) is None:
+                line = mappings[follower].start_mark.line + 1
+                unsafe.extend((link, line) for link in wanted[follower])
+                del places[follower]
+        after = _inserted(path, data, text, places, wanted)
+    if after is None or not places:
         return None, unsafe
-    out = text
-    for offset, insert in sorted(inserts, reverse=True):
-        out = out[:offset] + insert + out[offset:]
-    after = out.encode("utf-8")
-    added = {f: [link.target for link in links] for f, links in wanted.items()}
-    if not same_plan_but(data, after, str(path), lambda n, xs: [*xs, *added.get(n, [])]):
-        return None, unsafe + [(link, 0) for links in wanted.values() for link in links]
+    edits: list[LinkEdit] = []
+    for follower, (offset, _) in places.items():
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        edits.extend(
+            LinkEdit(str(path), line, column, follower, "", x.target) for x in wanted[follower]
+        )
     edits.sort(key=lambda e: (e.line, e.column))
     return FileEdit(path, data, after, tuple(edits)), unsafe
+
+
+def _inserted(
+    path: Path,
+    data: bytes,
+    text: str,
+    places: dict[str, tuple[int, str]],
+    wanted: dict[str, list[AcceptedLink]],
+) -> bytes | None:
+    """``text`` with the insertions at ``places`` made, when it reads back as the plan in
+    ``data`` with exactly those links added; else None."""
+    out = text
+    for offset, insert in sorted(places.values(), reverse=True):
+        out = out[:offset] + insert + out[offset:]
+    after = out.encode("utf-8")
+    ids = {f: [link.target for link in wanted[f]] for f in places}
+    if not same_plan_but(data, after, str(path), lambda n, xs: [*xs, *ids.get(n, [])]):
+        return None
+    return after
 
 
 def _insertion(
