@@ -10,7 +10,7 @@ from test_diff import ADOPTED, DRAFT, run
 
 from maltrace.analysis.diff import diff_sources
 from maltrace.edit import apply_relink, plan_relink
-from maltrace.edit.relink import _token
+from maltrace.edit.relink import id_token
 
 KPS_OLD = """\
 plan: {id: KPS, type: samfunnsplan, title: Samfunnsdelen}
@@ -140,7 +140,7 @@ def test_new_from_git_is_not_written(tmp_path: Path) -> None:
 
 
 def test_an_id_that_needs_quotes_gets_them() -> None:
-    assert _token("KPS-1.3", None) == "KPS-1.3"
-    assert _token("KPS 1.3", None) == '"KPS 1.3"'
-    assert _token("it's", "'") == "'it''s'"
-    assert _token('a"b', '"') == '"a\\"b"'
+    assert id_token("KPS-1.3", None) == "KPS-1.3"
+    assert id_token("KPS 1.3", None) == '"KPS 1.3"'
+    assert id_token("it's", "'") == "'it''s'"
+    assert id_token('a"b', '"') == '"a\\"b"'

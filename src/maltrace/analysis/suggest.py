@@ -352,6 +352,26 @@ def upward_pool(graph: nx.DiGraph, node_id: str) -> list[str]:
     ]
 
 
+def link_problem(graph: nx.DiGraph, follower: str, target: str) -> str | None:
+    """What ``check`` would say of ``follower`` naming ``target`` in its ``follows_up`` (both
+    in the graph): None when it is a valid link that counts, else the finding's code
+    (``link-to-area``, ``link-to-measure``, ``link-outside-followed``) or ``link-to-self``.
+    The same rules as ``upward_pool`` and ``downward_pool``: a goal or strategy of a plan that
+    the follower's plan follows."""
+    if follower == target:
+        return "link-to-self"
+    nodes = graph.nodes
+    kind = nodes[target]["kind"]
+    if kind is Kind.AREA:
+        return "link-to-area"
+    if kind not in _TARGET_KINDS:
+        return "link-to-measure"
+    plan, target_plan = nodes[follower]["plan"], nodes[target]["plan"]
+    if plan == target_plan or not graph.graph["plan_graph"].has_edge(plan, target_plan):
+        return "link-outside-followed"
+    return None
+
+
 def downward_pool(graph: nx.DiGraph, goal_id: str, only: str | None = None) -> list[str]:
     """What may follow up ``goal_id``: goals, strategies and tiltak of plans that follow its plan
     (of ``only`` when given)."""

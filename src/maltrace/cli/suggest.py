@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -13,9 +13,11 @@ from maltrace.cli._common import (
     EXIT_OK,
     Format,
     LangOpt,
+    LangOption,
     PathsArg,
     PlanOpt,
     app,
+    fail_load,
     load_analysis,
     make_console,
     write_files,
@@ -46,14 +48,33 @@ def suggest(
             "empty accept column), .json, .md, .html or .docx.",
         ),
     ] = None,
+    apply_from: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--apply-from",
+            help="Write the links accepted in a workbook from -o FILE.xlsx (rows marked x, ja, "
+            "yes, 1 or ✓ in the accept column) into follows_up in the plan files. Shows the "
+            "change only, unless --apply.",
+        ),
+    ] = None,
+    apply: Annotated[
+        bool,
+        typer.Option("--apply", help="With --apply-from: write the plan files (default: a diff)."),
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Suggest the missing links: for each node with no trace up, the goals it most likely
     follows up; for each goal not followed up, what most likely serves it. Each candidate has
-    a score (0–1) and the words that matched. Nothing is written into the plans.
+    a score (0–1) and the words that matched. Without --apply, nothing is written into the plans.
 
-    Exit 0: suggestions made (or nothing to suggest). Exit 2: the plans could not be loaded,
-    an unknown --plan or --node, the file cannot be written, or bad usage.
+    With --apply-from FILE.xlsx: the rows marked in the workbook's accept column are checked
+    against the plans (both ids exist, check would count the link) and shown as a diff of the
+    plan files; --apply writes them, changing only follows_up. A link already there is skipped.
+
+    Exit 0: suggestions made (or nothing to suggest), or the links shown or written. Exit 2: the
+    plans could not be loaded, an unknown --plan or --node, the file cannot be written, a
+    problem in the workbook (then nothing is written), a plan file changed meanwhile, or bad
+    usage.
     """
     import difflib
 
@@ -68,6 +89,8 @@ def suggest(
     )
 
     as_json = format is Format.json
+    if apply_from is not None or apply:
+        _apply_from(paths, apply_from, apply, lang, output or node or plan or as_json)
     analysis = load_analysis(paths, plan, lang, as_json=as_json)
     out_lang = analysis.lang
     if node is not None and node not in analysis.graph:
@@ -94,3 +117,75 @@ def suggest(
             errors=(SuggestFormatError,),
         )
     raise typer.Exit(EXIT_OK)
+
+
+def _apply_from(
+    paths: list[Path] | None,
+    workbook: Path | None,
+    apply: bool,
+    lang_option: LangOption | None,
+    other_options: object,
+) -> NoReturn:
+    """``--apply-from``: the accepted links as a diff, or written with ``--apply``."""
+    from maltrace.analysis import plans_language
+    from maltrace.cli._excel import fail
+    from maltrace.edit import apply_edits, plan_accepted, read_accepted
+    from maltrace.graph import build_graph
+    from maltrace.i18n import DEFAULT_LANG, normalise_lang, t
+    from maltrace.load import LoadFailed, load_plan_files, read_plan_files
+    from maltrace.load.excel import ImportFailed
+
+    given = normalise_lang(lang_option.value) if lang_option else None
+    if workbook is None or other_options:
+        key = "suggest.apply.needs_from" if workbook is None else "suggest.apply.bad_usage"
+        typer.echo(f"maltrace: {t(key, given or DEFAULT_LANG)}", err=True)
+        raise typer.Exit(EXIT_LOAD)
+    found = read_plan_files(paths or [Path("plans")])
+    try:
+        plan_set = load_plan_files(found)
+    except LoadFailed as exc:
+        fail_load(exc, lang_option, False)
+    lang = given or plans_language(plan_set.plans)
+    try:
+        rows = read_accepted(workbook)
+        plan = plan_accepted(rows, found, build_graph(plan_set))
+    except ImportFailed as exc:
+        lines = [p.text(lang) for p in exc.problems]
+        fail(lines, t("suggest.apply.problems", lang, file=exc.file, count=len(lines)))
+    for link in plan.already:
+        typer.echo(
+            t(
+                "suggest.apply.already",
+                lang,
+                row=link.row,
+                follower=link.follower,
+                target=link.target,
+            ),
+            err=True,
+        )
+    if not plan.files:
+        key = "suggest.apply.all_there" if rows.links else "suggest.apply.nothing"
+        typer.echo(t(key, lang), err=True)
+        raise typer.Exit(EXIT_OK)
+    if not apply:
+        for edit in plan.files:
+            sys.stdout.write(edit.unified_diff())
+        files = len(plan.files)
+        typer.echo(t("suggest.apply.dry_run", lang, count=plan.count, files=files), err=True)
+        raise typer.Exit(EXIT_OK)
+    code = EXIT_OK
+    for outcome in apply_edits(plan.files):
+        if outcome.status == "written":
+            typer.echo(
+                t("suggest.apply.applied", lang, count=outcome.count, path=outcome.path), err=True
+            )
+        elif outcome.status == "changed":
+            typer.echo(
+                f"maltrace: {t('suggest.apply.changed_since', lang, path=outcome.path)}", err=True
+            )
+            code = EXIT_LOAD
+        else:
+            text = t("relink.cannot_write", lang, path=outcome.path, reason=outcome.reason)
+            typer.echo(f"maltrace: {text}", err=True)
+            code = EXIT_LOAD
+    raise typer.Exit(code)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -26,7 +26,8 @@ _PLAIN_ID = re.compile(r"[^\W_][\w.\-/]*")
 
 @dataclass(frozen=True)
 class LinkEdit:
-    """One ``follows_up`` item to rewrite from ``old`` to ``new`` (line and column from 1)."""
+    """One ``follows_up`` item to rewrite from ``old`` to ``new`` (line and column from 1); an
+    item added has ``old`` empty."""
 
     file: str
     line: int
@@ -102,7 +103,8 @@ def plan_relink(diff: PlanDiff, found: PlanFiles) -> RelinkPlan:
     return RelinkPlan(tuple(files), tuple(unsafe), left)
 
 
-def _token(new: str, style: str | None) -> str:
+def id_token(new: str, style: str | None) -> str:
+    """``new`` written as a YAML item in ``style`` (None: plain when it reads back the same)."""
     if style == "'":
         return "'" + new.replace("'", "''") + "'"
     if style is None and _PLAIN_ID.fullmatch(new):
@@ -134,7 +136,7 @@ def _edit_file(
     last = 0
     for pos, edit in hits:  # in file order
         parts.append(text[last : pos.offset])
-        parts.append(_token(edit.new, pos.style))
+        parts.append(id_token(edit.new, pos.style))
         last = pos.end
     parts.append(text[last:])
     after = "".join(parts).encode("utf-8")
@@ -147,30 +149,46 @@ def _same_but_links(
     before: bytes, after: bytes, changes: dict[tuple[str, str], str], name: str
 ) -> bool:
     """True when ``after`` reads as the plan in ``before`` with exactly ``changes`` made."""
+    return same_plan_but(
+        before, after, name, lambda node, links: [changes.get((node, x), x) for x in links]
+    )
+
+
+def same_plan_but(
+    before: bytes, after: bytes, name: str, links: Callable[[str, list[str]], list[str]]
+) -> bool:
+    """True when ``after`` reads as the plan in ``before`` with each node's ``follows_up`` list
+    made ``links(node id, list as before)``, and nothing else changed (line numbers aside)."""
     old, new = parse_plan(before, name).plan, parse_plan(after, name).plan
     if old is None or new is None:
         return False
     expected = old.model_dump()
-    _rewrite(expected, changes)
+    _rewrite(expected, links)
     return bool(expected == new.model_dump())
 
 
-def _rewrite(value: object, changes: dict[tuple[str, str], str]) -> None:
+def _rewrite(value: object, change: Callable[[str, list[str]], list[str]]) -> None:
     if isinstance(value, list):
         for item in value:
-            _rewrite(item, changes)
+            _rewrite(item, change)
     elif isinstance(value, dict):
         node = value.get("id")
         links = value.get("follows_up")
         if isinstance(node, str) and isinstance(links, list):
-            value["follows_up"] = [changes.get((node, x), x) for x in links]
+            value["follows_up"] = change(node, links)
         for item in value.values():
-            _rewrite(item, changes)
+            _rewrite(item, change)
 
 
 def apply_relink(plan: RelinkPlan | Iterable[FileEdit]) -> list[ApplyResult]:
     """Write each file whole, unless it changed since it was read (then it is left alone)."""
-    edits = plan.files if isinstance(plan, RelinkPlan) else tuple(plan)
+    return apply_edits(plan.files if isinstance(plan, RelinkPlan) else plan)
+
+
+def apply_edits(files: Iterable[FileEdit]) -> list[ApplyResult]:
+    """Write each file whole (a temp file, then a rename), unless it changed since it was read
+    (then it is left alone: ``changed``)."""
+    edits = tuple(files)
     out: list[ApplyResult] = []
     for edit in edits:
         try:
@@ -195,6 +213,7 @@ __all__ = [
     "FileEdit",
     "LinkEdit",
     "RelinkPlan",
+    "apply_edits",
     "apply_relink",
     "plan_relink",
 ]

@@ -79,4 +79,117 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Godta (skriv x)",
         "Accept (write x)",
     ),
+    # -- suggest --apply-from: the accepted rows written into the plans ------------------------
+    # Problems in the workbook: "Forslag!M5: <message>".
+    "excel.problem.not_suggestions": (
+        "arbeidsboka er ikkje ei forslagsliste frå «maltrace suggest -o» (ikkje noko ark {sheet}; ark funne: {found}). Lag ho med «maltrace suggest PLANAR -o forslag.xlsx»",
+        "arbeidsboken er ikke en forslagsliste fra «maltrace suggest -o» (ikke noe ark {sheet}; ark funnet: {found}). Lag den med «maltrace suggest PLANER -o forslag.xlsx»",
+        "the workbook is not a list of suggestions from “maltrace suggest -o” (no sheet {sheet}; sheets found: {found}). Make one with “maltrace suggest PLANS -o suggestions.xlsx”",
+    ),
+    "excel.problem.suggest_column_missing": (
+        "arket manglar kolonnen «{column}» som «maltrace suggest -o» skriv; lag arbeidsboka på nytt og merk radene der",
+        "arket mangler kolonnen «{column}» som «maltrace suggest -o» skriver; lag arbeidsboken på nytt og merk radene der",
+        "the sheet has no column “{column}”, which “maltrace suggest -o” writes; make the workbook again and mark the rows there",
+    ),
+    "excel.problem.accept_word": (
+        "«{value}» i godta-kolonnen: skriv x (eller ja, yes, 1, ✓) for å godta lenkja, eller la cella stå tom",
+        "«{value}» i godta-kolonnen: skriv x (eller ja, yes, 1, ✓) for å godta lenken, eller la cellen stå tom",
+        "“{value}” in the accept column: write x (or ja, yes, 1, ✓) to accept the link, or leave the cell empty",
+    ),
+    "excel.problem.accept_no_candidate": (
+        "rada har ingen kandidat å godta; la godta-cella stå tom",
+        "raden har ingen kandidat å godta; la godta-cellen stå tom",
+        "the row has no candidate to accept; leave the accept cell empty",
+    ),
+    "excel.problem.accept_mismatch": (
+        "lenkja {follower} → {target} passar ikkje med noden {node} og kandidaten {candidate} i same rad; set cellene tilbake, eller lag arbeidsboka på nytt",
+        "lenken {follower} → {target} passer ikke med noden {node} og kandidaten {candidate} i samme rad; sett cellene tilbake, eller lag arbeidsboken på nytt",
+        "the link {follower} → {target} does not match the node {node} and the candidate {candidate} on the same row; put the cells back, or make the workbook again",
+    ),
+    "excel.problem.accept_unknown": (
+        "ingen node med ID-en «{id}» i planane no.{hint}",
+        "ingen node med ID-en «{id}» i planene nå.{hint}",
+        "no node with the id “{id}” in the plans now.{hint}",
+    ),
+    "excel.problem.accept_invalid": (
+        "{follower} kan ikkje følgje opp {target}: {why}",
+        "{follower} kan ikke følge opp {target}: {why}",
+        "{follower} cannot follow up {target}: {why}",
+    ),
+    "excel.problem.accept_unsafe": (
+        "follows_up til {follower} i {file} (linje {line}) er ikkje skriven som ei liste maltrace kan leggje til i; skriv {target} inn for hand",
+        "follows_up til {follower} i {file} (linje {line}) er ikke skrevet som en liste maltrace kan legge til i; skriv {target} inn for hånd",
+        "the follows_up of {follower} in {file} (line {line}) is not written as a list maltrace can add to; write {target} in by hand",
+    ),
+    "excel.problem.accept_no_file": (
+        "planfila til {follower} ({file}) kunne ikkje lesast; lenkja kan ikkje skrivast",
+        "planfilen til {follower} ({file}) kunne ikke leses; lenken kan ikke skrives",
+        "the plan file of {follower} ({file}) could not be read; the link cannot be written",
+    ),
+    "suggest.apply.why.link-to-self": (
+        "ein node kan ikkje følgje opp seg sjølv",
+        "en node kan ikke følge opp seg selv",
+        "a node cannot follow up itself",
+    ),
+    "suggest.apply.why.link-to-area": (
+        "{target} er eit satsingsområde; vel eit mål eller ein strategi under det",
+        "{target} er et satsingsområde; velg et mål eller en strategi under det",
+        "{target} is an area; choose a goal or strategy under it",
+    ),
+    "suggest.apply.why.link-to-measure": (
+        "{target} er eit tiltak, og berre mål og strategiar blir følgde opp",
+        "{target} er et tiltak, og bare mål og strategier blir fulgt opp",
+        "{target} is a tiltak (measure), and only goals and strategies are followed up",
+    ),
+    "suggest.apply.why.link-outside-followed": (
+        "planen {plan} følgjer ikkje planen {target_plan}; legg {target_plan} til i «follows» i planhovudet først",
+        "planen {plan} følger ikke planen {target_plan}; legg {target_plan} til i «follows» i planhodet først",
+        "the plan {plan} does not follow the plan {target_plan}; add {target_plan} to “follows” in the plan header first",
+    ),
+    # Messages of the command.
+    "suggest.apply.problems": (
+        "{file}: {count} problem. Ingenting er skrive inn i planane; rett arbeidsboka (eller planane) og køyr på nytt.",
+        "{file}: {count} problemer. Ingenting er skrevet inn i planene; rett arbeidsboken (eller planene) og kjør på nytt.",
+        "{file}: {count} problems. Nothing was written into the plans; fix the workbook (or the plans) and run again.",
+    ),
+    "suggest.apply.already": (
+        "Rad {row}: {follower} følgjer alt opp {target}; hoppa over.",
+        "Rad {row}: {follower} følger allerede opp {target}; hoppet over.",
+        "Row {row}: {follower} already follows up {target}; skipped.",
+    ),
+    "suggest.apply.nothing": (
+        "Ingen rader er merkte i godta-kolonnen; ingenting å skrive.",
+        "Ingen rader er merket i godta-kolonnen; ingenting å skrive.",
+        "No row is marked in the accept column; nothing to write.",
+    ),
+    "suggest.apply.all_there": (
+        "Alle dei godtekne lenkjene står alt i planane; ingenting å skrive.",
+        "Alle de godtatte lenkene står allerede i planene; ingenting å skrive.",
+        "Every accepted link is in the plans already; nothing to write.",
+    ),
+    "suggest.apply.dry_run": (
+        "{count} lenkjer kan skrivast inn i {files} filer. Ingenting er skrive; køyr same kommando med --apply for å skrive.",
+        "{count} lenker kan skrives inn i {files} filer. Ingenting er skrevet; kjør samme kommando med --apply for å skrive.",
+        "{count} links can be written into {files} files. Nothing was written; run the same command with --apply to write.",
+    ),
+    "suggest.apply.applied": (
+        "Skreiv {count} lenkjer inn i {path}.",
+        "Skrev {count} lenker inn i {path}.",
+        "Wrote {count} links into {path}.",
+    ),
+    "suggest.apply.changed_since": (
+        "{path} er endra sidan maltrace las fila; ho er ikkje skriven. Køyr kommandoen på nytt.",
+        "{path} er endret siden maltrace leste filen; den er ikke skrevet. Kjør kommandoen på nytt.",
+        "{path} changed since maltrace read it; it was not written. Run the command again.",
+    ),
+    "suggest.apply.bad_usage": (
+        "--apply-from kan ikkje brukast saman med --output, --node, --plan eller --format json.",
+        "--apply-from kan ikke brukes sammen med --output, --node, --plan eller --format json.",
+        "--apply-from cannot be used with --output, --node, --plan or --format json.",
+    ),
+    "suggest.apply.needs_from": (
+        "--apply skriv lenkjene frå ei arbeidsbok: bruk det saman med --apply-from FIL.xlsx.",
+        "--apply skriver lenkene fra en arbeidsbok: bruk det sammen med --apply-from FIL.xlsx.",
+        "--apply writes the links from a workbook: use it with --apply-from FILE.xlsx.",
+    ),
 }

@@ -153,9 +153,15 @@ def _read_sheet(ws: Any, name: str, problems: list[SheetProblem]) -> Sheet:
     return Sheet(name, headers, rows, header_row or 1)
 
 
-def read_workbook(path: str | os.PathLike[str]) -> list[Plan]:
-    """Read the Planar, Nodar and (when there) Indikatorar sheets of an .xlsx file into plans;
-    raise ``ImportFailed``."""
+def read_sheets(
+    path: str | os.PathLike[str], wanted: dict[str, set[str]]
+) -> tuple[dict[str, Sheet], list[SheetProblem], list[str]]:
+    """Open an .xlsx file safely and read the sheets named in ``wanted`` (key -> the sheet's
+    names, normalised with ``norm``): ``(sheets by key, problems, every sheet's name)``.
+
+    A hostile or broken file raises ``ImportFailed`` before anything is unpacked; formulas,
+    over-long cells, merged cells, hidden sheets, a sheet twice and links to other workbooks
+    are returned as problems, by sheet and cell."""
     import warnings
 
     from openpyxl import load_workbook
@@ -178,15 +184,10 @@ def read_workbook(path: str | os.PathLike[str]) -> list[Plan]:
         raise ImportFailed(
             str(file), [SheetProblem("not-a-workbook", params={"reason": str(exc)[:200]})]
         ) from None
+    found: dict[str, Sheet] = {}
     try:
         if getattr(wb, "_external_links", None):
             problems.append(SheetProblem("external-links"))
-        found: dict[str, Sheet] = {}
-        wanted = {
-            "plans": {norm(n) for n in sheet_names("plans")},
-            "nodes": {norm(n) for n in sheet_names("nodes")},
-            "indicators": {norm(n) for n in sheet_names("indicators")},
-        }
         for ws in wb.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":
                 problems.append(SheetProblem("hidden-sheet", ws.title))
@@ -204,13 +205,26 @@ def read_workbook(path: str | os.PathLike[str]) -> list[Plan]:
             found[which] = _read_sheet(ws, ws.title, problems)
     finally:
         wb.close()
+    return found, problems, list(wb.sheetnames)
+
+
+def read_workbook(path: str | os.PathLike[str]) -> list[Plan]:
+    """Read the Planar, Nodar and (when there) Indikatorar sheets of an .xlsx file into plans;
+    raise ``ImportFailed``."""
+    file = Path(path)
+    wanted = {
+        "plans": {norm(n) for n in sheet_names("plans")},
+        "nodes": {norm(n) for n in sheet_names("nodes")},
+        "indicators": {norm(n) for n in sheet_names("indicators")},
+    }
+    found, problems, sheetnames = read_sheets(file, wanted)
     if "nodes" not in found:
         problems.append(
             SheetProblem(
                 "missing-sheet",
                 params={
                     "sheet": " / ".join(sheet_names("nodes")),
-                    "found": ", ".join(wb.sheetnames),
+                    "found": ", ".join(sheetnames),
                 },
             )
         )

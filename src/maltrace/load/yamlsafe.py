@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.nodes import Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from maltrace.load.text import (
     ASTRAL_BAD_IN_FILE,
@@ -358,4 +358,28 @@ def item_positions(data: bytes, key: str = "follows_up") -> list[ItemPosition]:
                         )
         stack.extend(reversed([v for _, v in node.value]))
     out.sort(key=lambda p: p.offset)
+    return out
+
+
+def id_mappings(data: bytes) -> dict[str, MappingNode]:
+    """Every mapping in ``data`` (already read successfully by ``read_yaml``) that has a plain
+    ``id``, by that id (the first when one is written twice), as composed nodes with their
+    marks. Only edits need this (``maltrace suggest --apply-from``): marks count characters of
+    the text without a byte-order mark."""
+    loader = _Loader(data)
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    out: dict[str, MappingNode] = {}
+    stack: list[Node] = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, MappingNode):
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode):
+                    out.setdefault(v.value, node)
+            stack.extend(reversed([v for _, v in node.value]))
     return out
