@@ -261,9 +261,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "No links to repair: no follows_up names the old id of a renumbered node.",
     ),
     "relink.dry_run": (
-        "{count} lenkjer i {files} filer kan rettast. Ingenting er skrive; køyr med --apply for å skrive.",
-        "{count} lenker i {files} filer kan rettes. Ingenting er skrevet; kjør med --apply for å skrive.",
-        "{count} links in {files} files can be repaired. Nothing was written; run with --apply to write.",
+        "Lenkjer som kan rettast: {count}, i filer: {files}. Ingenting er skrive; køyr med --apply for å skrive.",
+        "Lenker som kan rettes: {count}, i filer: {files}. Ingenting er skrevet; kjør med --apply for å skrive.",
+        "Links that can be repaired: {count}, in files: {files}. Nothing was written; run with --apply to write.",
     ),
     "relink.applied": (
         "Retta {count} lenkjer i {path}.",

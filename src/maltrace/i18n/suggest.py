@@ -168,9 +168,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Every accepted link is in the plans already; nothing to write.",
     ),
     "suggest.apply.dry_run": (
-        "{count} lenkjer kan skrivast inn i {files} filer. Ingenting er skrive; køyr same kommando med --apply for å skrive.",
-        "{count} lenker kan skrives inn i {files} filer. Ingenting er skrevet; kjør samme kommando med --apply for å skrive.",
-        "{count} links can be written into {files} files. Nothing was written; run the same command with --apply to write.",
+        "Lenkjer som kan skrivast inn: {count}, i filer: {files}. Ingenting er skrive; køyr same kommando med --apply for å skrive.",
+        "Lenker som kan skrives inn: {count}, i filer: {files}. Ingenting er skrevet; kjør samme kommando med --apply for å skrive.",
+        "Links that can be written: {count}, in files: {files}. Nothing was written; run the same command with --apply to write.",
     ),
     "suggest.apply.applied": (
         "Skreiv {count} lenkjer inn i {path}.",
