@@ -219,3 +219,42 @@ def test_a_word_report_hashes_each_picture_once(monkeypatch: pytest.MonkeyPatch)
     report = Document(lang="nn", title="t", generated="g", sections=(Section("s", "S", figures),))
     document_docx(report)
     assert len(hashed) <= len(pictures)  # python-docx alone: 30 · 29 / 2 = 435
+
+
+def test_a_word_report_puts_each_picture_or_its_reason_above_its_caption() -> None:
+    import io
+
+    import docx
+    from PIL import Image
+
+    from maltrace.render.document import Document, Paragraph, Section
+    from maltrace.render.docx import document_docx
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(out, "PNG")
+    drawn = out.getvalue()
+
+    def broken(fmt: str) -> bytes:
+        raise FigureError("Diagrammet kunne ikkje teiknast: prøv igjen")
+
+    blocks = (
+        Paragraph("før"),
+        Figure(alt="a", draw=lambda fmt: drawn, caption="Figur A"),
+        Figure(alt="b", draw=broken, caption="Figur B"),
+        Paragraph("etter"),
+    )
+    report = Document(lang="nn", title="t", generated="g", sections=(Section("s", "S", blocks),))
+    read = docx.Document(io.BytesIO(document_docx(report)))
+    texts = [p.text for p in read.paragraphs]
+    start = texts.index("før")
+    assert texts[start : start + 6] == [
+        "før",
+        "",  # the picture
+        "Figur A",
+        "Diagrammet kunne ikkje teiknast: prøv igjen",
+        "Figur B",
+        "etter",
+    ]
+    picture = read.paragraphs[start + 1]
+    assert picture._p.xpath(".//pic:pic")
+    assert len(read.inline_shapes) == 1

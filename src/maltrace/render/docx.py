@@ -27,6 +27,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.section import Section as DocxSection
 from docx.shared import Cm, Emu, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from maltrace.i18n import Lang, t
 from maltrace.render._docx_layout import Layout, column_widths
@@ -95,6 +96,9 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
     _paragraph(doc, report.generated, None)
     _toc(doc, report)
     landscape = False
+    # Pictures go in last, into paragraphs kept for them: meanwhile they are drawn in the
+    # background (see ``Figure.prepare``) while the rest of the document is built.
+    pictures: list[tuple[Figure, DocxParagraph, tuple[int, int]]] = []
     for s in report.sections:
         # A section with a wide table or the matrix is a landscape section, heading and all.
         wide = any(
@@ -108,13 +112,17 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
             if isinstance(block, Paragraph):
                 _paragraph(doc, block.text, None, bold=block.style == "headline")
             elif isinstance(block, Figure):
-                _add_figure(doc, block)
+                pictures.append((block, doc.add_paragraph(), _text_box(doc.sections[-1])))
+                if block.caption:
+                    _paragraph(doc, block.caption, "Caption")
             elif isinstance(block, Matrix):
                 _add_matrix(doc, block, report.lang)
             elif block.rows:
                 _add_table(doc, block, report.lang)
             elif s.empty:
                 _paragraph(doc, s.empty, None)
+    for figure, place, box in pictures:
+        _add_figure(place, figure, box)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -423,30 +431,33 @@ def _hash_each_picture_once() -> None:
 _hash_each_picture_once()
 
 
-def _add_figure(doc: DocxDocument, figure: Figure) -> None:
+def _add_figure(place: DocxParagraph, figure: Figure, box: tuple[int, int]) -> None:
+    """The figure's picture in the paragraph kept for it, or why it could not be drawn."""
     try:
         png = figure.draw("png")
     except FigureError as exc:
-        _paragraph(doc, exc.message, None)
+        place._p.addnext(parse_xml(f'<w:p xmlns:w="{_W}">{_runs(exc.message, "")}</w:p>'))
+        place._p.getparent().remove(place._p)
         return
-    width, height = _fit(png_size(png), doc.sections[-1])
-    doc.add_picture(io.BytesIO(png), width=width, height=height)
-    if figure.caption:
-        _paragraph(doc, figure.caption, "Caption")
+    width, height = _fit(png_size(png), box)
+    place.add_run().add_picture(io.BytesIO(png), width=width, height=height)
 
 
-def _fit(
-    size: tuple[int, int] | None, section: DocxSection | None = None
-) -> tuple[Emu, Emu | None]:
-    """The picture's size: the text width, or less when a tall picture would overrun the page."""
+def _text_box(section: DocxSection | None = None) -> tuple[int, int]:
+    """The room for a picture on a page of ``section``: the text width, and the text height
+    less room for the caption."""
     page_w = (section.page_width if section else None) or _PAGE_W
     page_h = (section.page_height if section else None) or _PAGE_H
     left = (section.left_margin if section else None) or _MARGIN
     right = (section.right_margin if section else None) or _MARGIN
     top = (section.top_margin if section else None) or _MARGIN
     bottom = (section.bottom_margin if section else None) or _MARGIN
-    text_w = page_w - left - right
-    text_h = page_h - top - bottom - Cm(2)  # room for the caption
+    return page_w - left - right, page_h - top - bottom - Cm(2)
+
+
+def _fit(size: tuple[int, int] | None, box: tuple[int, int]) -> tuple[Emu, Emu | None]:
+    """The picture's size: the text width, or less when a tall picture would overrun the page."""
+    text_w, text_h = box
     if not size or not size[0]:
         return Emu(text_w), None
     w, h = size
