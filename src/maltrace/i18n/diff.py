@@ -266,9 +266,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Links that can be repaired: {count}, in files: {files}. Nothing was written; run with --apply to write.",
     ),
     "relink.applied": (
-        "Retta {count} lenkjer i {path}.",
-        "Rettet {count} lenker i {path}.",
-        "Repaired {count} links in {path}.",
+        "Retta lenkjer i {path}: {count}.",
+        "Rettet lenker i {path}: {count}.",
+        "Repaired links in {path}: {count}.",
     ),
     "relink.changed_since": (
         "{path} er endra sidan maltrace las fila; ho er ikkje skriven. Køyr relink på nytt.",

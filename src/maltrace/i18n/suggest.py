@@ -173,9 +173,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Links that can be written: {count}, in files: {files}. Nothing was written; run the same command with --apply to write.",
     ),
     "suggest.apply.applied": (
-        "Skreiv {count} lenkjer inn i {path}.",
-        "Skrev {count} lenker inn i {path}.",
-        "Wrote {count} links into {path}.",
+        "Skreiv inn {count} av dei godtekne lenkjene i {path}.",
+        "Skrev inn {count} av de godtatte lenkene i {path}.",
+        "Wrote {count} of the accepted links into {path}.",
     ),
     "suggest.apply.changed_since": (
         "{path} er endra sidan maltrace las fila; ho er ikkje skriven. Køyr kommandoen på nytt.",
