@@ -6,7 +6,7 @@ Imports of the library happen inside functions, so ``maltrace --help`` stays fas
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from maltrace.analysis import Analysis
+    from maltrace.edit import ApplyResult
     from maltrace.i18n import Lang
     from maltrace.load import Plan
 
@@ -177,3 +178,23 @@ def write_files(
         return written
     typer.echo(f"maltrace: {message}", err=True)
     raise typer.Exit(EXIT_LOAD)
+
+
+def report_edits(outcomes: Iterable[ApplyResult], lang: Lang, applied: str, changed: str) -> int:
+    """Say what became of each plan file an editing command wrote (``applied``/``changed``:
+    the catalogue keys for a written file and for one changed since it was read); the exit
+    code: 0 when every file was written, 2 otherwise."""
+    from maltrace.i18n import t
+
+    code = EXIT_OK
+    for outcome in outcomes:
+        if outcome.status == "written":
+            typer.echo(t(applied, lang, count=outcome.count, path=outcome.path), err=True)
+        elif outcome.status == "changed":
+            typer.echo(f"maltrace: {t(changed, lang, path=outcome.path)}", err=True)
+            code = EXIT_LOAD
+        else:
+            text = t("relink.cannot_write", lang, path=outcome.path, reason=outcome.reason)
+            typer.echo(f"maltrace: {text}", err=True)
+            code = EXIT_LOAD
+    return code

@@ -18,6 +18,7 @@ from maltrace.cli._common import (
     LangOption,
     app,
     make_console,
+    report_edits,
     write_files,
 )
 
@@ -211,22 +212,7 @@ def relink(
         files = len(plan.files)
         typer.echo(t("relink.dry_run", out_lang, count=plan.count, files=files), err=True)
         raise typer.Exit(EXIT_FINDINGS)
-    code = EXIT_OK
-    for outcome in apply_relink(plan):
-        if outcome.status == "written":
-            typer.echo(
-                t("relink.applied", out_lang, count=outcome.count, path=outcome.path), err=True
-            )
-        elif outcome.status == "changed":
-            typer.echo(
-                f"maltrace: {t('relink.changed_since', out_lang, path=outcome.path)}", err=True
-            )
-            code = EXIT_LOAD
-        else:
-            reason = outcome.reason
-            text = t("relink.cannot_write", out_lang, path=outcome.path, reason=reason)
-            typer.echo(f"maltrace: {text}", err=True)
-            code = EXIT_LOAD
+    code = report_edits(apply_relink(plan), out_lang, "relink.applied", "relink.changed_since")
     if plan.left:
         typer.echo(t("relink.left", out_lang, count=plan.left), err=True)
     raise typer.Exit(code)

@@ -20,6 +20,7 @@ from maltrace.cli._common import (
     fail_load,
     load_analysis,
     make_console,
+    report_edits,
     write_files,
 )
 
@@ -173,19 +174,7 @@ def _apply_from(
         files = len(plan.files)
         typer.echo(t("suggest.apply.dry_run", lang, count=plan.count, files=files), err=True)
         raise typer.Exit(EXIT_OK)
-    code = EXIT_OK
-    for outcome in apply_edits(plan.files):
-        if outcome.status == "written":
-            typer.echo(
-                t("suggest.apply.applied", lang, count=outcome.count, path=outcome.path), err=True
-            )
-        elif outcome.status == "changed":
-            typer.echo(
-                f"maltrace: {t('suggest.apply.changed_since', lang, path=outcome.path)}", err=True
-            )
-            code = EXIT_LOAD
-        else:
-            text = t("relink.cannot_write", lang, path=outcome.path, reason=outcome.reason)
-            typer.echo(f"maltrace: {text}", err=True)
-            code = EXIT_LOAD
+    code = report_edits(
+        apply_edits(plan.files), lang, "suggest.apply.applied", "suggest.apply.changed_since"
+    )
     raise typer.Exit(code)
