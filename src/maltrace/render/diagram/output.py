@@ -141,9 +141,12 @@ def render_png_many(
     for i, found in enumerate(results):
         if found is None:
             try:
-                results[i] = _run(diagrams[i].dot, "png", dot_program, *args)
-            except DiagramError as exc:
-                results[i] = exc
+                png = run(program, diagrams[i].dot, "png", *args)
+            except RenderError as exc:
+                results[i] = DiagramError(exc.code, **exc.params)
+            else:
+                results[i] = png
+                _pictures().put(keys[i], png)
     _pictures().prune()
     return [r for r in results if r is not None]
 
