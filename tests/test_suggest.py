@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -434,3 +435,32 @@ def test_candidates_are_valid_targets_with_scores_in_order(write_set, goals, str
         scores = [c.score for c in s.candidates]
         assert scores == sorted(scores, reverse=True)
         assert all(0 < x <= 1 for x in scores)
+
+
+def test_big_pools_score_exactly_as_small_ones(write_set, monkeypatch):
+    # A pool of ARRAY_POOL candidates or more is scored with numpy arrays: the same sums in the
+    # same order, so the same candidates, scores and ties (repeated titles keep document order).
+    import maltrace.analysis.suggest as suggest_module
+
+    titles = [
+        "Bustader for unge i sentrum",
+        "Trygge heimar og meistring i kvardagen",
+        "Fornybar energi og lågare klimagassutslepp",
+        "Frisklivssentral og førebygging",
+        "Trafikksikre skulevegar",
+    ]
+    strategies = [strat(f"S{i}", titles[i % len(titles)]) for i in range(60)]
+    strategies += [strat("S-near", "Boligsosialt arbeid og bustadsosiale tenester")]
+    folder = write_set(
+        kps=NN_GOALS,
+        kdp=plan_yaml("KDP", follows=["KPS"], strategies=strategies),
+    )
+    analysis = analyse(build_graph(load_plan_set([folder])))
+    monkeypatch.setattr(suggest_module, "ARRAY_POOL", 10**9)
+    as_lists = suggest(analysis, top=5)
+    monkeypatch.setattr(suggest_module, "ARRAY_POOL", 1)
+    as_arrays = suggest(analysis, top=5)
+    assert as_arrays == as_lists
+    assert any(s.kind == "not-followed-up" and len(s.candidates) == 5 for s in as_lists.suggestions)
+    tied = [c for s in as_lists.suggestions for c in s.candidates]
+    assert any(a.score == b.score for a, b in itertools.pairwise(tied))

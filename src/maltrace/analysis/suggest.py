@@ -14,7 +14,7 @@ import math
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from maltrace.analysis.results import Analysis
 from maltrace.analysis.textmatch import (
@@ -188,15 +188,8 @@ class Matcher:
             i = position.get(cand)
             if i is not None and acc[i] > 0:
                 acc[i] += RELEVANT_BONUS
-        # Stable: equal scores keep document order. One more than asked, in case the node
-        # itself is among them.
-        best = [
-            -neg
-            for score, neg in heapq.nlargest(
-                top + 1, zip(acc, range(0, -len(acc), -1), strict=True)
-            )
-            if score >= MIN_SCORE
-        ]
+        # One more than asked, in case the node itself is among them.
+        best = _best(acc, top + 1)
         nodes = self.graph.nodes
         out: list[Candidate] = []
         for i in best:
@@ -206,11 +199,16 @@ class Matcher:
                     id=c,
                     plan=nodes[c]["plan"],
                     title=nodes[c]["title"],
-                    score=round(min(1.0, acc[i]), 4),
+                    score=round(min(1.0, float(acc[i])), 4),
                     matched=_matched(query, self.vector(c), self.near),
                 )
             )
         return tuple(out)
+
+
+# From this many candidates a pool is scored with numpy arrays (the same sums in the same order,
+# so the same scores to the last bit); below it plain lists are quicker.
+ARRAY_POOL = 1000
 
 
 class _Pool:
@@ -219,17 +217,26 @@ class _Pool:
     def __init__(self, matcher: Matcher, pool: list[str]) -> None:
         self.ids = pool
         self.position = {c: i for i, c in enumerate(pool)}
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-        self.gram_postings: dict[str, list[tuple[int, float]]] = {}
+        postings: dict[str, list[tuple[int, float]]] = {}
+        gram_postings: dict[str, list[tuple[int, float]]] = {}
         for i, c in enumerate(pool):
             for term, w in matcher.vector(c).weights.items():
-                self.postings.setdefault(term, []).append((i, w))
+                postings.setdefault(term, []).append((i, w))
             for gram, w in matcher._grams.get(c, {}).items():
-                self.gram_postings.setdefault(gram, []).append((i, w))
+                gram_postings.setdefault(gram, []).append((i, w))
+        self.postings: _Postings = postings
+        self.gram_postings: _Postings = gram_postings
+        if len(pool) >= ARRAY_POOL:
+            self.postings = _as_arrays(postings)
+            self.gram_postings = _as_arrays(gram_postings)
 
-    def scores(self, query: Vector, grams: dict[str, float], near: NearSpellings) -> list[float]:
+    def scores(self, query: Vector, grams: dict[str, float], near: NearSpellings) -> _Scores:
+        """Each candidate's score against ``query`` (words) and ``grams`` (its title's 4-grams).
+        A list, or for a big pool a numpy array."""
+        if len(self.ids) >= ARRAY_POOL:
+            return self._array_scores(query, grams, near)
         acc = [0.0] * len(self.ids)
-        postings = self.postings
+        postings = cast(dict[str, list[tuple[int, float]]], self.postings)
         for term, qw in query.weights.items():
             hits = postings.get(term)
             if hits is not None:
@@ -244,12 +251,76 @@ class _Pool:
         if W_GRAMS and grams:
             words = 1.0 - W_GRAMS
             acc = [a * words for a in acc]
-            gram_postings = self.gram_postings
+            gram_postings = cast(dict[str, list[tuple[int, float]]], self.gram_postings)
             for gram, qw in grams.items():
                 f = qw * W_GRAMS
                 for i, cw in gram_postings.get(gram, ()):
                     acc[i] += f * cw
         return acc
+
+    def _array_scores(self, query: Vector, grams: dict[str, float], near: NearSpellings) -> _Scores:
+        # The list version's loops, one posting list at a time: within a list each candidate
+        # comes once, so ``acc[at] += ...`` adds exactly what the loop adds, in the same order.
+        import numpy as np
+
+        acc = np.zeros(len(self.ids))
+        postings = cast(dict[str, tuple[Any, Any]], self.postings)
+        for term, qw in query.weights.items():
+            hits = postings.get(term)
+            if hits is not None:
+                at, cw = hits
+                acc[at] += qw * cw
+            for other, sim in near.of(term):
+                if other in query.weights or other not in postings:
+                    continue
+                at, cw = postings[other]
+                acc[at] += qw * sim * cw
+        if W_GRAMS and grams:
+            acc *= 1.0 - W_GRAMS
+            gram_postings = cast(dict[str, tuple[Any, Any]], self.gram_postings)
+            for gram, qw in grams.items():
+                hits = gram_postings.get(gram)
+                if hits is not None:
+                    at, cw = hits
+                    acc[at] += qw * W_GRAMS * cw
+        return acc
+
+
+_Postings = dict[str, list[tuple[int, float]]] | dict[str, tuple[Any, Any]]
+_Scores = list[float] | Any  # a list, or a numpy array for a big pool
+
+
+def _as_arrays(postings: dict[str, list[tuple[int, float]]]) -> dict[str, tuple[Any, Any]]:
+    import numpy as np
+
+    return {
+        k: (
+            np.fromiter((i for i, _ in v), np.intp, len(v)),
+            np.fromiter((w for _, w in v), float, len(v)),
+        )
+        for k, v in postings.items()
+    }
+
+
+def _best(acc: _Scores, k: int) -> list[int]:
+    """The positions of the ``k`` highest scores of at least ``MIN_SCORE``, best first; equal
+    scores keep document order (the lower position first)."""
+    if isinstance(acc, list):
+        return [
+            -neg
+            for score, neg in heapq.nlargest(k, zip(acc, range(0, -len(acc), -1), strict=True))
+            if score >= MIN_SCORE
+        ]
+    import numpy as np
+
+    if len(acc) > k:
+        kth = np.partition(acc, len(acc) - k)[len(acc) - k]
+        floor = max(float(kth), MIN_SCORE)
+    else:
+        floor = MIN_SCORE
+    at = np.flatnonzero(acc >= floor)  # ascending positions; ties at the floor all come
+    order = np.lexsort((at, -acc[at]))
+    return [int(i) for i in at[order[:k]]]
 
 
 def _grams_of(title: str) -> dict[str, int]:
