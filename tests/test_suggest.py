@@ -280,7 +280,7 @@ def test_json_shape_and_scores():
         scores = [c["score"] for c in s["candidates"]]
         assert scores == sorted(scores, reverse=True)
         for c in s["candidates"]:
-            assert set(c) == {"id", "plan", "title", "score", "matched"}
+            assert set(c) == {"id", "plan", "title", "score", "matched", "like"}
             assert 0 <= c["score"] <= 1 and c["id"] != s["node"]
 
 
@@ -338,8 +338,12 @@ def test_xlsx_one_row_per_candidate_with_an_empty_accept_column(tmp_path):
     for row in body:
         if row[5] is None:
             continue
-        follower, target = row[10], row[11]
+        follower, target = (
+            row[header.index("Følgjer opp (node)")],
+            row[header.index("Blir følgd opp (mål)")],
+        )
         assert (follower, target) in ((row[0], row[5]), (row[5], row[0]))
+    assert "Liknar (følgjer alt opp)" in header
 
 
 def test_page_formats_through_the_report_document(tmp_path):
@@ -464,3 +468,66 @@ def test_big_pools_score_exactly_as_small_ones(write_set, monkeypatch):
     assert any(s.kind == "not-followed-up" and len(s.candidates) == 5 for s in as_lists.suggestions)
     tied = [c for s in as_lists.suggestions for c in s.candidates]
     assert any(a.score == b.score for a, b in itertools.pairwise(tied))
+
+
+# -- what is already linked is evidence ------------------------------------------------------
+
+HEADING_GOALS = plan_yaml(
+    "KPS",
+    type="samfunnsplan",
+    language="nn",
+    goals=[
+        {"id": "G-LIV", "title": "Gode kvardagsliv"},
+        {"id": "G-MILJO", "title": "Ein grøn kommune"},
+    ],
+)
+
+
+def evidence_set(write_set, linked: bool = True, new_linked: bool = False) -> Path:
+    # Two heading-like goals (as many real samfunnsdelar have), one strategy under each, and an
+    # orphan that shares no word with either goal.
+    strategies = [
+        strat("S-BUSTAD", "Fleire bustader for unge i sentrum", ["G-LIV"] if linked else None),
+        strat("S-SOL", "Solceller på alle kommunale bygg", ["G-MILJO"]),
+        strat("S-NY", "Bustader for eldre nær sentrum", ["G-LIV"] if new_linked else None),
+    ]
+    return write_set(
+        kps=HEADING_GOALS, kdp=plan_yaml("KDP", follows=["KPS"], strategies=strategies)
+    )
+
+
+def analysed(folder: Path):
+    return analyse(build_graph(load_plan_set([folder])))
+
+
+def test_a_goal_whose_followers_read_like_the_orphan_is_suggested(write_set, monkeypatch):
+    # «Bustader for eldre» reads like the strategy already under «Gode kvardagsliv»: that goal
+    # comes first, and the planner is told why (the strategy it reads like).
+    analysis = analysed(evidence_set(write_set))
+    (s,) = suggest(analysis, node="S-NY").suggestions
+    assert [c.id for c in s.candidates] == ["G-LIV"]
+    assert s.candidates[0].like == "S-BUSTAD"
+    assert s.candidates[0].matched == ()
+    import maltrace.analysis.suggest as suggest_module
+
+    monkeypatch.setattr(suggest_module, "W_EVIDENCE", 0.0)
+    (without,) = suggest(analysis, node="S-NY").suggestions
+    assert without.candidates == ()
+
+
+def test_evidence_is_shown_in_text_and_json(write_set):
+    folder = evidence_set(write_set)
+    text = run("suggest", str(folder), "--node", "S-NY", "--lang", "nn")
+    assert "liknar S-BUSTAD, som alt følgjer opp dette" in text.stdout
+    data = json.loads(run("suggest", str(folder), "--node", "S-NY", "--format", "json").stdout)
+    assert data["suggestions"][0]["candidates"][0]["like"] == "S-BUSTAD"
+
+
+def test_a_follower_is_ranked_as_if_its_own_link_were_not_there(write_set):
+    # Measuring recall ranks nodes that are linked already: their own link must not count.
+    linked = analysed(evidence_set(write_set, new_linked=True)).graph
+    ranked = Matcher(linked).rank("S-BUSTAD", upward_pool(linked, "S-BUSTAD"), 3)
+    unlinked = analysed(evidence_set(write_set, linked=False, new_linked=True)).graph
+    fresh = Matcher(unlinked).rank("S-BUSTAD", upward_pool(unlinked, "S-BUSTAD"), 3)
+    assert ranked == fresh
+    assert [(c.id, c.like) for c in ranked] == [("G-LIV", "S-NY")]

@@ -368,11 +368,11 @@ def test_hostile_cells_are_named_by_cell_and_nothing_is_written(tmp_path: Path) 
     _workbook(folder, book)
 
     def hostile(ws) -> None:  # type: ignore[no-untyped-def]
-        ws["M2"] = "=1+1"  # a formula
-        ws["M3"] = "=cmd|' /C calc'!A0"
-        ws["M3"].data_type = "s"  # text that looks like a formula
-        ws["M4"] = "kanskje [bold]ja[/]"
-        ws["M6"] = "x" * 40_000
+        ws["N2"] = "=1+1"  # a formula
+        ws["N3"] = "=cmd|' /C calc'!A0"
+        ws["N3"].data_type = "s"  # text that looks like a formula
+        ws["N4"] = "kanskje [bold]ja[/]"
+        ws["N6"] = "x" * 40_000
 
     _mark(book, {("HSO-2.5", "KPS-2.2"): "x"}, edit=hostile)
     before = _snapshot(folder)
@@ -380,11 +380,11 @@ def test_hostile_cells_are_named_by_cell_and_nothing_is_written(tmp_path: Path) 
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert _snapshot(folder) == before
     err = " ".join(r.stderr.split())
-    assert "Forslag!M2: Ein formel (=1+1)" in err
-    assert "Forslag!M3: «=cmd|' /C calc'!A0» i godta-kolonnen" in err
-    assert "Forslag!M4: «kanskje [bold]ja[/]» i godta-kolonnen" in err
+    assert "Forslag!N2: Ein formel (=1+1)" in err
+    assert "Forslag!N3: «=cmd|' /C calc'!A0» i godta-kolonnen" in err
+    assert "Forslag!N4: «kanskje [bold]ja[/]» i godta-kolonnen" in err
     # openpyxl keeps Excel's limit (32,767 characters); the message shows 40 of them.
-    assert "Forslag!M6: «" + "x" * 40 + "…» i godta-kolonnen" in err
+    assert "Forslag!N6: «" + "x" * 40 + "…» i godta-kolonnen" in err
     assert "Ingenting er skrive inn i planane" in err
 
 
@@ -395,11 +395,11 @@ def test_unknown_ids_invalid_links_and_edited_rows(tmp_path: Path) -> None:
 
     def edit(ws) -> None:  # type: ignore[no-untyped-def]
         # row 5 (KPS-2.2 <- HSO-2.5): the candidate renamed to an id that does not exist
-        ws["F5"], ws["K5"] = "HSO-2.55", "HSO-2.55"
+        ws["F5"], ws["L5"] = "HSO-2.55", "HSO-2.55"
         # row 6: a tiltak of the handlingsdel, which does not follow the samfunnsdel
-        ws["F6"], ws["K6"] = "HP-1", "HP-1"
+        ws["F6"], ws["L6"] = "HP-1", "HP-1"
         # row 7: only the follower changed, so the row no longer says what suggest proposed
-        ws["K7"] = "HSO-1"
+        ws["L7"] = "HSO-1"
 
     _mark(
         book,
@@ -411,13 +411,13 @@ def test_unknown_ids_invalid_links_and_edited_rows(tmp_path: Path) -> None:
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert _snapshot(folder) == before
     err = " ".join(r.stderr.split())
-    assert "Forslag!K5: Ingen node med ID-en «HSO-2.55» i planane no. Meinte du «HSO-2.5»?" in err
+    assert "Forslag!L5: Ingen node med ID-en «HSO-2.55» i planane no. Meinte du «HSO-2.5»?" in err
     assert (
-        "Forslag!K6: HP-1 kan ikkje følgje opp KPS-2.2: planen HP-2025 følgjer ikkje planen KPS"
+        "Forslag!L6: HP-1 kan ikkje følgje opp KPS-2.2: planen HP-2025 følgjer ikkje planen KPS"
         in err
     )
     assert (
-        "Forslag!K7: Lenkja HSO-1 → KPS-2.2 passar ikkje med noden KPS-2.2 og kandidaten HSO-3.4"
+        "Forslag!L7: Lenkja HSO-1 → KPS-2.2 passar ikkje med noden KPS-2.2 og kandidaten HSO-3.4"
         in err
     )
     assert "3 problem" in err  # every row's problem at once, from reading and from the plans
@@ -430,11 +430,11 @@ def test_a_row_without_a_candidate_cannot_be_accepted(tmp_path: Path) -> None:
     wb = load_workbook(book)
     ws = wb.active
     row = next(r for r in ws.iter_rows(min_row=2) if not r[5].value)  # a node with no candidate
-    row[12].value = "x"
+    row[13].value = "x"
     wb.save(book)
     rows = read_accepted(book)
     assert rows.links == ()
-    assert [(p.code, p.cell) for p in rows.problems] == [("accept-no-candidate", f"M{row[0].row}")]
+    assert [(p.code, p.cell) for p in rows.problems] == [("accept-no-candidate", f"N{row[0].row}")]
     with pytest.raises(ImportFailed):
         plan_accept_from(book, [folder])
 
@@ -473,8 +473,8 @@ def test_english_workbook_and_bad_usage(tmp_path: Path) -> None:
     wb = load_workbook(book)
     ws = wb.active
     assert ws.title == "Suggestions"
-    row = next(r for r in ws.iter_rows(min_row=2) if r[10].value == "HSO-3.7")
-    row[12].value = True  # a boolean cell: TRUE
+    row = next(r for r in ws.iter_rows(min_row=2) if r[11].value == "HSO-3.7")
+    row[13].value = True  # a boolean cell: TRUE
     wb.save(book)
     accepted = read_accepted(book)
     assert [(x.follower, x.target) for x in accepted.links] == [("HSO-3.7", "KPS-5.1")]

@@ -47,6 +47,12 @@ RELEVANT_BONUS = 0.1
 # catches shared word parts the stemmer and compound splitter miss (regionkommune ~ regionsenter).
 W_GRAMS = 0.25
 GRAM_MAX_SHARE = 0.2  # a 4-gram in more than this share of the titles (" og ") says nothing
+# What is already linked is evidence too: a goal whose followers read like the orphan is a likelier
+# target (strategies under one goal speak alike more than they echo its words). A target's
+# evidence is the mean of its EVIDENCE_NEAREST likest followers' scores; when anything in the
+# pool is followed up, the score is (1 - W_EVIDENCE) x the text's + W_EVIDENCE x the evidence.
+W_EVIDENCE = 0.5
+EVIDENCE_NEAREST = 3
 MIN_SCORE = 0.01  # below this, nothing in common: no candidate
 MATCHED_WORDS = 5
 
@@ -58,6 +64,7 @@ class Candidate:
     title: str
     score: float  # 0..1
     matched: tuple[str, ...]  # the words in common, strongest first ("bustad/bolig" across forms)
+    like: str | None = None  # the node already following it up that reads most like this one
 
 
 @dataclass(frozen=True)
@@ -149,8 +156,10 @@ class Matcher:
         top: int,
         bonus: frozenset[str] = frozenset(),
         key: tuple[str, ...] | None = None,
+        evidence: bool = True,
     ) -> tuple[Candidate, ...]:
-        """The ``top`` nodes of ``pool`` whose text is likest ``node_id``'s, best first.
+        """The ``top`` nodes of ``pool`` whose text is likest ``node_id``'s, best first; with
+        ``evidence``, also likest what already follows them up (see ``W_EVIDENCE``).
 
         ``key`` names the pool when the same one is asked for again (it is indexed once)."""
         index = self._pools.get(key) if key is not None else None
@@ -161,17 +170,25 @@ class Matcher:
         query = self.vector(node_id)
         # The same words in the same context rank the same (a tiltak repeated year after year):
         # ranked once per pool.
+        followers = index.evidence(self) if evidence else None
+        # A node that is itself a follower (only when measuring: an orphan follows nothing)
+        # leaves its own links out of the evidence, so its ranking is its own.
+        itself = node_id if followers is not None and node_id in followers.position else None
         memo_key = (
             id(index),
             bonus,
             top,
             tuple(query.weights.items()),
             self.graph.nodes[node_id]["title"],
+            itself,
+            evidence,
         )
         ranked = self._ranked.get(memo_key)
         if ranked is None:
             grams = self._grams.get(node_id, {})
-            ranked = self._ranked[memo_key] = self._rank(query, grams, index, top, bonus)
+            ranked = self._ranked[memo_key] = self._rank(
+                query, grams, index, top, bonus, followers, itself
+            )
         return tuple(c for c in ranked if c.id != node_id)[:top]
 
     def _rank(
@@ -181,8 +198,13 @@ class Matcher:
         index: _Pool,
         top: int,
         bonus: frozenset[str],
+        evidence: _Evidence | None,
+        itself: str | None,
     ) -> tuple[Candidate, ...]:
         acc = index.scores(query, grams, self.near)
+        nearest: dict[int, str] = {}
+        if evidence is not None:
+            acc, nearest = evidence.blend(acc, query, self.near, itself)
         position = index.position
         for cand in bonus:
             i = position.get(cand)
@@ -201,6 +223,7 @@ class Matcher:
                     title=nodes[c]["title"],
                     score=round(min(1.0, float(acc[i])), 4),
                     matched=_matched(query, self.vector(c), self.near),
+                    like=nearest.get(i),
                 )
             )
         return tuple(out)
@@ -214,7 +237,7 @@ ARRAY_POOL = 1000
 class _Pool:
     """An inverted index over some candidates' vectors (candidates by position in the pool)."""
 
-    def __init__(self, matcher: Matcher, pool: list[str]) -> None:
+    def __init__(self, matcher: Matcher, pool: list[str], grams: bool = True) -> None:
         self.ids = pool
         self.position = {c: i for i, c in enumerate(pool)}
         postings: dict[str, list[tuple[int, float]]] = {}
@@ -222,13 +245,20 @@ class _Pool:
         for i, c in enumerate(pool):
             for term, w in matcher.vector(c).weights.items():
                 postings.setdefault(term, []).append((i, w))
-            for gram, w in matcher._grams.get(c, {}).items():
+            for gram, w in matcher._grams.get(c, {}).items() if grams else ():
                 gram_postings.setdefault(gram, []).append((i, w))
         self.postings: _Postings = postings
         self.gram_postings: _Postings = gram_postings
+        self._evidence: _Evidence | bool | None = False  # not built yet
         if len(pool) >= ARRAY_POOL:
             self.postings = _as_arrays(postings)
             self.gram_postings = _as_arrays(gram_postings)
+
+    def evidence(self, matcher: Matcher) -> _Evidence | None:
+        """What already follows up the pool's candidates, indexed (None when nothing does)."""
+        if self._evidence is False:
+            self._evidence = _Evidence.of(matcher, self)
+        return cast("_Evidence | None", self._evidence)
 
     def scores(self, query: Vector, grams: dict[str, float], near: NearSpellings) -> _Scores:
         """Each candidate's score against ``query`` (words) and ``grams`` (its title's 4-grams).
@@ -284,6 +314,60 @@ class _Pool:
                     at, cw = hits
                     acc[at] += qw * W_GRAMS * cw
         return acc
+
+
+class _Evidence:
+    """The nodes that follow up a pool's candidates, as a pool of their own, and per candidate
+    the positions of its followers in it."""
+
+    def __init__(self, followers: _Pool, of_target: list[list[int]]) -> None:
+        self.followers = followers
+        self.position = followers.position
+        self.of_target = of_target
+
+    @classmethod
+    def of(cls, matcher: Matcher, pool: _Pool) -> _Evidence | None:
+        graph = matcher.graph
+        ids: list[str] = []
+        where: dict[str, int] = {}
+        of_target: list[list[int]] = []
+        for target in pool.ids:
+            mine: list[int] = []
+            for follower, edge in graph.pred[target].items():
+                if edge["kind"] != FOLLOWS_UP or follower not in matcher._own:
+                    continue
+                if follower not in where:
+                    where[follower] = len(ids)
+                    ids.append(follower)
+                mine.append(where[follower])
+            of_target.append(mine)
+        if not ids:
+            return None
+        return cls(_Pool(matcher, ids, grams=False), of_target)
+
+    def blend(
+        self, acc: _Scores, query: Vector, near: NearSpellings, itself: str | None
+    ) -> tuple[_Scores, dict[int, str]]:
+        """``acc`` blended with each candidate's evidence, and per candidate its likest
+        follower (when it has one with anything in common)."""
+        alike = self.followers.scores(query, {}, near)
+        if itself is not None:
+            alike[self.position[itself]] = 0.0
+        ids = self.followers.ids
+        nearest: dict[int, str] = {}
+        out = [a * (1.0 - W_EVIDENCE) for a in acc]
+        for i, mine in enumerate(self.of_target):
+            if not mine:
+                continue
+            best = heapq.nlargest(EVIDENCE_NEAREST, ((float(alike[f]), -f) for f in mine))
+            if best[0][0] >= MIN_SCORE:
+                nearest[i] = ids[-best[0][1]]
+            out[i] += W_EVIDENCE * sum(score for score, _ in best) / EVIDENCE_NEAREST
+        if isinstance(acc, list):
+            return out, nearest
+        import numpy as np
+
+        return np.array(out), nearest
 
 
 _Postings = dict[str, list[tuple[int, float]]] | dict[str, tuple[Any, Any]]
@@ -539,7 +623,9 @@ def suggest(
         if plan not in downward:
             downward[plan] = downward_pool(graph, goal, follower_focus)
         m = matcher_for(plan)
-        cands = m.rank(goal, downward[plan], top, key=("down", plan, follower_focus or ""))
+        cands = m.rank(
+            goal, downward[plan], top, key=("down", plan, follower_focus or ""), evidence=False
+        )
         out.append(Suggestion(goal, "not-followed-up", plan, data["title"], cands))
     out.sort(key=lambda s: graph.nodes[s.node]["order"])
     return Suggestions(tuple(out), top, focus)

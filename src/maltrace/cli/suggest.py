@@ -66,7 +66,8 @@ def suggest(
 ) -> None:
     """Suggest the missing links: for each node with no trace up, the goals it most likely
     follows up; for each goal not followed up, what most likely serves it. Each candidate has
-    a score (0–1) and the words that matched. Without --apply, nothing is written into the plans.
+    a score (0–1) and the words that matched; a goal is likelier when what already follows it
+    up reads like the node (that node is named). Without --apply, nothing is written.
 
     With --apply-from FILE.xlsx: the rows marked in the workbook's accept column are checked
     against the plans (both ids exist, check would count the link) and shown as a diff of the

@@ -20,6 +20,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "No candidates: no words in common with anything that could be linked.",
     ),
     "suggest.matched": ("ord: {words}", "ord: {words}", "words: {words}"),
+    "suggest.like": (
+        "liknar {like}, som alt følgjer opp dette",
+        "ligner {like}, som allerede følger opp dette",
+        "reads like {like}, which already follows it up",
+    ),
     "suggest.legend": (
         "Treff frå 0 til 1. Ord: a/b er same ord i to former (bustad/bolig), a ~ b er ord om "
         "same emne, (ord) i parentes står over noden (målet eller satsingsområdet han høyrer til).",
@@ -72,6 +77,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "suggest.col.candidate_title": ("Kandidat, tittel", "Kandidat, tittel", "Candidate title"),
     "suggest.col.score": ("Treff (0–1)", "Treff (0–1)", "Score (0–1)"),
     "suggest.col.matched": ("Ord til felles", "Ord til felles", "Words in common"),
+    "suggest.col.like": (
+        "Liknar (følgjer alt opp)",
+        "Ligner (følger allerede opp)",
+        "Reads like (already follows up)",
+    ),
     "suggest.col.follower": ("Følgjer opp (node)", "Følger opp (node)", "Follower (node)"),
     "suggest.col.target": ("Blir følgd opp (mål)", "Blir fulgt opp (mål)", "Followed up (target)"),
     "suggest.col.accept": (

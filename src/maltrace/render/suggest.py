@@ -62,6 +62,10 @@ def render_suggestions(result: Suggestions, console: Console, lang: Lang) -> Non
                 matched = plain("       " + t("suggest.matched", lang, words=words))
                 matched.stylize("dim")
                 console.print(matched)
+            if c.like:
+                like = plain("       " + t("suggest.like", lang, like=c.like))
+                like.stylize("dim")
+                console.print(like)
         console.print()
     console.print(Text(t("suggest.legend", lang), style="dim"))
     console.print(Text(t("suggest.summary", lang, count=len(result.suggestions))))
@@ -86,6 +90,7 @@ def suggestions_dict(result: Suggestions, lang: Lang) -> dict[str, Any]:
                         "title": c.title,
                         "score": c.score,
                         "matched": list(c.matched),
+                        "like": c.like,
                     }
                     for c in s.candidates
                 ],

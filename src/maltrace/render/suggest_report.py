@@ -34,6 +34,7 @@ COLUMNS: tuple[tuple[str, ColumnKind], ...] = (
     ("candidate_title", "text"),
     ("score", "text"),
     ("matched", "text"),
+    ("like", "id"),
     ("follower", "id"),
     ("target", "id"),
     ("accept", "mark"),
@@ -62,6 +63,7 @@ def _rows(s: Suggestion, lang: Lang) -> list[dict[str, Value]]:
                 "candidate_title": c.title,
                 "score": c.score,
                 "matched": ", ".join(c.matched),
+                "like": c.like,
                 "follower": follower,
                 "target": target,
             }
