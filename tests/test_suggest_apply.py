@@ -495,3 +495,22 @@ def test_nothing_marked_is_nothing_to_write(tmp_path: Path) -> None:
     _workbook(folder, book)
     r = run("suggest", str(folder), "--apply-from", str(book), "--apply")
     assert r.returncode == 0 and "Ingen rader er merkte" in r.stderr
+
+
+def test_a_missing_column_is_named_in_the_workbooks_language(tmp_path: Path) -> None:
+    # An English workbook with its accept column deleted: the message names the column as the
+    # workbook writes it, whatever language the message itself is in.
+    folder = _copy_examples(tmp_path)
+    book = tmp_path / "suggestions.xlsx"
+    assert run("suggest", str(folder), "-o", str(book), "--lang", "en").returncode == 0
+    wb = load_workbook(book)
+    ws = wb.active
+    header = [c.value for c in ws[1]]
+    ws.delete_cols(header.index("Accept (write x)") + 1)
+    wb.save(book)
+    with pytest.raises(ImportFailed) as caught:
+        read_accepted(book)
+    (problem,) = caught.value.problems
+    assert problem.params == {"column": "Accept (write x)"}
+    r = run("suggest", str(folder), "--apply-from", str(book))
+    assert r.returncode == 2 and "«Accept (write x)»" in " ".join(r.stderr.split())

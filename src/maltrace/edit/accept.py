@@ -26,7 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from maltrace.analysis.suggest import link_problem
 from maltrace.edit.relink import FileEdit, LinkEdit, id_token, same_plan_but
-from maltrace.i18n import LANGS, t
+from maltrace.i18n import LANGS, Lang, t
 from maltrace.load import PlanFiles
 from maltrace.load.excel import ImportFailed, read_sheets
 from maltrace.load.excel_layout import norm
@@ -161,6 +161,17 @@ def read_accepted(path: str | os.PathLike[str]) -> AcceptedRows:
     return AcceptedRows(file, sheet.name, tuple(links.values()), tuple(problems))
 
 
+def _language(sheet: Sheet) -> Lang:
+    """The language the workbook was written in: the one most of its headers are in (a missing
+    column is named in it)."""
+    headers = {norm(h) for h in sheet.headers if h is not None}
+
+    def known(lang: Lang) -> int:
+        return sum(norm(t(f"suggest.col.{k}", lang)) in headers for k in _COLUMNS)
+
+    return max(LANGS, key=known)  # the first of equals: nynorsk
+
+
 def _columns(sheet: Sheet, problems: list[SheetProblem]) -> dict[str, int]:
     accepted = _headers()
     cols: dict[str, int] = {}
@@ -170,7 +181,7 @@ def _columns(sheet: Sheet, problems: list[SheetProblem]) -> dict[str, int]:
             cols[key] = i
     for key in _REQUIRED:
         if key not in cols:
-            column = t(f"suggest.col.{key}", "nn")
+            column = t(f"suggest.col.{key}", _language(sheet))
             problems.append(
                 SheetProblem("suggest-column-missing", sheet.name, "", {"column": column})
             )
