@@ -90,3 +90,34 @@ def measure(mid: str, *, follows_up: list[str] | None = None) -> dict[str, Any]:
     if follows_up:
         node["follows_up"] = follows_up
     return node
+
+
+def emf_records(data: bytes) -> list[tuple[int, bytes]]:
+    """The records of an EMF file as (type, body), checking what every reader relies on: each
+    record's size is a multiple of 4 and they add up to the header's byte count, which the last
+    record (EOF) ends."""
+    import struct
+
+    assert data[40:44] == b" EMF", "not an EMF"
+    total, count = struct.unpack("<II", data[48:56])
+    assert total == len(data)
+    out, at = [], 0
+    while at < len(data):
+        kind, size = struct.unpack("<II", data[at : at + 8])
+        assert size >= 8 and size % 4 == 0 and at + size <= len(data)
+        out.append((kind, data[at : at + size]))
+        at += size
+    assert len(out) == count and out[-1][0] == 14
+    return out
+
+
+def emf_texts(data: bytes) -> list[str]:
+    """The texts an EMF draws (its EMR_EXTTEXTOUTW records), in order."""
+    import struct
+
+    texts = []
+    for kind, record in emf_records(data):
+        if kind == 84:
+            n, offset = struct.unpack("<II", record[44:52])
+            texts.append(record[offset : offset + 2 * n].decode("utf-16-le"))
+    return texts
