@@ -12,14 +12,14 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_PLANS
+from conftest import EXAMPLE_PLANS, emf_texts
 from docx import Document as open_docx
 from docx.enum.section import WD_ORIENT
 from docx.shared import Pt
 from openpyxl import load_workbook
 
 from maltrace import check
-from maltrace.render.document import cell_texts, write_document
+from maltrace.render.document import Figure, cell_texts, write_document
 from maltrace.render.docx import TemplateError, document_docx
 from maltrace.render.report import make_report, write_report
 
@@ -295,6 +295,9 @@ def _source(report) -> list[str]:
         source += [section.heading, section.empty]
         for block in section.blocks:
             source += [getattr(block, "text", ""), getattr(block, "caption", "")]
+            if isinstance(block, Figure) and block.emf:
+                # The diagrams are vector pictures in Word: their text is in the PDF too.
+                source += emf_texts(block.draw("emf"))
             if hasattr(block, "columns") and hasattr(block, "rows") and block.rows:
                 if hasattr(block, "marks"):  # the matrix
                     source += [c[0] for c in block.columns] + [x for r in block.rows for x in r]

@@ -20,7 +20,7 @@ from maltrace.i18n import Lang, format_date, format_percent, t
 
 ColumnKind = Literal["text", "id", "code", "int", "ratio", "date", "status", "mark"]
 Value = str | int | float | dt.date | None
-FigureFormat = Literal["svg", "png"]
+FigureFormat = Literal["svg", "png", "emf"]
 
 # Column kinds whose cells are short and must not break across lines.
 NOWRAP_KINDS: frozenset[str] = frozenset({"id", "code", "int", "ratio", "date", "status", "mark"})
@@ -81,8 +81,10 @@ class FigureError(Exception):
 
 @dataclass(frozen=True)
 class Figure:
-    """A picture drawn only when a writer needs it, in the format it needs (SVG for pages, PNG
-    for Word). ``draw`` may raise ``FigureError``; the writer then says why instead.
+    """A picture drawn only when a writer needs it, in the format it needs (SVG for pages; for
+    Word an EMF where the figure makes one, ``emf``, else PNG). ``draw`` may raise
+    ``FigureError``; the writer then says why instead. ``draw("emf")`` may still give a PNG (a
+    drawing the EMF writer does not know): the writer looks at the bytes.
     ``prepare`` (if any) starts drawing in the background, so that a writer can build the
     rest of the document meanwhile; ``draw`` then waits for it."""
 
@@ -91,6 +93,13 @@ class Figure:
     caption: str = ""
     key: str = ""
     prepare: Callable[[FigureFormat], None] | None = None
+    emf: bool = False
+
+
+def office_format(figure: Figure) -> FigureFormat:
+    """What Word asks ``figure`` for: an EMF (vector: sharp in print, and no rasteriser runs)
+    from the figures that make one, a PNG from the rest (charts)."""
+    return "emf" if figure.emf else "png"
 
 
 @dataclass(frozen=True)
@@ -221,21 +230,19 @@ def document_format(path: str | os.PathLike[str], *, csv: bool = True) -> str:
     return suffix
 
 
-def prepare_figures(doc: Document, fmt: FigureFormat) -> None:
-    """Start drawing every figure of ``doc`` in ``fmt`` in the background (where it can)."""
+def prepare_figures(doc: Document, fmt: str) -> None:
+    """Start drawing every figure of ``doc`` for the document format ``fmt`` (a suffix) in the
+    background (where it can)."""
     for section in doc.sections:
         for block in section.blocks:
             if isinstance(block, Figure) and block.prepare is not None:
-                block.prepare(fmt)
-
-
-_FIGURE_FORMAT: dict[str, FigureFormat] = {".md": "svg", ".html": "svg", ".docx": "png"}
+                block.prepare("svg" if fmt in (".md", ".html") else office_format(block))
 
 
 def render_document(doc: Document, fmt: str, **options: object) -> bytes | str:
     """``doc`` as the content of one file in ``fmt`` (a suffix such as ``.docx``)."""
-    if fmt in _FIGURE_FORMAT:
-        prepare_figures(doc, _FIGURE_FORMAT[fmt])
+    if fmt in (".md", ".html", ".docx"):
+        prepare_figures(doc, fmt)
     if fmt == ".md":
         from maltrace.render.markdown import document_markdown
 
@@ -280,7 +287,7 @@ def write_document(
     if fmt == ".md":
         from maltrace.render.markdown import document_markdown, figure_files
 
-        prepare_figures(doc, "svg")
+        prepare_figures(doc, fmt)
         written = []
         names: dict[int, str] = {}
         for i, (figure, name) in enumerate(figure_files(doc, target.stem)):

@@ -24,14 +24,17 @@ from docx import Document as open_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
 from docx.oxml import parse_xml
+from docx.oxml.shape import CT_Inline
 from docx.section import Section as DocxSection
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from maltrace.i18n import Lang, t
 from maltrace.render._docx_layout import Layout, column_widths
-from maltrace.render.diagram import png_size
+from maltrace.render.diagram import emf_size, is_emf, png_size
 from maltrace.render.document import (
     Column,
     Document,
@@ -41,6 +44,7 @@ from maltrace.render.document import (
     Paragraph,
     Table,
     cell_texts,
+    office_format,
 )
 
 TABLE_STYLE = "Light List Accent 1"
@@ -434,13 +438,28 @@ _hash_each_picture_once()
 def _add_figure(place: DocxParagraph, figure: Figure, box: tuple[int, int]) -> None:
     """The figure's picture in the paragraph kept for it, or why it could not be drawn."""
     try:
-        png = figure.draw("png")
+        data = figure.draw(office_format(figure))
     except FigureError as exc:
         place._p.addnext(parse_xml(f'<w:p xmlns:w="{_W}">{_runs(exc.message, "")}</w:p>'))
         place._p.getparent().remove(place._p)
         return
-    width, height = _fit(png_size(png), box)
-    place.add_run().add_picture(io.BytesIO(png), width=width, height=height)
+    if not is_emf(data):
+        width, height = _fit(png_size(data), box)
+        place.add_run().add_picture(io.BytesIO(data), width=width, height=height)
+        return
+    width, height = _fit(emf_size(data), box)
+    part = Part(
+        place.part.package.next_partname("/word/media/diagram%d.emf"),
+        "image/x-emf",
+        data,
+        place.part.package,
+    )
+    rid = place.part.relate_to(part, RT.IMAGE)
+    shape_id = place.part.next_id
+    inline = CT_Inline.new_pic_inline(
+        shape_id, rid, f"diagram{shape_id}.emf", width, height or Emu(width)
+    )
+    place.add_run()._r.add_drawing(inline)
 
 
 def _text_box(section: DocxSection | None = None) -> tuple[int, int]:

@@ -43,7 +43,7 @@ def _drawer(ind: IndicatorStatus, lang: Lang) -> Callable[[FigureFormat], bytes]
         from maltrace.render.charts import indicator_chart
 
         try:
-            return indicator_chart(ind, lang, fmt)
+            return indicator_chart(ind, lang, "svg" if fmt == "svg" else "png")
         except ImportError as exc:  # matplotlib missing from an odd install
             raise FigureError(t("st.chart.failed", lang, reason=str(exc))) from None
         except (ValueError, RuntimeError, OSError) as exc:

@@ -51,6 +51,8 @@ from maltrace.render.diagram.ladder import ladder_diagram
 from maltrace.render.diagram.output import (
     MIN_READABLE_SCALE,
     XML_DECLARATION,
+    emf_size,
+    is_emf,
     output_format,
     png_size,
     render,
@@ -89,6 +91,8 @@ __all__ = [
     "diagram_pdf",
     "diagram_png",
     "diagram_svg",
+    "emf_size",
+    "is_emf",
     "output_format",
     "overview_is_readable",
     "png_size",

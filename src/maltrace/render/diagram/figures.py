@@ -21,8 +21,10 @@ from maltrace.render.diagram.base import (
     Diagram,
     DiagramError,
 )
+from maltrace.render.diagram.emf import EmfError
 from maltrace.render.diagram.output import (
     MIN_READABLE_SCALE,
+    render_emf,
     render_png,
     render_png_many,
     render_svg,
@@ -99,6 +101,7 @@ def diagram_blocks(
             caption=p.diagram.title,
             key=f"diagram-{p.key}",
             prepare=batch.prepare,
+            emf=True,
         )
         for i, p in enumerate(parts)
     ]
@@ -141,6 +144,8 @@ class _Batch:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             if fmt == "svg":
                 return list(pool.map(self._svg, self.diagrams))
+            if fmt == "emf":
+                return list(pool.map(self._emf, self.diagrams))
             # Several runs per core, so that a core with the big parts does not hold up the rest.
             size = max(1, min(PNG_RUN, math.ceil(len(self.diagrams) / (workers * 3))))
             runs = [self.diagrams[i : i + size] for i in range(0, len(self.diagrams), size)]
@@ -152,6 +157,21 @@ class _Batch:
             return render_svg(diagram).encode("utf-8")
         except (DiagramError, OSError) as exc:
             return exc
+
+    def _emf(self, diagram: Diagram) -> bytes | Exception:
+        try:
+            return office_picture(diagram)
+        except (DiagramError, OSError) as exc:
+            return exc
+
+
+def office_picture(diagram: Diagram, svg: str | None = None) -> bytes:
+    """The picture Word gets: an EMF, or a PNG (``PART_DPI``) for a drawing the EMF writer does
+    not know."""
+    try:
+        return render_emf(diagram)
+    except EmfError:
+        return render_png(diagram, dpi=PART_DPI, svg=svg)
 
 
 # Parts per run of the layout program when drawing PNGs (a failed run is redone part by part).
@@ -190,6 +210,8 @@ def _figure(
 
     def make(fmt: FigureFormat) -> bytes | Exception:
         try:
+            if fmt == "emf":
+                return office_picture(diagram, svg)
             laid_out = svg if svg is not None else render_svg(diagram)
             if fmt == "svg":
                 return laid_out.encode("utf-8")
@@ -209,7 +231,9 @@ def _figure(
             raise FigureError(_reason(lang, result))
         return result
 
-    return Figure(alt=alt or caption, draw=draw, caption=caption, key=key, prepare=prepare)
+    return Figure(
+        alt=alt or caption, draw=draw, caption=caption, key=key, prepare=prepare, emf=True
+    )
 
 
 def _reason(lang: Lang, exc: Exception) -> str:

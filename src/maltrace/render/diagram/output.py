@@ -20,6 +20,7 @@ from maltrace.render.diagram.base import (
     Diagram,
     DiagramError,
 )
+from maltrace.render.diagram.emf import xdot_to_emf
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
 # Boxes are set in 9 pt; scaled below this, the text is under 6.75 pt and hard to read on paper.
@@ -87,6 +88,33 @@ def render_svg(diagram: Diagram, *, dot_program: str | os.PathLike[str] | None =
     text = raw.decode("utf-8").replace(*_SVG_FONTS)
     start = text.find("<svg")
     return text[start:] if start >= 0 else text
+
+
+def render_emf(diagram: Diagram, *, dot_program: str | os.PathLike[str] | None = None) -> bytes:
+    """EMF of ``diagram`` (for Word), from the layout program's drawing instructions.
+
+    Raises ``EmfError`` when the drawing holds something the EMF writer does not draw."""
+    try:
+        program = find_program(dot_program)
+        key = picture_key(program, "emf", (), diagram.dot)
+        found = _cached(key, "emf")
+        if found is not None:
+            return found
+        data = xdot_to_emf(run(program, diagram.dot, "xdot")).data
+    except RenderError as exc:
+        raise DiagramError(exc.code, **exc.params) from None
+    _pictures().put(key, data)
+    return data
+
+
+def is_emf(data: bytes) -> bool:
+    return data[:4] == b"\x01\0\0\0" and data[40:44] == b" EMF"
+
+
+def emf_size(data: bytes) -> tuple[int, int]:
+    """Width and height of EMF ``data`` in hundredths of a millimetre (its frame)."""
+    left, top, right, bottom = struct.unpack("<4i", data[24:40])
+    return right - left, bottom - top
 
 
 def render_png(
@@ -226,12 +254,15 @@ def _pictures_in(folder: Path) -> PictureCache:
 
 
 def _cached(key: str, fmt: str) -> bytes | None:
-    """A picture drawn before for ``key``, if it is one (a PNG, or text holding an SVG)."""
+    """A picture drawn before for ``key``, if it is one (a PNG, an EMF, or text holding an
+    SVG)."""
     data = _pictures().get(key)
     if data is None:
         return None
     if fmt == "png" and not data.startswith(_PNG_SIGNATURE):
         return None
     if fmt == "svg" and b"<svg" not in data[:2000]:
+        return None
+    if fmt == "emf" and not is_emf(data):
         return None
     return data
