@@ -57,14 +57,23 @@ def _drawer(diff: PlanDiff, lang: Lang) -> Callable[[FigureFormat], bytes]:
     drawn: dict[str, bytes] = {}
 
     def draw(fmt: FigureFormat) -> bytes:
-        from maltrace.render.diagram import DiagramError, build_diagram, render_png, render_svg
+        from maltrace.render.diagram import (
+            DiagramError,
+            build_diagram,
+            office_picture,
+            render_png,
+            render_svg,
+        )
 
         if fmt not in drawn:
             try:
                 built = build_diagram(diff.new, lang=lang, notes=diagram_notes(diff, lang))
-                drawn[fmt] = (
-                    render_svg(built).encode("utf-8") if fmt == "svg" else render_png(built)
-                )
+                if fmt == "svg":
+                    drawn[fmt] = render_svg(built).encode("utf-8")
+                elif fmt == "emf":
+                    drawn[fmt] = office_picture(built)
+                else:
+                    drawn[fmt] = render_png(built)
             except (DiagramError, OSError) as exc:
                 reason = exc.message(lang) if isinstance(exc, DiagramError) else str(exc)
                 raise FigureError(t("report.no_diagram", lang, reason=reason)) from None
@@ -201,7 +210,7 @@ def build_diff_document(
             Section(
                 "diagram",
                 t("diff.diagram_heading", lang),
-                (Figure(alt, _drawer(diff, lang), alt, key="diagram"),),
+                (Figure(alt, _drawer(diff, lang), alt, key="diagram", emf=True),),
             )
         )
     return Document(

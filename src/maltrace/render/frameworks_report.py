@@ -89,6 +89,7 @@ def _section(analysis: Analysis, fc: FrameworkCoverage, lang: Lang, figures: boo
                 draw=_drawer(analysis, fc.id, lang),
                 caption=t("frameworks.figure_alt", lang, id=fw.id, title=fw.title(lang)),
                 key=f"framework-{fw.id}",
+                emf=True,
             )
         )
     rows = _item_rows(analysis, fc, lang)
@@ -157,6 +158,7 @@ def _drawer(analysis: Analysis, framework_id: str, lang: Lang) -> Callable[[Figu
         from maltrace.render.diagram import (
             DiagramError,
             build_diagram,
+            office_picture,
             render_png,
             render_svg,
         )
@@ -167,6 +169,8 @@ def _drawer(analysis: Analysis, framework_id: str, lang: Lang) -> Callable[[Figu
                 diagram = build_diagram(analysis, framework=framework_id, lang=lang)
                 if fmt == "svg":
                     drawn[fmt] = render_svg(diagram).encode("utf-8")
+                elif fmt == "emf":
+                    drawn[fmt] = office_picture(diagram)
                 else:
                     drawn[fmt] = render_png(diagram)
             except (DiagramError, OSError) as exc:

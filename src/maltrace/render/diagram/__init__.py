@@ -45,7 +45,12 @@ from maltrace.render.diagram.base import (
     closest,
 )
 from maltrace.render.diagram.compose import box_ids, compose
-from maltrace.render.diagram.figures import diagram_blocks, diagram_figures, overview_is_readable
+from maltrace.render.diagram.figures import (
+    diagram_blocks,
+    diagram_figures,
+    office_picture,
+    overview_is_readable,
+)
 from maltrace.render.diagram.framework import framework_diagram
 from maltrace.render.diagram.ladder import ladder_diagram
 from maltrace.render.diagram.output import (
@@ -93,6 +98,7 @@ __all__ = [
     "diagram_svg",
     "emf_size",
     "is_emf",
+    "office_picture",
     "output_format",
     "overview_is_readable",
     "png_size",
