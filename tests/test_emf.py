@@ -8,6 +8,7 @@ import struct
 import zipfile
 from html import unescape
 
+import hypothesis
 import pytest
 from conftest import EXAMPLE_PLANS, emf_records, emf_texts, plan_yaml
 from docx import Document as open_docx
@@ -25,7 +26,7 @@ from maltrace.render.diagram.figures import office_picture
 from maltrace.render.diagram.output import render_emf
 from maltrace.render.report import write_report
 
-EXTCREATEPEN, EXTTEXTOUTW = 95, 84
+EXTCREATEPEN = 95
 PS_DASH = 1
 
 
@@ -118,6 +119,7 @@ _TITLE = st.text(
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(title=_TITLE)
+@hypothesis.example(title='Sitat «A» "B" \\ [C] {d} <e> & f; _draw_="P 1 0 0"')
 def test_any_title_gives_a_whole_emf_with_its_words(tmp_path_factory, title):
     folder = tmp_path_factory.mktemp("plans")
     (folder / "kps.yaml").write_text(

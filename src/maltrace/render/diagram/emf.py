@@ -1,8 +1,8 @@
 """Diagrams as Enhanced Metafiles (EMF) for Word: the layout program's drawing instructions
 (``xdot``) written as EMF records, so a Word report holds vector pictures that print sharp at any
 size and cost a fraction of a PNG to make (no rasteriser runs: Word and LibreOffice draw EMF
-themselves). Text stays text, in Arial (metric twin of the Helvetica/Arimo the layout measured
-with), each character placed at the advance the layout used.
+themselves). Text stays text, in Arial (the metric twin of the bundled Arimo), each character at
+Arimo's advance, from where the layout put the line.
 
 Only what maltrace's diagrams draw is read: polygons, polylines, Béziers, ellipses, text, pen
 and fill colours, fonts and line styles. Anything else raises ``EmfError`` and the caller draws
