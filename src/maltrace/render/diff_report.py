@@ -57,23 +57,12 @@ def _drawer(diff: PlanDiff, lang: Lang) -> Callable[[FigureFormat], bytes]:
     drawn: dict[str, bytes] = {}
 
     def draw(fmt: FigureFormat) -> bytes:
-        from maltrace.render.diagram import (
-            DiagramError,
-            build_diagram,
-            office_picture,
-            render_png,
-            render_svg,
-        )
+        from maltrace.render.diagram import DiagramError, build_diagram, figure_picture
 
         if fmt not in drawn:
             try:
                 built = build_diagram(diff.new, lang=lang, notes=diagram_notes(diff, lang))
-                if fmt == "svg":
-                    drawn[fmt] = render_svg(built).encode("utf-8")
-                elif fmt == "emf":
-                    drawn[fmt] = office_picture(built)
-                else:
-                    drawn[fmt] = render_png(built)
+                drawn[fmt] = figure_picture(built, fmt)
             except (DiagramError, OSError) as exc:
                 reason = exc.message(lang) if isinstance(exc, DiagramError) else str(exc)
                 raise FigureError(t("report.no_diagram", lang, reason=reason)) from None

@@ -155,24 +155,13 @@ def _drawer(analysis: Analysis, framework_id: str, lang: Lang) -> Callable[[Figu
     drawn: dict[str, bytes] = {}
 
     def draw(fmt: FigureFormat) -> bytes:
-        from maltrace.render.diagram import (
-            DiagramError,
-            build_diagram,
-            office_picture,
-            render_png,
-            render_svg,
-        )
+        from maltrace.render.diagram import DiagramError, build_diagram, figure_picture
 
         if fmt not in drawn:
             try:
                 # A plan's view already holds only that plan's frameworks and nodes.
                 diagram = build_diagram(analysis, framework=framework_id, lang=lang)
-                if fmt == "svg":
-                    drawn[fmt] = render_svg(diagram).encode("utf-8")
-                elif fmt == "emf":
-                    drawn[fmt] = office_picture(diagram)
-                else:
-                    drawn[fmt] = render_png(diagram)
+                drawn[fmt] = figure_picture(diagram, fmt)
             except (DiagramError, OSError) as exc:
                 reason = exc.message(lang) if isinstance(exc, DiagramError) else str(exc)
                 raise FigureError(t("report.no_diagram", lang, reason=reason)) from None

@@ -48,6 +48,7 @@ from maltrace.render.diagram.compose import box_ids, compose
 from maltrace.render.diagram.figures import (
     diagram_blocks,
     diagram_figures,
+    figure_picture,
     office_picture,
     overview_is_readable,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "diagram_png",
     "diagram_svg",
     "emf_size",
+    "figure_picture",
     "is_emf",
     "office_picture",
     "output_format",

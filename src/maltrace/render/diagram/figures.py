@@ -165,6 +165,15 @@ class _Batch:
             return exc
 
 
+def figure_picture(diagram: Diagram, fmt: FigureFormat) -> bytes:
+    """``diagram`` as a document figure's picture in ``fmt`` (see ``Figure``)."""
+    if fmt == "svg":
+        return render_svg(diagram).encode("utf-8")
+    if fmt == "emf":
+        return office_picture(diagram)
+    return render_png(diagram)
+
+
 def office_picture(diagram: Diagram, svg: str | None = None) -> bytes:
     """The picture Word gets: an EMF, or a PNG (``PART_DPI``) for a drawing the EMF writer does
     not know."""
