@@ -25,7 +25,6 @@ from pathlib import Path
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang
 from maltrace.load import ProtectedFileError, write_atomic
-from maltrace.render._graphviz import svg_to_pdf
 from maltrace.render.diagram.base import (
     DEFAULT_DPI,
     DEFAULT_MAX_PIXELS,
@@ -56,8 +55,8 @@ from maltrace.render.diagram.framework import framework_diagram
 from maltrace.render.diagram.ladder import ladder_diagram
 from maltrace.render.diagram.output import (
     MIN_READABLE_SCALE,
-    XML_DECLARATION,
     emf_size,
+    file_bytes,
     is_emf,
     output_format,
     png_size,
@@ -67,7 +66,6 @@ from maltrace.render.diagram.output import (
     render_svg,
     svg_scale,
     svg_size,
-    with_scale_warning,
 )
 from maltrace.render.diagram.overview import select_overview
 from maltrace.render.diagram.plan import select_plan
@@ -268,20 +266,9 @@ def write_diagram(
     protect = [Path(p) for p in analysis.protected_files]
     if any(Path(path).resolve() == p.resolve() for p in protect):
         raise DiagramError("protected", path=str(path))
-    if fmt == "dot":
-        data = diagram.dot.encode("utf-8")
-    else:
-        # Lay out once; PNG needs a second run at the resolution the first one allows.
-        svg = render_svg(diagram, dot_program=dot_program)
-        diagram = with_scale_warning(diagram, svg, width_cm)
-        if fmt == "svg":
-            data = (XML_DECLARATION + svg).encode("utf-8")
-        elif fmt == "png":
-            data = render_png(
-                diagram, dot_program=dot_program, dpi=dpi, max_pixels=max_pixels, svg=svg
-            )
-        else:
-            data = svg_to_pdf(svg.encode("utf-8"), title=diagram.title)
+    diagram, data = file_bytes(
+        diagram, fmt, width_cm=width_cm, dot_program=dot_program, dpi=dpi, max_pixels=max_pixels
+    )
     try:
         write_atomic(path, data, protect=protect)
     except ProtectedFileError as exc:  # pragma: no cover - checked above; kept for safety

@@ -75,6 +75,29 @@ def render(
     raise DiagramError("bad_format", suffix=fmt)
 
 
+def file_bytes(
+    diagram: Diagram,
+    fmt: str,
+    *,
+    width_cm: float,
+    dot_program: str | os.PathLike[str] | None = None,
+    dpi: int = DEFAULT_DPI,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+) -> tuple[Diagram, bytes]:
+    """``diagram`` as the bytes of a file in ``fmt`` (svg, png, pdf or dot), laid out once, and
+    the diagram with a warning when it is scaled below readable at ``width_cm`` (not for dot)."""
+    if fmt == "dot":
+        return diagram, diagram.dot.encode("utf-8")
+    svg = render_svg(diagram, dot_program=dot_program)
+    diagram = with_scale_warning(diagram, svg, width_cm)
+    if fmt == "svg":
+        return diagram, (XML_DECLARATION + svg).encode("utf-8")
+    if fmt == "png":  # the layout gives the size, so PNG needs one more run, not two
+        png = render_png(diagram, dot_program=dot_program, dpi=dpi, max_pixels=max_pixels, svg=svg)
+        return diagram, png
+    return diagram, svg_to_pdf(svg.encode("utf-8"), title=diagram.title)
+
+
 # Graphviz writes "Helvetica,sans-Serif"; a viewer without Helvetica then may take a wider sans
 # (DejaVu) and overflow the boxes. Name the metric-compatible families before the generic one.
 _SVG_FONTS = (

@@ -43,7 +43,7 @@ from maltrace.render.diagram.base import (
     red_thread,
 )
 from maltrace.render.diagram.compose import _geometry, compose
-from maltrace.render.diagram.output import MIN_READABLE_SCALE, render_svg, with_scale_warning
+from maltrace.render.diagram.output import MIN_READABLE_SCALE
 
 
 @dataclass(frozen=True)
@@ -375,8 +375,7 @@ def write_split(
 ) -> list[tuple[Path, Diagram]]:
     """Write one file per part (``split_parts``) into ``directory`` (made if missing), named
     ``<key>.<fmt>``: ``01-KPS-1.svg``, … Each file is written whole; plan files never."""
-    from maltrace.render._graphviz import svg_to_pdf
-    from maltrace.render.diagram.output import XML_DECLARATION, render_png
+    from maltrace.render.diagram.output import file_bytes
 
     if fmt not in set(FORMATS.values()):
         raise DiagramError("bad_format", suffix=fmt)
@@ -390,18 +389,7 @@ def write_split(
         path = folder / f"{part.key}.{fmt}"
         if any(path.resolve() == p.resolve() for p in protect):
             raise DiagramError("protected", path=str(path))
-        diagram = part.diagram
-        if fmt == "dot":
-            data = diagram.dot.encode("utf-8")
-        else:
-            svg = render_svg(diagram, dot_program=dot_program)
-            diagram = with_scale_warning(diagram, svg, width_cm)
-            if fmt == "svg":
-                data = (XML_DECLARATION + svg).encode("utf-8")
-            elif fmt == "png":
-                data = render_png(diagram, dot_program=dot_program, svg=svg)
-            else:
-                data = svg_to_pdf(svg.encode("utf-8"), title=diagram.title)
+        diagram, data = file_bytes(part.diagram, fmt, width_cm=width_cm, dot_program=dot_program)
         try:
             write_atomic(path, data, protect=protect)
         except ProtectedFileError as exc:  # pragma: no cover - checked above
