@@ -51,9 +51,9 @@ def main() -> None:
     from maltrace import check
     from maltrace.load.loader import parse_plan
     from maltrace.load.text import ASTRAL_BAD_IN_FILE, RAW, SUSPECT_IN_FILE
+    from maltrace.render.check.report import make_report
     from maltrace.render.diagram import diagram_png, diagram_svg
     from maltrace.render.document import render_document
-    from maltrace.render.report import make_report
 
     print("| kommunar | MB | parse (all files) | normalisation search | share |")
     print("|---:|---:|---:|---:|---:|")

@@ -45,7 +45,7 @@ from maltrace.load.models import Plan
 from maltrace.load.yamlsafe import read_yaml
 from maltrace.graph import build_graph
 from maltrace.analysis import analyse
-from maltrace.render.json import check_json
+from maltrace.render.check.json import check_json
 out = {}
 t = time.perf_counter()
 files, _ = find_plan_files([sys.argv[1]])

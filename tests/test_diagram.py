@@ -19,8 +19,6 @@ from maltrace.analysis import Analysis, analyse
 from maltrace.cli import app
 from maltrace.graph import build_graph
 from maltrace.load import load_plan_set
-from maltrace.render import _dot
-from maltrace.render._graphviz import find_program
 from maltrace.render.diagram import (
     NOT_FOLLOWED_FILL,
     NOT_FOLLOWED_PEN,
@@ -33,6 +31,8 @@ from maltrace.render.diagram import (
     png_size,
     write_diagram,
 )
+from maltrace.render.diagram import dot as _dot
+from maltrace.render.diagram.layout_program import find_program
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"

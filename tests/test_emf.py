@@ -20,11 +20,11 @@ from maltrace import check
 from maltrace.analysis import analyse
 from maltrace.graph import build_graph
 from maltrace.load import load_plan_set
+from maltrace.render.check.report import write_report
 from maltrace.render.diagram import build_diagram, is_emf, render_svg
 from maltrace.render.diagram.emf import EmfError, xdot_to_emf
 from maltrace.render.diagram.figures import office_picture
 from maltrace.render.diagram.output import render_emf
-from maltrace.render.report import write_report
 
 EXTCREATEPEN = 95
 PS_DASH = 1

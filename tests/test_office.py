@@ -19,9 +19,9 @@ from docx.shared import Pt
 from openpyxl import load_workbook
 
 from maltrace import check
+from maltrace.render.check.report import make_report, write_report
 from maltrace.render.document import Figure, cell_texts, write_document
-from maltrace.render.docx import TemplateError, document_docx
-from maltrace.render.report import make_report, write_report
+from maltrace.render.document.docx import TemplateError, document_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -15,13 +15,13 @@ import pytest
 from maltrace.analysis import Analysis, analyse
 from maltrace.graph import build_graph
 from maltrace.load import load_plan_set
-from maltrace.render._graphviz import find_program
+from maltrace.render.check.report import write_report
 from maltrace.render.diagram import build_diagram, count_boxes, split_parts
 from maltrace.render.diagram.base import Diagram, DiagramError
 from maltrace.render.diagram.figures import PART_DPI, diagram_blocks
+from maltrace.render.diagram.layout_program import find_program
 from maltrace.render.diagram.output import render_png, render_png_many, split_pngs
 from maltrace.render.document import Figure, FigureError
-from maltrace.render.report import write_report
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a shell script as the program")
 
@@ -195,7 +195,7 @@ def test_a_word_report_hashes_each_picture_once(monkeypatch: pytest.MonkeyPatch)
     from PIL import Image
 
     from maltrace.render.document import Document, Section
-    from maltrace.render.docx import document_docx
+    from maltrace.render.document.docx import document_docx
 
     def png(shade: int) -> bytes:
         out = io.BytesIO()
@@ -228,7 +228,7 @@ def test_a_word_report_puts_each_picture_or_its_reason_above_its_caption() -> No
     from PIL import Image
 
     from maltrace.render.document import Document, Paragraph, Section
-    from maltrace.render.docx import document_docx
+    from maltrace.render.document.docx import document_docx
 
     out = io.BytesIO()
     Image.new("RGB", (40, 30), "white").save(out, "PNG")

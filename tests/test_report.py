@@ -17,10 +17,10 @@ from openpyxl import load_workbook
 
 from maltrace import check
 from maltrace.load import ProtectedFileError, write_atomic
+from maltrace.render.check.document import build_report
+from maltrace.render.check.report import ReportError, write_report
 from maltrace.render.document import Matrix, Paragraph, Table, cell_texts
-from maltrace.render.markdown import escape
-from maltrace.render.report import ReportError, write_report
-from maltrace.render.report_model import build_report
+from maltrace.render.document.markdown import escape
 
 HOSTILE = "| <script>alert(1)</script> *bold* [x](y) `c` # &amp; \\"
 FORMULA = "=cmd|' /C calc'!A0"

@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLE_PLANS
 
 from maltrace import check
-from maltrace.render.report import write_report
+from maltrace.render.check.report import write_report
 
 CHROMIUM = os.environ.get("MALTRACE_CHROMIUM", "/usr/bin/chromium")
 # CI installs the browser and sets this, so there a missing browser fails instead of skipping.

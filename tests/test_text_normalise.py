@@ -23,7 +23,7 @@ from maltrace.graph import build_graph
 from maltrace.load import PlanSet
 from maltrace.load.loader import parse_plan
 from maltrace.load.text import normalise
-from maltrace.render.json import check_json
+from maltrace.render.check.json import check_json
 from maltrace.render.terminal import render_check
 
 # What no output may carry: C0 but tab/LF/CR, DEL, C1, surrogates, non-characters.
@@ -162,9 +162,9 @@ def _loaded(texts: list[str], raw: bool) -> Analysis | None:
 
 
 def _render_everything_but_pictures(analysis: Analysis, lang: str) -> dict[str, str]:
+    from maltrace.render.check.report import make_report
     from maltrace.render.diagram import diagram_dot
     from maltrace.render.document import render_document
-    from maltrace.render.report import make_report
 
     out: dict[str, str] = {}
     console = Console(file=io.StringIO(), width=100, force_terminal=False)

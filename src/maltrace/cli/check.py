@@ -59,7 +59,7 @@ def check(
     analysis = load_analysis(paths, plan, lang, as_json=format is Format.json, cache=not no_cache)
     out_lang = analysis.lang
     if format is Format.json:
-        from maltrace.render.json import check_json
+        from maltrace.render.check.json import check_json
 
         sys.stdout.write(check_json(analysis, out_lang))
     else:

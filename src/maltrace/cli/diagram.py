@@ -191,7 +191,7 @@ def _status_notes(analysis: Analysis, today: str | None) -> dict[str, tuple[str,
 
     from maltrace.analysis.status import analyse_status
     from maltrace.i18n import t
-    from maltrace.render.status import status_notes
+    from maltrace.render.status.terminal import status_notes
 
     try:
         day = dt.date.fromisoformat(today.strip()) if today else dt.date.today()

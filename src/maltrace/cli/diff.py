@@ -142,11 +142,11 @@ def diff(
     if output is not None:
         _write(result, output, out_lang)
     if as_json:
-        from maltrace.render.diff_json import diff_json
+        from maltrace.render.diff.json import diff_json
 
         sys.stdout.write(diff_json(result, out_lang))
     else:
-        from maltrace.render.diff_terminal import render_diff
+        from maltrace.render.diff.terminal import render_diff
 
         render_diff(result, make_console(), out_lang)
     raise typer.Exit(result.exit_code())
@@ -155,7 +155,7 @@ def diff(
 def _write(result: PlanDiff, output: Path, lang: Lang) -> None:
     from maltrace.i18n import t
     from maltrace.render.diagram import DiagramError
-    from maltrace.render.diff_report import DIAGRAM_SUFFIXES, DOCUMENT_SUFFIXES, write_diff
+    from maltrace.render.diff.document import DIAGRAM_SUFFIXES, DOCUMENT_SUFFIXES, write_diff
 
     if output.suffix.lower() not in (*DIAGRAM_SUFFIXES, *DOCUMENT_SUFFIXES):
         typer.echo(f"maltrace: {t('diff.bad_output', lang, path=output)}", err=True)

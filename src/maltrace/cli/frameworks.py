@@ -31,7 +31,7 @@ def frameworks(
     from maltrace.api import frameworks as builtin
     from maltrace.i18n import DEFAULT_LANG, normalise_lang, t
     from maltrace.load.frameworks import builtin_file
-    from maltrace.render import frameworks_text as out
+    from maltrace.render.frameworks import terminal as out
 
     language = (normalise_lang(lang.value) if lang else None) or DEFAULT_LANG
     known = builtin()

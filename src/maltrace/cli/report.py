@@ -46,8 +46,8 @@ def report(
     links, coverage, findings) or the link list as CSV. Exit 0: written. Exit 2: the plans could
     not be loaded, the file cannot be written, or bad usage.
     """
-    from maltrace.render.docx import TemplateError
-    from maltrace.render.report import ReportError, report_format, write_report
+    from maltrace.render.check.report import ReportError, report_format, write_report
+    from maltrace.render.document.docx import TemplateError
 
     analysis = load_analysis(paths, plan, lang)
     out_lang = analysis.lang

@@ -119,11 +119,11 @@ def status(
         unknown_plan(plan or "", list(analysis.plan_files), analysis.lang)
     out_lang = analysis.lang
     if as_json:
-        from maltrace.render.status import status_json
+        from maltrace.render.status.terminal import status_json
 
         sys.stdout.write(status_json(result, out_lang))
     else:
-        from maltrace.render.status import render_status
+        from maltrace.render.status.terminal import render_status
 
         render_status(result, make_console(), out_lang)
     if output is not None:
@@ -131,14 +131,14 @@ def status(
     wanted = [f.value for f in fail_on or ()]
     code = result.exit_code(wanted)
     if code and not as_json:
-        from maltrace.render.status import render_fail_on
+        from maltrace.render.status.terminal import render_fail_on
 
         render_fail_on(result, wanted, make_console(stderr=True), out_lang)
     raise typer.Exit(code)
 
 
 def _write(result: StatusResult, output: Path) -> None:
-    from maltrace.render.status_report import write_status_report
+    from maltrace.render.status.document import write_status_report
 
     out_lang = result.lang
     write_files(lambda: write_status_report(result, output, lang=out_lang), output, out_lang)

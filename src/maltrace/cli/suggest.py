@@ -82,7 +82,7 @@ def suggest(
 
     from maltrace.analysis.suggest import suggest as make_suggestions
     from maltrace.i18n import t
-    from maltrace.render.suggest import (
+    from maltrace.render.suggest.terminal import (
         FORMATS,
         SuggestFormatError,
         render_suggestions,

@@ -147,7 +147,7 @@ def render_check(analysis: Analysis, console: Console, lang: Lang | None = None)
         console.print()
 
     if analysis.frameworks:
-        from maltrace.render.frameworks_text import render_frameworks_table
+        from maltrace.render.frameworks.terminal import render_frameworks_table
 
         render_frameworks_table(analysis, console, lang)
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from maltrace.analysis import Analysis, Finding
 from maltrace.i18n import Lang, format_date, format_percent, t
+from maltrace.render.check.thread import thread_data
 from maltrace.render.document import (
     Column,
     ColumnKind,
@@ -21,8 +22,7 @@ from maltrace.render.document import (
     Sheet,
     Table,
 )
-from maltrace.render.frameworks_report import framework_sections, frameworks_sheet
-from maltrace.render.thread_data import thread_data
+from maltrace.render.frameworks.document import framework_sections, frameworks_sheet
 
 
 def build_report(

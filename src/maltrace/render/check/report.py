@@ -11,6 +11,7 @@ from pathlib import Path
 
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, t
+from maltrace.render.check.document import build_report
 from maltrace.render.document import (
     FORMATS,
     Document,
@@ -18,7 +19,6 @@ from maltrace.render.document import (
     document_format,
     write_document,
 )
-from maltrace.render.report_model import build_report
 
 __all__ = ["FORMATS", "ReportError", "make_report", "report_format", "write_report"]
 

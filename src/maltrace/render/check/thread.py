@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from maltrace.analysis import Analysis
-from maltrace.render import _dot
+from maltrace.render.diagram import dot as _dot
 
 
 def thread_data(analysis: Analysis) -> dict[str, Any]:

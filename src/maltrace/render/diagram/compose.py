@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, t
 from maltrace.load import Kind
-from maltrace.render import _dot
+from maltrace.render.diagram import dot as _dot
 from maltrace.render.diagram.base import (
     AREA_MARGIN,
     FONT_SIZE,

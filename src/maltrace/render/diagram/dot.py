@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from maltrace.render._font_metrics import BOLD, REGULAR
+from maltrace.render.font_metrics import BOLD, REGULAR
 
 FONT = "Helvetica"
 FONT_BOLD = "Helvetica-Bold"

@@ -16,7 +16,7 @@ import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from maltrace.render._font_metrics import BOLD, REGULAR
+from maltrace.render.font_metrics import BOLD, REGULAR
 
 TWIPS = 20  # logical units per point (1/1440 inch): fine enough for any line or letter
 _EMU_PER_TWIP = 635

@@ -14,7 +14,7 @@ import math
 from maltrace.analysis import Analysis
 from maltrace.analysis.frameworks import FrameworkCoverage
 from maltrace.i18n import Lang, format_percent, t
-from maltrace.render import _dot
+from maltrace.render.diagram import dot as _dot
 from maltrace.render.diagram.base import (
     FONT_SIZE,
     GROUP_FILL,

@@ -15,7 +15,7 @@ from maltrace.analysis import Analysis
 from maltrace.analysis.frameworks import FrameworkCoverage
 from maltrace.i18n import Lang, t
 from maltrace.load import Kind
-from maltrace.render import _dot
+from maltrace.render.diagram import dot as _dot
 from maltrace.render.diagram.base import FONT_SIZE, GROUP_FILL, MARKER, Diagram
 from maltrace.render.diagram.framework import (
     MAX_LINES,

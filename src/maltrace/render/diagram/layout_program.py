@@ -24,7 +24,7 @@ from typing import Any
 PURE = "graphviz-pure"
 ENV_VAR = "MALTRACE_DOT"
 TIMEOUT_S = 300
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 PDF_FONT = "MaltraceArimo"
 # PDF viewers (Acrobat) refuse pages larger than 200 inches on a side.
 PDF_MAX_SIDE_PT = 14400.0

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from maltrace.i18n import format_percent, t
 from maltrace.load.cache import PictureCache, default_cache_dir, picture_key
-from maltrace.render._graphviz import RenderError, find_program, run, svg_to_pdf
 from maltrace.render.diagram.base import (
     DEFAULT_DPI,
     DEFAULT_MAX_PIXELS,
@@ -21,6 +20,7 @@ from maltrace.render.diagram.base import (
     DiagramError,
 )
 from maltrace.render.diagram.emf import xdot_to_emf
+from maltrace.render.diagram.layout_program import RenderError, find_program, run, svg_to_pdf
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
 # Boxes are set in 9 pt; scaled below this, the text is under 6.75 pt and hard to read on paper.

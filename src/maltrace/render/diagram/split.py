@@ -27,7 +27,7 @@ from typing import Literal
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, format_percent, t
 from maltrace.load import Kind, ProtectedFileError, write_atomic
-from maltrace.render import _dot
+from maltrace.render.diagram import dot as _dot
 from maltrace.render.diagram.base import (
     DEFAULT_WIDTH_CM,
     FONT_SIZE,

@@ -11,7 +11,7 @@ from pathlib import Path
 from maltrace.analysis import Coverage
 from maltrace.analysis.diff import PlanDiff
 from maltrace.i18n import Lang, format_date, t
-from maltrace.render.diff_text import change_detail, coverage_line, diagram_notes, kind_word
+from maltrace.render.diff.sentences import change_detail, coverage_line, diagram_notes, kind_word
 from maltrace.render.document import (
     Column,
     Document,

@@ -8,7 +8,7 @@ from typing import Any
 
 from maltrace.analysis.diff import PlanDiff
 from maltrace.i18n import Lang
-from maltrace.render.json import SCHEMA_VERSION, check_dict
+from maltrace.render.check.json import SCHEMA_VERSION, check_dict
 
 
 def diff_dict(diff: PlanDiff, lang: Lang | None = None) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from rich.text import Text
 from maltrace.analysis import Coverage
 from maltrace.analysis.diff import PlanDiff
 from maltrace.i18n import Lang, format_percent, t
-from maltrace.render.diff_text import change_detail, coverage_line, kind_word
+from maltrace.render.diff.sentences import change_detail, coverage_line, kind_word
 from maltrace.render.terminal import plain
 
 _CHANGE_STYLE = {

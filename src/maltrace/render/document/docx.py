@@ -33,9 +33,9 @@ from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from maltrace.i18n import Lang, t
-from maltrace.render._docx_layout import Layout, column_widths
 from maltrace.render.diagram import emf_size, is_emf, png_size
-from maltrace.render.document import (
+from maltrace.render.document.docx_layout import Layout, column_widths
+from maltrace.render.document.model import (
     Column,
     Document,
     Figure,

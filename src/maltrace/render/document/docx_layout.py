@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from maltrace.render._font_metrics import BOLD, REGULAR
-from maltrace.render.document import Column
+from maltrace.render.document.model import Column
+from maltrace.render.font_metrics import BOLD, REGULAR
 
 # Word's default cell margins (0.19 cm left and right), and a little air for rounding and for
 # fonts a little wider than the measure.

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from maltrace.i18n import Lang, t
-from maltrace.render.document import (
+from maltrace.render.document.model import (
     Document,
     Figure,
     FigureError,
@@ -24,7 +24,7 @@ from maltrace.render.document import (
     cell_texts,
 )
 
-_TEMPLATES = files("maltrace.render") / "templates"
+_TEMPLATES = files("maltrace.render.document") / "templates"
 
 
 @dataclass(frozen=True)

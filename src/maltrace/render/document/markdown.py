@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from maltrace.render.document import (
+from maltrace.render.document.model import (
     Document,
     Figure,
     FigureError,

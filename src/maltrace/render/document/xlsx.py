@@ -24,7 +24,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from maltrace.render.document import Document, Matrix, SheetChart, Table, Value
+from maltrace.render.document.model import Document, Matrix, SheetChart, Table, Value
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MARK = "●"

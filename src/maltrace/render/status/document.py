@@ -16,6 +16,7 @@ from pathlib import Path
 from maltrace.analysis.status import COUNT_KEYS, IndicatorStatus, StatusCounts, StatusResult
 from maltrace.i18n import Lang, format_date, t
 from maltrace.render.charts import format_number
+from maltrace.render.check.document import findings_table, justified_table
 from maltrace.render.document import (
     Column,
     ColumnKind,
@@ -32,8 +33,7 @@ from maltrace.render.document import (
     document_format,
     write_document,
 )
-from maltrace.render.report_model import findings_table, justified_table
-from maltrace.render.status import headline, indicators_headline, state_word, status_word
+from maltrace.render.status.terminal import headline, indicators_headline, state_word, status_word
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

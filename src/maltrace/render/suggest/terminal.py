@@ -124,7 +124,7 @@ def write_suggestions(
     candidate, an empty accept column), ``.md``, ``.html`` or ``.docx`` through the report
     document; whole, never over a plan file. Returns the files written."""
     from maltrace.render.document import DocumentFormatError, document_format, write_document
-    from maltrace.render.suggest_report import build_suggest_document
+    from maltrace.render.suggest.document import build_suggest_document
 
     target = Path(path)
     if target.suffix.lower() == ".json":
