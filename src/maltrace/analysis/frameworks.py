@@ -21,7 +21,7 @@ from maltrace.load import Plan
 from maltrace.load.frameworks import Framework, known_frameworks
 
 if TYPE_CHECKING:
-    from maltrace.analysis.trace import Suggester
+    from maltrace.nearest import Suggester
 
 
 @dataclass(frozen=True)
