@@ -13,7 +13,8 @@ from maltrace.analysis.results import (
     PlanCoverage,
 )
 from maltrace.analysis.trace import analyse, plans_language
-from maltrace.analysis.views import UnknownPlanError, focus_plan
+from maltrace.analysis.views import focus_plan
+from maltrace.errors import UnknownPlanError
 
 __all__ = [
     "FINDING_SEVERITY",

@@ -34,6 +34,7 @@ from maltrace.analysis.matching import (
 )
 from maltrace.analysis.results import Analysis
 from maltrace.analysis.trace import analyse
+from maltrace.errors import MaltraceError
 from maltrace.graph import FOLLOWS_UP
 from maltrace.i18n import Lang, t
 from maltrace.load import LoadFailed, PlanFiles, PlanInfo, load_plan_files
@@ -538,12 +539,15 @@ def analyse_found(found: PlanFiles, *, cache: bool = True) -> Analysis:
     return analyse(build_graph(plan_set))
 
 
-class SideFailed(Exception):
+class SideFailed(MaltraceError):
     """One side of a diff could not be read: ``side`` is "old" or "new", ``label`` what the
     planner gave, ``error`` a ``LoadFailed`` or a ``SourceError``."""
 
-    def __init__(self, side: str, label: str, error: Exception) -> None:
-        super().__init__(f"{side}: {error}")
+    code = "side-failed"
+    key = "diff.side_failed"
+
+    def __init__(self, side: str, label: str, error: MaltraceError) -> None:
+        super().__init__(side=f"{side.upper()} ({label})")
         self.side = side
         self.label = label
         self.error = error

@@ -27,6 +27,7 @@ from maltrace.analysis.textmatch import (
     terms,
     vector,
 )
+from maltrace.errors import UnknownNodeError
 from maltrace.graph import FOLLOWS_UP
 from maltrace.load import Kind
 
@@ -81,10 +82,6 @@ class Suggestions:
     suggestions: tuple[Suggestion, ...]
     top: int
     focus: str | None = None
-
-
-class UnknownNodeError(KeyError):
-    """``--node`` named an id that is not in the set."""
 
 
 class Matcher:
@@ -582,7 +579,7 @@ def suggest(
     """
     graph = analysis.graph
     if node is not None and node not in graph:
-        raise UnknownNodeError(node)
+        raise UnknownNodeError(node, list(analysis.graph))
     # Each group of connected plans (a kommune) is read on its own: a whole country's set a
     # kommune at a time, and a node's scores are the same whatever else is asked for.
     group_of = plan_groups(graph)

@@ -99,6 +99,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "severity.warning": ("åtvaring", "advarsel", "warning"),
     "status.followed_up": ("Følgd opp", "Fulgt opp", "Followed up"),
     "status.not_followed_up": ("Ikkje følgd opp", "Ikke fulgt opp", "Not followed up"),
+    # A text already in the reader's language (a figure's failure, said where it happened).
+    "word.verbatim": ("{text}", "{text}", "{text}"),
     "word.none": ("(ingen)", "(ingen)", "(none)"),
     "word.fix": ("Slik rettar du det", "Slik retter du det", "How to fix"),
     "word.did_you_mean": (

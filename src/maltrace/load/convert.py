@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang, normalise_lang
 from maltrace.load.excel import read_csv, read_workbook
 from maltrace.load.files import write_atomic
@@ -19,11 +20,14 @@ from maltrace.load.schema import plan_schema
 from maltrace.load.yaml_write import SCHEMA_FILE, plan_to_yaml
 
 
-class OutputExists(Exception):
+class OutputExists(MaltraceError):
     """Files that would be written over; nothing was written."""
 
+    code = "output-exists"
+    key = "excel.cli.exists"
+
     def __init__(self, paths: list[Path]) -> None:
-        super().__init__(", ".join(str(p) for p in paths))
+        super().__init__(path=", ".join(str(p) for p in paths))
         self.paths = paths
 
 

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang, normalise_lang, t
 from maltrace.load.excel_layout import (
     EMPTY_LIST,
@@ -93,9 +94,14 @@ class ExportProblem:
         return f"{place}: {msg}"
 
 
-class ExportRefused(Exception):
+class ExportRefused(MaltraceError):
+    """Values the workbook cannot hold; ``problems`` names each, nothing is written."""
+
+    code = "export-refused"
+    key = "excel.cli.export_refused"
+
     def __init__(self, problems: list[ExportProblem], lang: Lang = "nn") -> None:
-        super().__init__(f"{len(problems)} values the workbook cannot hold")
+        super().__init__(count=len(problems))
         self.problems = problems
         self.lang: Lang = lang
 

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from maltrace.errors import MaltraceError
+
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
@@ -79,11 +81,14 @@ def write_atomic(
         raise
 
 
-class ProtectedFileError(Exception):
+class ProtectedFileError(MaltraceError):
     """Raised instead of writing over a plan file that was read."""
 
+    code = "protected-file"
+    key = "report.protected"
+
     def __init__(self, path: Path) -> None:
-        super().__init__(f"refusing to write over the plan file {path}")
+        super().__init__(path=path)
         self.path = path
 
 

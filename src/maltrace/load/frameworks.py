@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
+from maltrace.errors import MaltraceError
 from maltrace.i18n import LANGS, Lang
 from maltrace.load.loader import parse_plan
 from maltrace.load.models import Item, Plan, PlanType
@@ -72,7 +73,7 @@ class Framework:
         return None
 
 
-class BuiltinFrameworkError(RuntimeError):
+class BuiltinFrameworkError(MaltraceError, RuntimeError):
     """A built-in framework file is broken: a defect of maltrace, never of the plans."""
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang, t
 from maltrace.load.cache import PlanCache, content_key, default_cache_dir
 from maltrace.load.files import find_plan_files, paused_gc
@@ -87,11 +88,14 @@ class LoadError:
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
-class LoadFailed(Exception):
+class LoadFailed(MaltraceError):
     """The plan set could not be loaded; ``errors`` lists every reason found."""
 
+    code = "load-failed"
+    key = "check.load_failed"
+
     def __init__(self, errors: list[LoadError], plans: list[Plan] | None = None) -> None:
-        super().__init__(f"{len(errors)} load errors")
+        super().__init__(count=len(errors))
         self.errors = errors
         # The plans that did load, so messages can be given in the plans' own language.
         self.plans = plans or []

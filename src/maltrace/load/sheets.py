@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang, t
 from maltrace.load.excel_layout import (
     EMPTY_LIST,
@@ -84,11 +85,14 @@ class SheetProblem:
         return f"{where}: {self.message(lang)}" if where else self.message(lang)
 
 
-class ImportFailed(Exception):
+class ImportFailed(MaltraceError):
     """The workbook could not be read as plans; ``problems`` lists every reason found."""
 
+    code = "import-failed"
+    key = "excel.cli.problems"
+
     def __init__(self, file: str, problems: list[SheetProblem]) -> None:
-        super().__init__(f"{file}: {len(problems)} problems")
+        super().__init__(file=file, count=len(problems))
         self.file = file
         self.problems = problems
 

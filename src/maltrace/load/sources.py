@@ -11,10 +11,11 @@ import os
 import re
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from maltrace.errors import MaltraceError
 from maltrace.load.cache import content_key
 from maltrace.load.files import PLAN_SUFFIXES
 from maltrace.load.loader import PlanFiles, read_plan_files
@@ -24,16 +25,12 @@ _REV_PATH = re.compile(r"^(?P<rev>[^:\s][^:]*):(?P<path>.*)$")
 _GIT_TIMEOUT = 120
 
 
-@dataclass
-class SourceError(Exception):
+class SourceError(MaltraceError):
     """A plan set that cannot be read from git: ``code`` picks the catalogue text
     (``source.<code>``), ``params`` fill it."""
 
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        super().__init__(self.code)
+    def __init__(self, code: str, params: dict[str, Any] | None = None) -> None:
+        super().__init__(code, key=f"source.{code}", **(params or {}))
 
 
 @dataclass(frozen=True)

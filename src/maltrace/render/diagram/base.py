@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from maltrace.analysis import Analysis, Link
+from maltrace.errors import MaltraceError
 from maltrace.graph import CONTAINS
 from maltrace.i18n import Lang, format_date, format_percent, t
 from maltrace.load import Kind
@@ -58,21 +59,12 @@ ORPHAN_MARKER = "? "
 ORPHAN_PEN = "black"
 
 
-class DiagramError(ValueError):
+class DiagramError(MaltraceError, ValueError):
     """A diagram cannot be made as asked (unknown id, bad format, the drawing program failed).
     ``message(lang)`` is the planner's message; ``code`` names it."""
 
     def __init__(self, code: str, suggestion: str | None = None, **params: Any) -> None:
-        super().__init__(f"{code}: {params}")
-        self.code = code
-        self.suggestion = suggestion
-        self.params = params
-
-    def message(self, lang: Lang) -> str:
-        text = t(f"diagram.error.{self.code}", lang, **self.params)
-        if self.suggestion:
-            text += " " + t("word.did_you_mean", lang, suggestion=self.suggestion)
-        return text
+        super().__init__(code, key=f"diagram.error.{code}", suggestion=suggestion, **params)
 
 
 @dataclass(frozen=True)

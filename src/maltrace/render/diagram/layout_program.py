@@ -21,6 +21,8 @@ import sysconfig
 from pathlib import Path
 from typing import Any
 
+from maltrace.errors import MaltraceError
+
 PURE = "graphviz-pure"
 ENV_VAR = "MALTRACE_DOT"
 TIMEOUT_S = 300
@@ -30,14 +32,12 @@ PDF_FONT = "MaltraceArimo"
 PDF_MAX_SIDE_PT = 14400.0
 
 
-class RenderError(Exception):
+class RenderError(MaltraceError):
     """The layout program could not be found or failed. ``code`` and ``params`` name the
     catalogue message (``diagram.error.<code>``)."""
 
     def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(f"{code}: {params}")
-        self.code = code
-        self.params = params
+        super().__init__(code, key=f"diagram.error.{code}", **params)
 
 
 def find_program(dot_program: str | os.PathLike[str] | None = None) -> str:

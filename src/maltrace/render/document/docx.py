@@ -32,6 +32,7 @@ from docx.section import Section as DocxSection
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang, t
 from maltrace.render.diagram import emf_size, is_emf, png_size
 from maltrace.render.document.docx_layout import Layout, column_widths
@@ -60,15 +61,15 @@ MATRIX_COLUMNS_PER_TABLE = 30
 MATRIX_MAX_CELLS = 20_000
 
 
-class TemplateError(ValueError):
+class TemplateError(MaltraceError, ValueError):
     """The Word template cannot be used; ``message`` says why."""
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(reason)
-        self.path, self.reason = path, reason
+    code = "bad-template"
+    key = "doc.bad_template"
 
-    def message(self, lang: Lang) -> str:
-        return t("doc.bad_template", lang, path=self.path, reason=self.reason)
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path=path, reason=reason)
+        self.path, self.reason = path, reason
 
 
 def _safe(text: str) -> str:
@@ -440,7 +441,7 @@ def _add_figure(place: DocxParagraph, figure: Figure, box: tuple[int, int]) -> N
     try:
         data = figure.draw(office_format(figure))
     except FigureError as exc:
-        place._p.addnext(parse_xml(f'<w:p xmlns:w="{_W}">{_runs(exc.message, "")}</w:p>'))
+        place._p.addnext(parse_xml(f'<w:p xmlns:w="{_W}">{_runs(exc.text, "")}</w:p>'))
         place._p.getparent().remove(place._p)
         return
     if not is_emf(data):

@@ -39,7 +39,7 @@ def _drawn(figure: Figure) -> _DrawnFigure:
     try:
         text = figure.draw("svg").decode("utf-8")
     except FigureError as exc:
-        return _DrawnFigure(figure.alt, figure.caption, None, exc.message)
+        return _DrawnFigure(figure.alt, figure.caption, None, exc.text)
     # Our own drawings (labels escaped when they were made); taken from the <svg> root so the
     # page holds no XML declaration or DOCTYPE mid-body.
     start = text.find("<svg")

@@ -102,5 +102,5 @@ def _why(figure: Figure) -> str:
     try:
         figure.draw("svg")
     except FigureError as exc:
-        return exc.message
+        return exc.text
     return figure.alt

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from maltrace.errors import FormatError, MaltraceError
 from maltrace.i18n import Lang, format_date, format_percent, t
 
 __all__ = [
@@ -96,12 +97,15 @@ class Paragraph:
     style: Literal["normal", "headline", "note"] = "normal"
 
 
-class FigureError(Exception):
-    """A figure could not be drawn; ``message`` says why, in the document's language."""
+class FigureError(MaltraceError):
+    """A figure could not be drawn; ``text`` says why, in the document's language (the
+    document shows it in the figure's place)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    code = "figure-failed"
+
+    def __init__(self, text: str) -> None:
+        super().__init__(key="word.verbatim", text=text)
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -235,15 +239,8 @@ def cell_texts(table: Table, lang: Lang) -> list[list[str]]:
 FORMATS = (".md", ".html", ".docx", ".xlsx", ".csv")
 
 
-class DocumentFormatError(ValueError):
-    """The file name's suffix names no format this document can be written in."""
-
-    def __init__(self, suffix: str) -> None:
-        super().__init__(suffix)
-        self.suffix = suffix
-
-    def message(self, lang: Lang) -> str:
-        return t("report.bad_format", lang, suffix=self.suffix)
+# The file name's suffix names no format this document can be written in.
+DocumentFormatError = FormatError
 
 
 def document_format(path: str | os.PathLike[str], *, csv: bool = True) -> str:
