@@ -16,9 +16,10 @@ from docx import Document
 from openpyxl import load_workbook
 
 from maltrace import check
+from maltrace.errors import FormatError
 from maltrace.load import ProtectedFileError, write_atomic
 from maltrace.render.check.document import build_report
-from maltrace.render.check.report import ReportError, write_report
+from maltrace.render.check.report import write_report
 from maltrace.render.document import Matrix, Paragraph, Table, cell_texts
 from maltrace.render.document.markdown import escape
 
@@ -227,7 +228,7 @@ def test_plan_report(tmp_path, example):
 
 
 def test_unknown_format_and_plan_files_are_protected(tmp_path, example):
-    with pytest.raises(ReportError):
+    with pytest.raises(FormatError):
         write_report(example, tmp_path / "r.pdf")
     plan_file = Path(example.plan_files["KPS"])
     before = plan_file.read_bytes()

@@ -46,7 +46,8 @@ def report(
     links, coverage, findings) or the link list as CSV. Exit 0: written. Exit 2: the plans could
     not be loaded, the file cannot be written, or bad usage.
     """
-    from maltrace.render.check.report import ReportError, report_format, write_report
+    from maltrace.errors import FormatError
+    from maltrace.render.check.report import report_format, write_report
     from maltrace.render.document.docx import TemplateError
 
     analysis = load_analysis(paths, plan, lang)
@@ -54,8 +55,8 @@ def report(
 
     def write() -> list[Path]:
         if report_format(output) != ".docx" and template is not None:
-            raise ReportError("doc.template_only_docx", suffix=output.suffix)
+            raise FormatError(output.suffix, key="doc.template_only_docx")
         return write_report(analysis, output, lang=out_lang, template=template)
 
-    write_files(write, output, out_lang, errors=(ReportError, TemplateError))
+    write_files(write, output, out_lang, errors=(FormatError, TemplateError))
     raise typer.Exit(EXIT_OK)

@@ -81,10 +81,10 @@ def suggest(
     import difflib
 
     from maltrace.analysis.suggest import suggest as make_suggestions
+    from maltrace.errors import FormatError
     from maltrace.i18n import t
     from maltrace.render.suggest.terminal import (
         FORMATS,
-        SuggestFormatError,
         render_suggestions,
         suggestions_json,
         write_suggestions,
@@ -116,7 +116,7 @@ def suggest(
             lambda: write_suggestions(result, output, out_lang, protect=protect),
             output,
             out_lang,
-            errors=(SuggestFormatError,),
+            errors=(FormatError,),
         )
     raise typer.Exit(EXIT_OK)
 

@@ -10,35 +10,21 @@ import os
 from pathlib import Path
 
 from maltrace.analysis import Analysis
-from maltrace.i18n import Lang, t
+from maltrace.i18n import Lang
 from maltrace.render.check.document import build_report
 from maltrace.render.document import (
     FORMATS,
     Document,
-    DocumentFormatError,
     document_format,
     write_document,
 )
 
-__all__ = ["FORMATS", "ReportError", "make_report", "report_format", "write_report"]
-
-
-class ReportError(ValueError):
-    """The report cannot be written as asked (unknown format)."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
-
-    def message(self, lang: Lang) -> str:
-        return t(self.key, lang, **self.params)
+__all__ = ["FORMATS", "make_report", "report_format", "write_report"]
 
 
 def report_format(path: str | os.PathLike[str]) -> str:
-    try:
-        return document_format(path)
-    except DocumentFormatError as exc:
-        raise ReportError("report.bad_format", suffix=exc.suffix) from None
+    """The report format of ``path`` (a suffix); ``FormatError`` when there is none."""
+    return document_format(path)
 
 
 def make_report(

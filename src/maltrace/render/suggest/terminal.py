@@ -16,21 +16,13 @@ from rich.console import Console
 from rich.text import Text
 
 from maltrace.analysis.suggest import Suggestions
+from maltrace.errors import FormatError
 from maltrace.i18n import Lang, t
 from maltrace.load import paused_gc, write_atomic
 from maltrace.render.terminal import plain
 
 SCHEMA_VERSION = 1
 FORMATS = (".xlsx", ".json", ".md", ".html", ".htm", ".docx")
-
-
-class SuggestFormatError(ValueError):
-    def __init__(self, suffix: str) -> None:
-        super().__init__(suffix)
-        self.suffix = suffix
-
-    def message(self, lang: Lang) -> str:
-        return t("suggest.bad_format", lang, suffix=self.suffix)
 
 
 def _score(value: float, lang: Lang) -> str:
@@ -133,5 +125,5 @@ def write_suggestions(
     try:
         document_format(target, csv=False)
     except DocumentFormatError:
-        raise SuggestFormatError(target.suffix or target.name) from None
+        raise FormatError(target.suffix or target.name, key="suggest.bad_format") from None
     return write_document(build_suggest_document(result, lang), target, protect=protect or [])
