@@ -7,7 +7,6 @@ goals of every plan that some plan in the set follows.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +22,7 @@ from maltrace.analysis.results import (
     PlanCoverage,
 )
 from maltrace.graph import CONTAINS
-from maltrace.i18n import DEFAULT_LANG, LANGS, Lang, normalise_lang
+from maltrace.i18n import Lang, choose_lang
 from maltrace.load import Kind, Plan, iter_nodes, paused_gc
 from maltrace.load.text import normalise
 from maltrace.nearest import Suggester
@@ -257,16 +256,8 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
 
 
 def plans_language(plans: Iterable[Plan]) -> Lang:
-    """The language most plans say they are written in; nynorsk when none says."""
-    counts = Counter(normalise_lang(p.plan.language) for p in plans)
-    counts.pop(None, None)
-    if not counts:
-        return DEFAULT_LANG
-    best = max(counts.values())
-    for lang in LANGS:
-        if counts.get(lang) == best:
-            return lang
-    return DEFAULT_LANG  # pragma: no cover
+    """The plans' language by the one rule (``i18n.choose_lang``): most plans' ``language``."""
+    return choose_lang(None, (p.plan.language for p in plans))
 
 
 # -- helpers ---------------------------------------------------------------------------------

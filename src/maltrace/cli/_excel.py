@@ -22,9 +22,9 @@ ExcelLangOpt = Annotated[
 
 
 def lang_of(option: LangOption | None) -> Lang:
-    from maltrace.i18n import normalise_lang
+    from maltrace.i18n import choose_lang
 
-    return (normalise_lang(option.value) if option else None) or "nn"
+    return choose_lang(option.value if option else None)
 
 
 def fail(lines: list[str], headline: str) -> NoReturn:

@@ -7,6 +7,8 @@ English. Texts are ``str.format`` templates; keep the placeholders the same in a
 from __future__ import annotations
 
 import datetime as _dt
+from collections import Counter
+from collections.abc import Iterable
 from typing import Final, Literal
 
 from maltrace.i18n import core, diff, document, excel, frameworks, status, suggest
@@ -96,6 +98,21 @@ def normalise_lang(value: str | None) -> Lang | None:
     if v in ("en", "eng", "english", "en-gb", "en-us"):
         return "en"
     return None
+
+
+def choose_lang(asked: str | None, declared: Iterable[str | None] = ()) -> Lang:
+    """The one language rule of every job: the language asked for (``--lang``, the page's
+    switch); else the language most plans declare (``plan.language``; a tie goes to nn, then
+    nb, then en); else nynorsk."""
+    chosen = normalise_lang(asked)
+    if chosen:
+        return chosen
+    counts = Counter(normalise_lang(d) for d in declared)
+    counts.pop(None, None)
+    if not counts:
+        return DEFAULT_LANG
+    best = max(counts.values())
+    return next(lang for lang in LANGS if counts.get(lang) == best)
 
 
 def t(key: str, lang: Lang, /, **params: object) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from maltrace.errors import MaltraceError
-from maltrace.i18n import Lang, normalise_lang
+from maltrace.i18n import Lang, choose_lang
 from maltrace.load.excel import read_csv, read_workbook
 from maltrace.load.files import write_atomic
 from maltrace.load.loader import load_plan_set
@@ -108,12 +108,8 @@ def measurements_elsewhere(
 
 
 def plans_lang(plans: list[Plan]) -> Lang:
-    """The language the plans are written in (the first plan that says), else nynorsk."""
-    for plan in plans:
-        lang = normalise_lang(plan.plan.language)
-        if lang:
-            return lang
-    return "nn"
+    """The plans' language by the one rule (``i18n.choose_lang``), as ``check`` reads it."""
+    return choose_lang(None, (p.plan.language for p in plans))
 
 
 def export_plans(
