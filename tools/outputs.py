@@ -152,8 +152,8 @@ def _run(name: str, args: list[str], written: str | None, plans: str, out: Path)
         if written is not None:
             target = Path(tmp) / written
             body += b"\n=== file\n" + (_reduce(target) if target.exists() else b"(not written)")
-        stderr = proc.stderr.replace(tmp.encode(), b"{O}")
-        body = body.replace(tmp.encode(), b"{O}")
+        stderr = proc.stderr.replace(tmp.encode(), b"{O}").replace(str(ROOT).encode(), b"{ROOT}")
+        body = body.replace(tmp.encode(), b"{O}").replace(str(ROOT).encode(), b"{ROOT}")
         (out / name).write_bytes(body)
         (out / f"{name}.meta").write_bytes(f"exit {proc.returncode}\n".encode() + stderr)
 
