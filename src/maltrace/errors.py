@@ -21,6 +21,8 @@ class MaltraceError(Exception):
 
     code: str = "error"
     key: str | None = None
+    # The language of the job that raised it, once known (the plans' language, or --lang).
+    lang: Lang | None = None
 
     def __init__(
         self,
@@ -65,17 +67,17 @@ class FormatError(MaltraceError):
 
 class UnknownIdError(MaltraceError, KeyError):
     """A plan, node or framework named on the command line (or by the page) is not in the set.
-    ``known`` is what is: the message offers the closest (``{hint}``) and may list them."""
+    ``candidates`` is what is: the message offers the closest (``{hint}``) and may list them."""
 
     code = "unknown-id"
 
-    def __init__(self, value: str, known: list[str], *, key: str, **params: Any) -> None:
+    def __init__(self, value: str, candidates: list[str], *, key: str, **params: Any) -> None:
         from maltrace.nearest import closest
 
         super().__init__(key=key, **params)
         self.value = value
-        self.known = known
-        self.suggestion = closest(value, known)
+        self.candidates = candidates
+        self.suggestion = closest(value, candidates)
 
     def message(self, lang: Lang) -> str:
         hint = (

@@ -34,11 +34,10 @@ from maltrace.analysis.matching import (
 )
 from maltrace.analysis.results import Analysis
 from maltrace.analysis.trace import analyse
-from maltrace.errors import MaltraceError
 from maltrace.graph import FOLLOWS_UP
 from maltrace.i18n import Lang, t
 from maltrace.load import LoadFailed, PlanFiles, PlanInfo, load_plan_files
-from maltrace.load.sources import SourceError, parse_spec, read_source, working_tree_path
+from maltrace.load.sources import SideFailed, read_sides
 
 if TYPE_CHECKING:
     pass
@@ -537,51 +536,6 @@ def analyse_found(found: PlanFiles, *, cache: bool = True) -> Analysis:
 
     plan_set = load_plan_files(found, cache=cache)
     return analyse(build_graph(plan_set))
-
-
-class SideFailed(MaltraceError):
-    """One side of a diff could not be read: ``side`` is "old" or "new", ``label`` what the
-    planner gave, ``error`` a ``LoadFailed`` or a ``SourceError``."""
-
-    code = "side-failed"
-    key = "diff.side_failed"
-
-    def __init__(self, side: str, label: str, error: MaltraceError) -> None:
-        super().__init__(side=f"{side.upper()} ({label})")
-        self.side = side
-        self.label = label
-        self.error = error
-
-
-def read_sides(
-    old: Sequence[str | os.PathLike[str]],
-    new: Sequence[str | os.PathLike[str]] | None,
-    *,
-    cwd: str | os.PathLike[str] | None = None,
-    hashed: bool = True,
-) -> tuple[PlanFiles, PlanFiles, str, str]:
-    """Read OLD and NEW (folders, files or one ``REV:PATH`` each). NEW defaults to the working
-    tree when OLD is one ``REV:PATH``. Raises ``SideFailed`` (with a ``SourceError``) or
-    ``ValueError`` when NEW is missing and cannot be defaulted."""
-    old_label = " ".join(os.fspath(p) for p in old)
-    if not new:
-        spec = parse_spec(old[0], cwd=cwd) if len(old) == 1 else None
-        if spec is None:
-            raise ValueError("new")
-        try:
-            new = [working_tree_path(spec, cwd=cwd)]
-        except SourceError as exc:
-            raise SideFailed("new", str(spec.path), exc) from None
-    new_label = " ".join(os.fspath(p) for p in new)
-    try:
-        old_found = read_source(old, cwd=cwd, hashed=hashed)
-    except SourceError as exc:
-        raise SideFailed("old", old_label, exc) from None
-    try:
-        new_found = read_source(new, cwd=cwd, hashed=hashed)
-    except SourceError as exc:
-        raise SideFailed("new", new_label, exc) from None
-    return old_found, new_found, old_label, new_label
 
 
 def diff_sources(

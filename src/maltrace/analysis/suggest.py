@@ -29,6 +29,7 @@ from maltrace.analysis.textmatch import (
 )
 from maltrace.errors import UnknownNodeError
 from maltrace.graph import FOLLOWS_UP
+from maltrace.i18n import Lang
 from maltrace.load import Kind
 
 if TYPE_CHECKING:
@@ -82,6 +83,8 @@ class Suggestions:
     suggestions: tuple[Suggestion, ...]
     top: int
     focus: str | None = None
+    lang: Lang = "nn"  # the job's language (the analysis's)
+    plan_files: tuple[str, ...] = ()  # never written over by a suggestions file
 
 
 class Matcher:
@@ -625,4 +628,4 @@ def suggest(
         )
         out.append(Suggestion(goal, "not-followed-up", plan, data["title"], cands))
     out.sort(key=lambda s: graph.nodes[s.node]["order"])
-    return Suggestions(tuple(out), top, focus)
+    return Suggestions(tuple(out), top, focus, analysis.lang, tuple(analysis.plan_files.values()))

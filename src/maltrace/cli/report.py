@@ -13,7 +13,7 @@ from maltrace.cli._common import (
     PathsArg,
     PlanOpt,
     app,
-    load_analysis,
+    lang_value,
     write_files,
 )
 
@@ -46,17 +46,10 @@ def report(
     links, coverage, findings) or the link list as CSV. Exit 0: written. Exit 2: the plans could
     not be loaded, the file cannot be written, or bad usage.
     """
-    from maltrace.errors import FormatError
-    from maltrace.render.check.report import report_format, write_report
-    from maltrace.render.document.docx import TemplateError
+    from maltrace import api
 
-    analysis = load_analysis(paths, plan, lang)
-    out_lang = analysis.lang
-
-    def write() -> list[Path]:
-        if report_format(output) != ".docx" and template is not None:
-            raise FormatError(output.suffix, key="doc.template_only_docx")
-        return write_report(analysis, output, lang=out_lang, template=template)
-
-    write_files(write, output, out_lang, errors=(FormatError, TemplateError))
+    write_files(
+        lambda: api.report(paths, output, plan=plan, lang=lang_value(lang), template=template),
+        lang,
+    )
     raise typer.Exit(EXIT_OK)

@@ -100,6 +100,16 @@ class LoadFailed(MaltraceError):
         # The plans that did load, so messages can be given in the plans' own language.
         self.plans = plans or []
 
+    def as_dict(self, lang: Lang) -> dict[str, Any]:
+        """The JSON every command prints for a set that does not load (``--format json``)."""
+        return {
+            "schema_version": 1,
+            "load_errors": [
+                {"code": e.code, "file": e.file, "line": e.line, "message": e.message(lang)}
+                for e in self.errors
+            ],
+        }
+
 
 @dataclass
 class PlanSet:
