@@ -1,4 +1,4 @@
-"""Times of the text normalisation at load time and of the Word/Excel reports (issue 10a).
+"""Times of the text normalisation at load time and of the Word/Excel reports.
 
     python benchmarks/office.py [--sizes 1 10] [--repeat 3]
 

@@ -33,7 +33,7 @@ FINDING_SEVERITY: dict[str, Severity] = {
     "orphan": "warning",
     "goal-without-strategy": "warning",
     "control-character": "warning",
-    # frameworks (issue 12)
+    # frameworks
     "dangling-framework-link": "error",
     "unknown-framework": "error",
     # A gap the plan explains (reason_not_followed_up / reason_no_link): shown, never failing.
@@ -210,7 +210,7 @@ class Analysis:
     findings: tuple[Finding, ...]
     lang: Lang
     focus: str | None = None
-    # Frameworks in use, by id (issue 12); never part of the oppfølgingsgrad.
+    # Frameworks in use, by id; never part of the oppfølgingsgrad.
     frameworks: dict[str, FrameworkCoverage] = field(default_factory=dict)
     # The set's own framework files (type: rammeverk): never written over, like plan files.
     framework_files: tuple[str, ...] = ()

@@ -1,4 +1,4 @@
-"""maltrace diff and relink: change kinds, impact codes, their headings (issue 9)."""
+"""maltrace diff and relink: change kinds, impact codes, their headings."""
 
 # key -> (nn, nb, en)
 TEXTS: dict[str, tuple[str, str, str]] = {

@@ -1,4 +1,4 @@
-"""Print-grade reports: Word/Excel/HTML page words, diagram splits, orphans in diagrams (issue 10).
+"""Print-grade reports: Word/Excel/HTML page words, diagram splits, orphans in diagrams.
 
 Also the words of the ``control-character`` finding (text normalised at load time)."""
 

@@ -1,4 +1,4 @@
-"""Excel import/export/template, maltrace init, schema descriptions (issue 13)."""
+"""Excel import/export/template, maltrace init, schema descriptions."""
 
 # key -> (nn, nb, en)
 TEXTS: dict[str, tuple[str, str, str]] = {

@@ -1,4 +1,4 @@
-"""Frameworks and ladders: framework words, SDG/LHL/BTH/NF2023 chapter words (issue 12).
+"""Frameworks and ladders: framework words, SDG/LHL/BTH/NF2023 chapter words.
 
 The frameworks' own texts (SDG names, reform areas) are data in ``maltrace/frameworks``, not here.
 """

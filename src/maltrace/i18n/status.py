@@ -1,4 +1,4 @@
-"""maltrace status: tiltak status vocabulary, indicator states, måloppnåing (issue 11)."""
+"""maltrace status: tiltak status vocabulary, indicator states, måloppnåing."""
 
 # key -> (nn, nb, en)
 TEXTS: dict[str, tuple[str, str, str]] = {

@@ -1,4 +1,4 @@
-"""maltrace suggest: suggestion words (issue 14)."""
+"""maltrace suggest: suggestion words."""
 
 # key -> (nn, nb, en)
 TEXTS: dict[str, tuple[str, str, str]] = {

@@ -1,4 +1,4 @@
-"""Indicator values from CSV files named by ``plan.measurements`` (issue 11).
+"""Indicator values from CSV files named by ``plan.measurements``.
 
 The layout SSB and KOSTRA exports are easily cut to: ``indicator;year;value``, one value a row,
 a header row allowed, ``;`` or ``,`` or tab between columns, decimal comma or point. A file is

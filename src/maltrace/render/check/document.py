@@ -251,7 +251,7 @@ def build_report(
         Section(
             "orphans", t("check.orphans", lang), (orphans,), empty=t("report.none_orphans", lang)
         ),
-        # frameworks (issue 12): a chapter per framework in use
+        # a chapter per framework in use
         *framework_sections(analysis, lang, figures=diagram is not None or bool(diagrams)),
         Section(
             "findings", t("check.findings", lang), (findings,), empty=t("check.no_findings", lang)
@@ -263,7 +263,7 @@ def build_report(
         ("report.coverage_sheet", coverage),
         ("report.findings_sheet", findings),
     )
-    framework_sheet = frameworks_sheet(analysis, lang)  # issue 12
+    framework_sheet = frameworks_sheet(analysis, lang)
     sheets = [Sheet(t(key, lang), table) for key, table in sheet]
     if framework_sheet is not None:
         sheets.append(framework_sheet)

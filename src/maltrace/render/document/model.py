@@ -161,7 +161,7 @@ class Section:
 
 @dataclass(frozen=True)
 class SheetChart:
-    """A native line chart in Excel over some rows of a sheet's table (issue 11: indicators).
+    """A native line chart in Excel over some rows of a sheet's table (the indicators' values).
     ``x`` and ``ys`` are column indexes of the table (from 0); ``rows`` a range of its rows
     (from 0, end excluded). Other formats draw their own pictures (``Figure``)."""
 

@@ -1,4 +1,4 @@
-"""The report's chapters on frameworks and ladders: one per framework in use (issue 12).
+"""The report's chapters on frameworks and ladders: one per framework in use.
 
 Each chapter: how many items (a ladder's steps) are addressed, where the texts come from, the
 framework diagram (a ladder as a staircase, drawn only when a writer needs it), a table of the
