@@ -24,15 +24,12 @@ from maltrace.render.diagram import (
     NOT_FOLLOWED_PEN,
     DiagramError,
     build_diagram,
-    diagram_dot,
-    diagram_pdf,
-    diagram_png,
-    diagram_svg,
     png_size,
     write_diagram,
 )
 from maltrace.render.diagram import dot as _dot
 from maltrace.render.diagram.layout_program import find_program
+from tests.drawing import diagram_dot, diagram_pdf, diagram_png, diagram_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"

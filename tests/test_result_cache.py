@@ -14,7 +14,7 @@ from maltrace.analysis import cached as cached_module
 from maltrace.load import loader as loader_module
 from maltrace.load.cache import ResultCache
 from maltrace.render.check.json import check_json
-from maltrace.render.diagram import diagram_dot
+from tests.drawing import diagram_dot
 
 
 @pytest.fixture

@@ -163,8 +163,8 @@ def _loaded(texts: list[str], raw: bool) -> Analysis | None:
 
 def _render_everything_but_pictures(analysis: Analysis, lang: str) -> dict[str, str]:
     from maltrace.render.check.report import make_report
-    from maltrace.render.diagram import diagram_dot
     from maltrace.render.document import render_document
+    from tests.drawing import diagram_dot
 
     out: dict[str, str] = {}
     console = Console(file=io.StringIO(), width=100, force_terminal=False)
@@ -222,7 +222,7 @@ NASTY = [
 @pytest.mark.parametrize("raw", [False, True])
 @pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
 def test_diagram_draws_every_text_the_loader_accepts(fmt, raw):
-    from maltrace.render.diagram import diagram_pdf, diagram_png, diagram_svg
+    from tests.drawing import diagram_pdf, diagram_png, diagram_svg
 
     analysis = _loaded(NASTY, raw)
     assert analysis is not None
@@ -240,7 +240,7 @@ def test_diagram_draws_every_text_the_loader_accepts(fmt, raw):
 @settings(max_examples=4, deadline=None)
 @given(texts=st.lists(st.text(min_size=1, max_size=30), min_size=4, max_size=8))
 def test_diagram_svg_accepts_arbitrary_loaded_text(texts):
-    from maltrace.render.diagram import diagram_svg
+    from tests.drawing import diagram_svg
 
     analysis = _loaded(texts, raw=True)
     if analysis is not None:

@@ -118,13 +118,3 @@ def children(graph: nx.DiGraph, node_id: str) -> list[str]:
     return sorted(
         (c for c, e in succ.items() if e["kind"] == CONTAINS), key=lambda c: graph.nodes[c]["order"]
     )
-
-
-def ancestors_in_plan(graph: nx.DiGraph, node_id: str) -> list[str]:
-    """The nodes ``node_id`` is nested under, nearest first."""
-    out: list[str] = []
-    parent = graph.nodes[node_id]["parent"]
-    while parent is not None:
-        out.append(parent)
-        parent = graph.nodes[parent]["parent"]
-    return out

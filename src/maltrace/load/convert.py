@@ -82,17 +82,6 @@ def write_plans(
     return targets
 
 
-def import_plans(
-    source: str | os.PathLike[str],
-    folder: str | os.PathLike[str],
-    *,
-    force: bool = False,
-    plan_header: dict[str, Any] | None = None,
-) -> list[Path]:
-    """``maltrace import``: a workbook or CSV file -> one plan file per plan in ``folder``."""
-    return write_plans(read_sheet_plans(source, plan_header), folder, force=force)
-
-
 def measurements_elsewhere(
     plans: list[Plan], folder: str | os.PathLike[str]
 ) -> list[tuple[str, str]]:

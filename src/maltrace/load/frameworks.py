@@ -21,7 +21,7 @@ from importlib import resources
 from maltrace.errors import MaltraceError
 from maltrace.i18n import LANGS, Lang
 from maltrace.load.loader import parse_plan
-from maltrace.load.models import Item, Plan, PlanType
+from maltrace.load.models import Item, Plan
 
 # Titles in nn, nb, en (the catalogue's order).
 Titles = tuple[str, str, str]
@@ -82,13 +82,6 @@ def _folder() -> resources.abc.Traversable:
 
 
 @functools.cache
-def builtin_ids() -> tuple[str, ...]:
-    """The ids of the built-in frameworks, in the order they are listed."""
-    plans = [_builtin_plan(stem, "nn") for stem in _stems()]
-    return tuple(p.id for p in plans)
-
-
-@functools.cache
 def _stems() -> tuple[str, ...]:
     names = sorted(f.name for f in _folder().iterdir() if f.name.endswith(".nn.yaml"))
     order = {"sdg": 0, "nf2023": 1, "lhl": 2, "bth": 3}
@@ -135,10 +128,6 @@ def known_frameworks(own: Iterable[Plan]) -> dict[str, Framework]:
     for plan in own:
         out[plan.id] = framework_of(plan)
     return out
-
-
-def is_framework(plan: Plan) -> bool:
-    return plan.plan.type is PlanType.RAMMEVERK
 
 
 def _combine(plans: list[Plan], *, builtin: bool) -> Framework:

@@ -353,10 +353,3 @@ def allowed_keys(model: type[BaseModel]) -> list[str]:
         for name, info in model.model_fields.items()
         if not info.exclude and name not in ("line", "key_lines")
     ]
-
-
-def json_schema() -> dict[str, Any]:
-    """JSON Schema of a plan file, for editors that validate YAML as you type."""
-    schema = Plan.model_json_schema(by_alias=False, mode="validation")
-    schema["title"] = "maltrace plan file"
-    return schema

@@ -29,13 +29,11 @@ def build_report(
     analysis: Analysis,
     lang: Lang | None = None,
     *,
-    diagram: Figure | None = None,
     diagrams: tuple[Paragraph | Figure, ...] = (),
     today: dt.date | None = None,
 ) -> Document:
-    """The report of ``analysis`` in ``lang``; ``diagram`` is the figure for its diagram section
-    (drawn by ``render.report``), or ``diagrams`` the blocks of a diagram split into
-    parts (see ``render.diagram.diagram_blocks``), or none."""
+    """The report of ``analysis`` in ``lang``; ``diagrams`` are the blocks of its diagram section
+    (the overview, or its parts: see ``render.diagram.diagram_blocks``), or none."""
     lang = lang or analysis.lang
     nodes = analysis.graph.nodes
 
@@ -234,7 +232,7 @@ def build_report(
         Section("plans", t("report.plans", lang), (plans,)),
         Section("per-plan", t("check.per_plan", lang), (per_plan,), empty=none),
         Section("per-area", t("check.per_area", lang), (per_area,), empty=none),
-        Section("diagram", t("report.diagram", lang), (diagram,) if diagram else diagrams),
+        Section("diagram", t("report.diagram", lang), diagrams),
         Section("goals", t("report.goal_table", lang), (goals,), empty=none),
         Section(
             "uncovered",
@@ -252,7 +250,7 @@ def build_report(
             "orphans", t("check.orphans", lang), (orphans,), empty=t("report.none_orphans", lang)
         ),
         # a chapter per framework in use
-        *framework_sections(analysis, lang, figures=diagram is not None or bool(diagrams)),
+        *framework_sections(analysis, lang, figures=bool(diagrams)),
         Section(
             "findings", t("check.findings", lang), (findings,), empty=t("check.no_findings", lang)
         ),

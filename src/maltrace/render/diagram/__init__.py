@@ -90,11 +90,7 @@ __all__ = [
     "View",
     "build_diagram",
     "diagram_blocks",
-    "diagram_dot",
     "diagram_figures",
-    "diagram_pdf",
-    "diagram_png",
-    "diagram_svg",
     "emf_size",
     "figure_picture",
     "is_emf",
@@ -157,79 +153,6 @@ def count_boxes(
     view too big to draw on a page, that is most of the work saved)."""
     chosen, key = resolve_view(view, plan, None, None)
     return len(box_ids(analysis, select(analysis, chosen, key, lang or analysis.lang)))
-
-
-def diagram_dot(
-    analysis: Analysis,
-    *,
-    view: View = "overview",
-    plan: str | None = None,
-    goal: str | None = None,
-    area: str | None = None,
-    lang: Lang | None = None,
-    width_cm: float = DEFAULT_WIDTH_CM,
-) -> str:
-    """The diagram as DOT source (deterministic: the same plans give the same bytes)."""
-    return build_diagram(
-        analysis, view=view, plan=plan, goal=goal, area=area, lang=lang, width_cm=width_cm
-    ).dot
-
-
-def diagram_svg(
-    analysis: Analysis,
-    *,
-    view: View = "overview",
-    plan: str | None = None,
-    goal: str | None = None,
-    area: str | None = None,
-    lang: Lang | None = None,
-    width_cm: float = DEFAULT_WIDTH_CM,
-    dot_program: str | os.PathLike[str] | None = None,
-) -> str:
-    """The diagram as SVG text starting at ``<svg`` (no XML declaration), to embed in HTML."""
-    diagram = build_diagram(
-        analysis, view=view, plan=plan, goal=goal, area=area, lang=lang, width_cm=width_cm
-    )
-    return render_svg(diagram, dot_program=dot_program)
-
-
-def diagram_png(
-    analysis: Analysis,
-    *,
-    view: View = "overview",
-    plan: str | None = None,
-    goal: str | None = None,
-    area: str | None = None,
-    lang: Lang | None = None,
-    width_cm: float = DEFAULT_WIDTH_CM,
-    dot_program: str | os.PathLike[str] | None = None,
-    dpi: int = DEFAULT_DPI,
-    max_pixels: int = DEFAULT_MAX_PIXELS,
-) -> bytes:
-    """The diagram as PNG bytes at ``dpi`` (200: sharp in print at the chosen width), with the
-    resolution lowered so that the picture has at most ``max_pixels`` pixels."""
-    diagram = build_diagram(
-        analysis, view=view, plan=plan, goal=goal, area=area, lang=lang, width_cm=width_cm
-    )
-    return render_png(diagram, dot_program=dot_program, dpi=dpi, max_pixels=max_pixels)
-
-
-def diagram_pdf(
-    analysis: Analysis,
-    *,
-    view: View = "overview",
-    plan: str | None = None,
-    goal: str | None = None,
-    area: str | None = None,
-    lang: Lang | None = None,
-    width_cm: float = DEFAULT_WIDTH_CM,
-    dot_program: str | os.PathLike[str] | None = None,
-) -> bytes:
-    """The diagram as a one-page vector PDF with the font embedded."""
-    diagram = build_diagram(
-        analysis, view=view, plan=plan, goal=goal, area=area, lang=lang, width_cm=width_cm
-    )
-    return render_pdf(diagram, dot_program=dot_program)
 
 
 def write_diagram(

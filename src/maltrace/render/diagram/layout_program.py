@@ -64,10 +64,6 @@ def find_program(dot_program: str | os.PathLike[str] | None = None) -> str:
     raise RenderError("pure_not_found", program=PURE)
 
 
-def is_pure(program: str) -> bool:
-    return Path(program).name.lower().startswith(PURE)
-
-
 def run(program: str, dot: str, fmt: str, *args: str) -> bytes:
     """Lay out ``dot`` with ``program`` and return the output in format ``fmt``."""
     cmd = [program, f"-T{fmt}", "-q", *args]
