@@ -39,7 +39,8 @@ PHASES = """
 import json, sys, time
 from pathlib import Path
 import networkx  # imports are not a phase: maltrace imports it only once a graph is built
-from maltrace.load import find_plan_files, paused_gc, PlanSet
+from maltrace.api._job import job as paused_gc
+from maltrace.load import find_plan_files, PlanSet
 from maltrace.load.loader import duplicate_id_errors
 from maltrace.load.models import Plan
 from maltrace.load.yamlsafe import read_yaml

@@ -23,7 +23,7 @@ from maltrace.analysis.results import (
 )
 from maltrace.graph import CONTAINS
 from maltrace.i18n import Lang, choose_lang
-from maltrace.load import Kind, Plan, iter_nodes, paused_gc
+from maltrace.load import Kind, Plan, iter_nodes
 from maltrace.load.text import normalise
 from maltrace.nearest import Suggester
 
@@ -35,8 +35,7 @@ _LINKABLE = (Kind.GOAL, Kind.STRATEGY)
 
 def analyse(graph: nx.DiGraph, *, lang: Lang | None = None) -> Analysis:
     """Coverage and findings for the whole plan set in ``graph`` (see ``maltrace.graph``)."""
-    with paused_gc():
-        return _analyse(graph, lang)
+    return _analyse(graph, lang)
 
 
 def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:

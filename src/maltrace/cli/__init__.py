@@ -33,11 +33,12 @@ __all__ = ["EXIT_FINDINGS", "EXIT_LOAD", "EXIT_OK", "app", "main"]
 def main() -> None:
     from maltrace.api import _job
 
-    # One job, then the process ends: what the job built may be frozen for the collector.
+    # One command is one job: the cyclic collector is paused for all of it (see api/_job.py).
     _job.ONE_SHOT = True
     # Keep a planner's terminal free of tracebacks: anything unexpected is one line and exit 2.
     try:
-        app()
+        with _job.job():
+            app()
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except (BrokenPipeError, OSError) as exc:

@@ -1,6 +1,6 @@
 """Files -> typed plan models. The first layer: knows nothing of graphs or coverage."""
 
-from maltrace.load.files import ProtectedFileError, find_plan_files, paused_gc, write_atomic
+from maltrace.load.files import ProtectedFileError, find_plan_files, write_atomic
 from maltrace.load.loader import (
     FileResult,
     LoadError,
@@ -38,7 +38,6 @@ __all__ = [
     "load_plan_files",
     "load_plan_set",
     "parse_plan",
-    "paused_gc",
     "read_plan_files",
     "write_atomic",
 ]

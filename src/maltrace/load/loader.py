@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang, t
 from maltrace.load.cache import PlanCache, content_key, default_cache_dir
-from maltrace.load.files import find_plan_files, paused_gc
+from maltrace.load.files import find_plan_files
 from maltrace.load.models import (
     LIST_KINDS,
     MODEL_OF,
@@ -259,17 +259,16 @@ def _parse_batch(
 ) -> list[_Parsed]:
     cache = PlanCache(cache_dir) if cache_dir is not None else None
     out: list[_Parsed] = []
-    with paused_gc():
-        for name, data, key in items:
-            result = load_file(name) if data is None else parse_plan(data, name)
-            payload = None
-            if result.plan is not None and cache is not None and key is not None:
-                payload = cache.dumps(key, result.plan)
-                cache.write(key, payload)
-            if result.plan is None or not pickled:
-                out.append(result)
-            else:
-                out.append(payload or pickle.dumps(("", key, result.plan), pickle.HIGHEST_PROTOCOL))
+    for name, data, key in items:
+        result = load_file(name) if data is None else parse_plan(data, name)
+        payload = None
+        if result.plan is not None and cache is not None and key is not None:
+            payload = cache.dumps(key, result.plan)
+            cache.write(key, payload)
+        if result.plan is None or not pickled:
+            out.append(result)
+        else:
+            out.append(payload or pickle.dumps(("", key, result.plan), pickle.HIGHEST_PROTOCOL))
     return out
 
 
@@ -298,8 +297,7 @@ def load_plan_files(
     for r in results:
         errors.extend(r.errors)
     plans = [r.plan for r in results if r.plan is not None]
-    with paused_gc():
-        errors.extend(duplicate_id_errors(plans))
+    errors.extend(duplicate_id_errors(plans))
     if errors:
         raise LoadFailed(errors, plans)
     return PlanSet(plans=plans, files=found.files)
@@ -313,15 +311,14 @@ def _load_files(
     results: dict[int, FileResult] = {}
     todo: list[int] = []
     cache = PlanCache(cache_dir) if cache_dir is not None else None
-    with paused_gc():
-        for i, f in enumerate(found.files):
-            key = found.keys[i]
-            plan = cache.get(key) if cache is not None and key is not None else None
-            if plan is None:
-                todo.append(i)
-            else:
-                plan.source = str(f)
-                results[i] = FileResult(str(f), plan=plan)
+    for i, f in enumerate(found.files):
+        key = found.keys[i]
+        plan = cache.get(key) if cache is not None and key is not None else None
+        if plan is None:
+            todo.append(i)
+        else:
+            plan.source = str(f)
+            results[i] = FileResult(str(f), plan=plan)
     # A file read again now (its bytes were not kept) may have changed: it is not cached.
     items = [
         (str(found.files[i]), found.data[i], found.keys[i] if found.data[i] is not None else None)
@@ -352,7 +349,7 @@ def _parse_all(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     try:
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool, paused_gc():
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
             parts = pool.map(_parse_batch, batches, [cache_dir] * n, [True] * n)
             if meanwhile is not None:
                 meanwhile()

@@ -19,7 +19,6 @@ from maltrace.analysis.status import (
     StatusResult,
 )
 from maltrace.i18n import Lang, format_date, t
-from maltrace.load import paused_gc
 from maltrace.render.charts import format_number
 from maltrace.render.terminal import _table, plain, render_justified
 
@@ -279,13 +278,12 @@ def status_json(result: StatusResult, lang: Lang | None = None) -> str:
     """``status_dict`` as JSON, indented, with one line per tiltak in ``measures``: a country's
     half a million tiltak through the indenting (pure Python) encoder would cost more than the
     whole status analysis; a line each goes through the C one."""
-    with paused_gc():
-        data = status_dict(result, lang)
-        measures = data.pop("measures")
-        head = json.dumps(data, ensure_ascii=False, indent=2)
-        # One call of the C encoder for all of them, then a line each: ``}, {"id": `` with bare
-        # quotes can only be a boundary between entries (quotes inside strings are escaped).
-        flat = json.dumps(measures, ensure_ascii=False)[1:-1]
-        lines = flat.replace('}, {"id": ', '},\n    {"id": ')
-        body = f"[\n    {lines}\n  ]" if measures else "[]"
-        return f'{head[:-2]},\n  "measures": {body}\n}}\n'
+    data = status_dict(result, lang)
+    measures = data.pop("measures")
+    head = json.dumps(data, ensure_ascii=False, indent=2)
+    # One call of the C encoder for all of them, then a line each: ``}, {"id": `` with bare
+    # quotes can only be a boundary between entries (quotes inside strings are escaped).
+    flat = json.dumps(measures, ensure_ascii=False)[1:-1]
+    lines = flat.replace('}, {"id": ', '},\n    {"id": ')
+    body = f"[\n    {lines}\n  ]" if measures else "[]"
+    return f'{head[:-2]},\n  "measures": {body}\n}}\n'

@@ -18,7 +18,7 @@ from rich.text import Text
 from maltrace.analysis.suggest import Suggestions
 from maltrace.errors import FormatError
 from maltrace.i18n import Lang, t
-from maltrace.load import paused_gc, write_atomic
+from maltrace.load import write_atomic
 from maltrace.render.terminal import plain
 
 SCHEMA_VERSION = 1
@@ -95,11 +95,10 @@ def suggestions_dict(result: Suggestions, lang: Lang) -> dict[str, Any]:
 def suggestions_json(result: Suggestions, lang: Lang) -> str:
     """The JSON document, one suggestion per line (Python's fast encoder writes each line; an
     indented document of 20,000 suggestions would take it ten times as long)."""
-    with paused_gc():  # many small objects, all alive until the end (as in check_json)
-        data = suggestions_dict(result, lang)
-        items = data.pop("suggestions")
-        head = json.dumps(data, ensure_ascii=False, indent=2)[:-2]
-        lines = [json.dumps(s, ensure_ascii=False) for s in items]
+    data = suggestions_dict(result, lang)
+    items = data.pop("suggestions")
+    head = json.dumps(data, ensure_ascii=False, indent=2)[:-2]
+    lines = [json.dumps(s, ensure_ascii=False) for s in items]
     body = ",\n    ".join(lines)
     tail = f"[\n    {body}\n  ]" if lines else "[]"
     return f'{head},\n  "suggestions": {tail}\n}}\n'
