@@ -24,7 +24,7 @@ from maltrace.load import PlanSet
 from maltrace.load.loader import parse_plan
 from maltrace.load.text import normalise
 from maltrace.render.check.json import check_json
-from maltrace.render.terminal import render_check
+from maltrace.render.check.terminal import render_check
 
 # What no output may carry: C0 but tab/LF/CR, DEL, C1, surrogates, non-characters.
 UNSHOWABLE = re.compile(

@@ -1,12 +1,11 @@
 """Graph -> coverage and findings. Never prints; every renderer reads what this returns."""
 
 from maltrace.analysis.cached import analyse_plan_files
+from maltrace.analysis.findings import FINDING_SEVERITY, Finding
 from maltrace.analysis.results import (
-    FINDING_SEVERITY,
     Analysis,
     AreaCoverage,
     Coverage,
-    Finding,
     GoalStatus,
     GraphSource,
     Link,

@@ -30,7 +30,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from maltrace.analysis.results import Analysis, Finding
+from maltrace.analysis.findings import Finding
+from maltrace.analysis.results import Analysis
 from maltrace.errors import UnknownPlanError
 from maltrace.i18n import Lang
 from maltrace.load import Goal, Kind, Measure

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from maltrace.analysis.findings import Finding
 from maltrace.analysis.frameworks import analyse_frameworks
 from maltrace.analysis.results import (
     Analysis,
     AreaCoverage,
     Coverage,
-    Finding,
     GoalStatus,
     GraphSource,
     Link,

@@ -16,7 +16,7 @@ from maltrace.errors import MaltraceError
 from maltrace.graph import build_graph
 from maltrace.i18n import Lang, choose_lang
 from maltrace.load import LoadFailed, load_plan_files, read_plan_files
-from maltrace.load.sheets import ImportFailed
+from maltrace.load.sheet_rows import ImportFailed
 
 
 def suggest(

@@ -72,7 +72,7 @@ def check(
         sys.stdout.write(check_json(analysis, out_lang))
     else:
         from maltrace.i18n import format_percent, t
-        from maltrace.render.terminal import render_check
+        from maltrace.render.check.terminal import render_check
 
         console = make_console()
         render_check(analysis, console, out_lang)

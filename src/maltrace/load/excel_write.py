@@ -42,7 +42,7 @@ from maltrace.load.excel_layout import (
 )
 from maltrace.load.loader import iter_nodes
 from maltrace.load.models import Goal, Indicator, Item, Node, Plan, PlanType
-from maltrace.load.sheets import MAX_CELL_CHARS
+from maltrace.load.sheet_rows import MAX_CELL_CHARS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

@@ -9,10 +9,10 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+import maltrace.render.diagram.dot as _dot
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, t
 from maltrace.load import Kind
-from maltrace.render.diagram import dot as _dot
 from maltrace.render.diagram.base import (
     AREA_MARGIN,
     FONT_SIZE,

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import maltrace.render.diagram.dot as _dot
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, format_percent, t
 from maltrace.load import Kind, ProtectedFileError, write_atomic
-from maltrace.render.diagram import dot as _dot
 from maltrace.render.diagram.base import (
     DEFAULT_WIDTH_CM,
     FONT_SIZE,

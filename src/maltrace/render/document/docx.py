@@ -34,7 +34,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang, t
-from maltrace.render.diagram import emf_size, is_emf, png_size
+from maltrace.render.diagram.output import emf_size, is_emf, png_size
 from maltrace.render.document.docx_layout import Layout, column_widths
 from maltrace.render.document.model import (
     Column,
