@@ -18,14 +18,14 @@ if TYPE_CHECKING:
     from maltrace.analysis.diff import PlanDiff
     from maltrace.analysis.status import StatusResult
     from maltrace.analysis.suggest import Suggestions
+    from maltrace.api._check import below, check, error_lang, focused
+    from maltrace.api._diff import Relink, diff, relink, write_diff
+    from maltrace.api._frameworks import FrameworkList, FrameworkShown, framework, frameworks
     from maltrace.api._job import Written
-    from maltrace.api.check import below, check, error_lang, focused
-    from maltrace.api.diff import Relink, diff, relink, write_diff
-    from maltrace.api.frameworks import FrameworkList, FrameworkShown, framework, frameworks
-    from maltrace.api.plans import Exported, Imported, export, import_plans, init, schema, template
-    from maltrace.api.report import Drawn, diagram, report
-    from maltrace.api.status import parse_day, status, status_format, status_of, write_status
-    from maltrace.api.suggest import Accept, accept, suggest, write_suggestions
+    from maltrace.api._plans import Exported, Imported, export, import_plans, init, schema, template
+    from maltrace.api._report import Drawn, diagram, report
+    from maltrace.api._status import parse_day, status, status_format, status_of, write_status
+    from maltrace.api._suggest import Accept, accept, suggest, write_suggestions
     from maltrace.edit import ApplyResult
     from maltrace.errors import FormatError, MaltraceError, UnknownIdError, UnknownPlanError
     from maltrace.load import LoadError, LoadFailed, ProtectedFileError
@@ -36,54 +36,54 @@ if TYPE_CHECKING:
 # Where each public name lives. They are imported on first use, so that ``import maltrace.api``
 # (the command line's first step) costs nothing, and a job loads only what it uses.
 _WHERE = {
-    "Accept": "maltrace.api.suggest",
+    "Accept": "maltrace.api._suggest",
     "Analysis": "maltrace.analysis",
     "ApplyResult": "maltrace.edit",
-    "Drawn": "maltrace.api.report",
-    "Exported": "maltrace.api.plans",
+    "Drawn": "maltrace.api._report",
+    "Exported": "maltrace.api._plans",
     "Finding": "maltrace.analysis",
     "FormatError": "maltrace.errors",
     "Framework": "maltrace.load.frameworks",
-    "FrameworkList": "maltrace.api.frameworks",
-    "FrameworkShown": "maltrace.api.frameworks",
-    "Imported": "maltrace.api.plans",
+    "FrameworkList": "maltrace.api._frameworks",
+    "FrameworkShown": "maltrace.api._frameworks",
+    "Imported": "maltrace.api._plans",
     "LoadError": "maltrace.load",
     "LoadFailed": "maltrace.load",
     "MaltraceError": "maltrace.errors",
     "OutputExists": "maltrace.load.convert",
     "PlanDiff": "maltrace.analysis.diff",
     "ProtectedFileError": "maltrace.load",
-    "Relink": "maltrace.api.diff",
+    "Relink": "maltrace.api._diff",
     "SideFailed": "maltrace.load.sources",
     "StatusResult": "maltrace.analysis.status",
     "Suggestions": "maltrace.analysis.suggest",
     "UnknownIdError": "maltrace.errors",
     "UnknownPlanError": "maltrace.errors",
     "Written": "maltrace.api._job",
-    "accept": "maltrace.api.suggest",
-    "below": "maltrace.api.check",
-    "check": "maltrace.api.check",
-    "diagram": "maltrace.api.report",
-    "diff": "maltrace.api.diff",
-    "error_lang": "maltrace.api.check",
-    "export": "maltrace.api.plans",
-    "focused": "maltrace.api.check",
-    "framework": "maltrace.api.frameworks",
-    "frameworks": "maltrace.api.frameworks",
-    "import_plans": "maltrace.api.plans",
-    "init": "maltrace.api.plans",
-    "parse_day": "maltrace.api.status",
-    "relink": "maltrace.api.diff",
-    "report": "maltrace.api.report",
-    "schema": "maltrace.api.plans",
-    "status": "maltrace.api.status",
-    "status_format": "maltrace.api.status",
-    "status_of": "maltrace.api.status",
-    "suggest": "maltrace.api.suggest",
-    "template": "maltrace.api.plans",
-    "write_diff": "maltrace.api.diff",
-    "write_status": "maltrace.api.status",
-    "write_suggestions": "maltrace.api.suggest",
+    "accept": "maltrace.api._suggest",
+    "below": "maltrace.api._check",
+    "check": "maltrace.api._check",
+    "diagram": "maltrace.api._report",
+    "diff": "maltrace.api._diff",
+    "error_lang": "maltrace.api._check",
+    "export": "maltrace.api._plans",
+    "focused": "maltrace.api._check",
+    "framework": "maltrace.api._frameworks",
+    "frameworks": "maltrace.api._frameworks",
+    "import_plans": "maltrace.api._plans",
+    "init": "maltrace.api._plans",
+    "parse_day": "maltrace.api._status",
+    "relink": "maltrace.api._diff",
+    "report": "maltrace.api._report",
+    "schema": "maltrace.api._plans",
+    "status": "maltrace.api._status",
+    "status_format": "maltrace.api._status",
+    "status_of": "maltrace.api._status",
+    "suggest": "maltrace.api._suggest",
+    "template": "maltrace.api._plans",
+    "write_diff": "maltrace.api._diff",
+    "write_status": "maltrace.api._status",
+    "write_suggestions": "maltrace.api._suggest",
 }
 
 

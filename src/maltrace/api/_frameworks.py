@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from maltrace.api._check import check
 from maltrace.api._job import PathsLike
-from maltrace.api.check import check
 from maltrace.errors import UnknownIdError
 from maltrace.i18n import Lang, choose_lang
 from maltrace.load.frameworks import (

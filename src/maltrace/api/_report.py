@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from maltrace.analysis.status import analyse_status
+from maltrace.api._check import check
 from maltrace.api._job import PathsLike, Written, job, writing
-from maltrace.api.check import check
-from maltrace.api.status import parse_day
+from maltrace.api._status import parse_day
 from maltrace.errors import FormatError
 from maltrace.i18n import Lang
 from maltrace.render.check.report import report_format, write_report
