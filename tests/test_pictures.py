@@ -217,8 +217,24 @@ def test_a_word_report_hashes_each_picture_once(monkeypatch: pytest.MonkeyPatch)
         for i, data in enumerate(pictures)
     )
     report = Document(lang="nn", title="t", generated="g", sections=(Section("s", "S", figures),))
+    plain = docx.parts.image.ImagePart.__dict__["sha1"]
     document_docx(report)
     assert len(hashed) <= len(pictures)  # python-docx alone: 30 · 29 / 2 = 435
+    # Only while the report adds its pictures: python-docx is left as it was found, for any
+    # other document made in the same process.
+    assert docx.parts.image.ImagePart.__dict__["sha1"] is plain
+
+
+def test_importing_the_word_writer_changes_nothing_in_python_docx() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from docx.parts.image import ImagePart; before = ImagePart.__dict__['sha1']; "
+        "import maltrace.render.document.docx; "
+        "assert ImagePart.__dict__['sha1'] is before"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_a_word_report_puts_each_picture_or_its_reason_above_its_caption() -> None:

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -126,8 +128,9 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
                 _add_table(doc, block, report.lang)
             elif s.empty:
                 _paragraph(doc, s.empty, None)
-    for figure, place, box in pictures:
-        _add_figure(place, figure, box)
+    with pictures_hashed_once():
+        for figure, place, box in pictures:
+            _add_figure(place, figure, box)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -412,28 +415,45 @@ def _add_matrix(doc: DocxDocument, m: Matrix, lang: Lang) -> None:
 # -- figures -------------------------------------------------------------------------------------
 
 
-def _hash_each_picture_once() -> None:
-    """python-docx looks for a copy of each picture it adds by hashing every picture already in
+_HASHING = threading.Lock()
+_HASHING_USERS = 0
+
+
+@contextmanager
+def pictures_hashed_once() -> Iterator[None]:
+    """While pictures are added, remember each picture's hash on its part.
+
+    python-docx looks for a copy of each picture it adds by hashing every picture already in
     the document: for a report of 93 diagram parts, 4,278 hashes of 100 kB (0.4 s). A part's
-    bytes never change, so its hash is remembered on the part."""
+    bytes never change, so its hash can be remembered. python-docx has no hook for that, so its
+    ``ImagePart.sha1`` is replaced for as long as a Word report adds pictures (counted, so that
+    two reports written at once share it) and put back after; a python-docx whose ``sha1`` is
+    not the property this expects is left as it is."""
     from docx.parts.image import ImagePart
 
+    global _HASHING_USERS
     plain = ImagePart.__dict__.get("sha1")
-    if not isinstance(plain, property) or plain.fget is None or hasattr(ImagePart, "_plain_sha1"):
-        return  # another python-docx: leave it as it is
-    compute = plain.fget
+    with _HASHING:
+        if _HASHING_USERS == 0 and isinstance(plain, property) and plain.fget is not None:
+            compute = plain.fget
 
-    def sha1(part: ImagePart) -> str:
-        known: str | None = part.__dict__.get("_maltrace_sha1")
-        if known is None:
-            known = part.__dict__["_maltrace_sha1"] = compute(part)
-        return known
+            def sha1(part: ImagePart) -> str:
+                known: str | None = part.__dict__.get("_maltrace_sha1")
+                if known is None:
+                    known = part.__dict__["_maltrace_sha1"] = compute(part)
+                return known
 
-    ImagePart._plain_sha1 = plain  # type: ignore[attr-defined]
-    ImagePart.sha1 = property(sha1)  # type: ignore[method-assign,assignment]
-
-
-_hash_each_picture_once()
+            ImagePart._plain_sha1 = plain  # type: ignore[attr-defined]
+            ImagePart.sha1 = property(sha1)  # type: ignore[method-assign,assignment]
+        _HASHING_USERS += 1
+    try:
+        yield
+    finally:
+        with _HASHING:
+            _HASHING_USERS -= 1
+            if _HASHING_USERS == 0 and "_plain_sha1" in ImagePart.__dict__:
+                ImagePart.sha1 = ImagePart.__dict__["_plain_sha1"]  # type: ignore[method-assign]
+                del ImagePart._plain_sha1  # type: ignore[attr-defined]
 
 
 def _add_figure(place: DocxParagraph, figure: Figure, box: tuple[int, int]) -> None:
