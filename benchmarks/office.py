@@ -50,7 +50,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from maltrace import check
-    from maltrace.load.loader import parse_plan
+    from maltrace.load.parse import parse_plan
     from maltrace.load.text import ASTRAL_BAD_IN_FILE, RAW, SUSPECT_IN_FILE
     from maltrace.render.check.report import make_report
     from maltrace.render.diagram import build_diagram

@@ -21,7 +21,7 @@ from rich.console import Console
 from maltrace.analysis import Analysis, analyse
 from maltrace.graph import build_graph
 from maltrace.load import PlanSet
-from maltrace.load.loader import parse_plan
+from maltrace.load.parse import parse_plan
 from maltrace.load.text import normalise
 from maltrace.render.check.json import check_json
 from maltrace.render.check.terminal import render_check

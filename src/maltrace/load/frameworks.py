@@ -20,8 +20,8 @@ from importlib import resources
 
 from maltrace.errors import MaltraceError
 from maltrace.i18n import LANGS, Lang
-from maltrace.load.loader import parse_plan
 from maltrace.load.models import Item, Plan
+from maltrace.load.parse import parse_plan
 
 # Titles in nn, nb, en (the catalogue's order).
 Titles = tuple[str, str, str]

@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
-from maltrace.load.loader import LoadError, LoadFailed
+from maltrace.load.load_errors import LoadError, LoadFailed
 from maltrace.load.models import Plan
 
 _HEADER = frozenset({"indicator", "indikator", "id"})

@@ -82,8 +82,9 @@ class Node(_Located):
     def model_post_init(self, context: Any, /) -> None:
         # The one place maltrace reaches into pydantic's per-instance state, for memory only
         # (tests/test_model_memory.py holds that nodes still read, dump, compare and pickle as
-        # plain models). pydantic keeps, per instance, the set of field names given (728 bytes: a third of a
-        # node, 0.5 GB for a country's plans); a frozen node can share one with its like.
+        # plain models). pydantic keeps, per instance, the set of field names given (728
+        # bytes: a third of a node, 0.5 GB for a country's plans); a frozen node can share one
+        # with its like.
         names = frozenset(self.__pydantic_fields_set__)
         object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(names, names))
         # Fields most nodes leave at their default (contributes_to, and

@@ -255,7 +255,7 @@ def _parent_problem(
 
 
 def _bad_value(row: _Row, key: str, err: Any, cli_plan: bool) -> SheetProblem:
-    from maltrace.load.loader import _problem
+    from maltrace.load.validation import _problem
 
     etype = err["type"]
     option = f"--plan-{key}" if key in ("id", "type", "title") else f"--{key.replace('_', '-')}"

@@ -19,7 +19,8 @@ from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang
 from maltrace.load.cache import content_key
 from maltrace.load.files import PLAN_SUFFIXES
-from maltrace.load.loader import LoadFailed, PlanFiles, read_plan_files
+from maltrace.load.load_errors import LoadFailed
+from maltrace.load.loader import PlanFiles, read_plan_files
 
 # "REV:PATH" as ``git show`` names it; a Windows drive ("C:\\plans") is not a revision.
 _REV_PATH = re.compile(r"^(?P<rev>[^:\s][^:]*):(?P<path>.*)$")
