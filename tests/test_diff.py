@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, plan_yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -178,6 +178,69 @@ def test_a_new_link_to_a_reused_id_counts() -> None:
     d2 = diff_analyses(old, new2)
     # S1 now links G2 (the renumbered goal) and no longer G1 — but G1 is a new goal nobody follows.
     assert [(i.code, i.node) for i in d2.impact] == [("new-goal-not-followed-up", "G1")]
+
+
+# -- moves: a change of plan or of parent -----------------------------------------------------
+
+
+def _analysis(plans: dict[str, dict[str, Any]]) -> Any:
+    """An analysis of plans given as ``{plan id: {"type": …, "follows": […], "goals": […]}}``."""
+    models = [
+        Plan.model_validate(
+            {
+                "plan": {
+                    "id": pid,
+                    "type": body.get("type", "kommunedelplan"),
+                    "title": f"Plan {pid}",
+                    **({"follows": body["follows"]} if "follows" in body else {}),
+                },
+                "goals": body.get("goals", []),
+            }
+        )
+        for pid, body in plans.items()
+    ]
+    return analyse(build_graph(PlanSet(models, [])))
+
+
+def _g(gid: str, title: str, *kids: dict[str, Any]) -> dict[str, Any]:
+    return {"id": gid, "title": title, "goals": list(kids)}
+
+
+def test_a_goal_moved_to_another_plan_is_moved(tmp_path: Path) -> None:
+    """The same goal, still at the top, now in the kommunedelplan instead of the samfunnsdel:
+    its parent is "none" on both sides, so only the plan tells that it moved."""
+    kept = _g("K1", "Gode helsetenester i heile kommunen")
+    old = {
+        "KPS": {
+            "type": "samfunnsplan",
+            "goals": [_g("G1", "Eldre bur trygt heime"), _g("G2", "Barn og unge først")],
+        },
+        "KDP": {"follows": ["KPS"], "goals": [kept]},
+    }
+    new = {
+        "KPS": {"type": "samfunnsplan", "goals": [_g("G1", "Eldre bur trygt heime")]},
+        "KDP": {"follows": ["KPS"], "goals": [kept, _g("G2", "Barn og unge først")]},
+    }
+    d = diff_analyses(_analysis(old), _analysis(new))
+    assert _changes(d) == [("moved", "goal", "G2", None)]
+    [moved] = d.changes
+    assert (moved.plan, moved.old_plan, moved.old_parent, moved.new_parent) == (
+        "KDP",
+        "KPS",
+        None,
+        None,
+    )
+    # and the command says so, not «Ingen endringar»
+    folders = []
+    for name, plans in (("old", old), ("new", new)):
+        folder = tmp_path / name
+        folder.mkdir()
+        for pid, body in plans.items():
+            (folder / f"{pid.lower()}.yaml").write_text(plan_yaml(pid, **body), encoding="utf-8")
+        folders.append(str(folder))
+    r = run("diff", *folders)
+    assert "Ingen endringar" not in r.stdout
+    assert "frå KPS til toppnivå: «Barn og unge først»" in r.stdout
 
 
 # -- the command -------------------------------------------------------------------------------
