@@ -180,7 +180,7 @@ def test_a_new_link_to_a_reused_id_counts() -> None:
     assert [(i.code, i.node) for i in d2.impact] == [("new-goal-not-followed-up", "G1")]
 
 
-# -- moves: a change of plan or of parent -----------------------------------------------------
+# -- moves: a change of plan or parent, and a parent that only got a new number ---------------
 
 
 def _analysis(plans: dict[str, dict[str, Any]]) -> Any:
@@ -241,6 +241,27 @@ def test_a_goal_moved_to_another_plan_is_moved(tmp_path: Path) -> None:
     r = run("diff", *folders)
     assert "Ingen endringar" not in r.stdout
     assert "frå KPS til toppnivå: «Barn og unge først»" in r.stdout
+
+
+def test_a_goal_under_a_renumbered_parent_has_not_moved() -> None:
+    """G1 got the number G9 and kept its subgoal D1: D1 is where it was. D2 did move, from
+    the renumbered G1 to G2."""
+
+    def side(top: str, d2_under_top: bool) -> Any:
+        d1 = _g("D1", "Fleire eldre bur heime med tryggleiksalarm")
+        d2 = _g("D2", "Fleire møteplassar for ungdom i sentrum")
+        first = _g(top, "Eldre bur trygt heime", d1, *([d2] if d2_under_top else []))
+        second = _g("G2", "Barn og unge først", *([] if d2_under_top else [d2]))
+        return _analysis({"KPS": {"type": "samfunnsplan", "goals": [first, second]}})
+
+    d = diff_analyses(side("G1", True), side("G9", False))
+    assert d.renumbered == {"G1": "G9"}
+    assert _changes(d) == [("renumbered", "goal", "G9", "G1"), ("moved", "goal", "D2", None)]
+    moved = d.changes_of("moved")[0]
+    assert (moved.old_parent, moved.new_parent, moved.old_plan) == ("G1", "G2", None)
+    # only the renumbering when nothing else moved
+    same = diff_analyses(side("G1", True), side("G9", True))
+    assert _changes(same) == [("renumbered", "goal", "G9", "G1")]
 
 
 # -- the command -------------------------------------------------------------------------------
