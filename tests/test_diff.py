@@ -264,6 +264,31 @@ def test_a_goal_under_a_renumbered_parent_has_not_moved() -> None:
     assert _changes(same) == [("renumbered", "goal", "G9", "G1")]
 
 
+def test_a_goal_whose_removed_parent_lent_its_id_to_another_has_moved() -> None:
+    """G1 is removed and G2 gets its number: D1, written under "G1" on both sides, now sits
+    under another goal, so it has moved (from the old G1 to the goal now called G1)."""
+    d1 = _g("D1", "Fleire eldre bur heime med tryggleiksalarm")
+    old = {
+        "KPS": {
+            "type": "samfunnsplan",
+            "goals": [_g("G1", "Eldre bur trygt heime", d1), _g("G2", "Barn og unge først")],
+        }
+    }
+    new = {"KPS": {"type": "samfunnsplan", "goals": [_g("G1", "Barn og unge først", d1)]}}
+    d = diff_analyses(_analysis(old), _analysis(new))
+    assert d.renumbered == {"G2": "G1"}
+    assert _changes(d) == [
+        ("renumbered", "goal", "G1", "G2"),
+        ("moved", "goal", "D1", None),
+        ("removed", "goal", "G1", None),
+    ]
+    moved = d.changes_of("moved")[0]
+    assert (moved.old_parent, moved.new_parent) == ("G1", "G1")
+    # and the other way round: D1 was under the goal called G1 and is under the one called G1
+    back = diff_analyses(_analysis(new), _analysis(old))
+    assert [c.id for c in back.changes_of("moved")] == ["D1"]
+
+
 # -- the command -------------------------------------------------------------------------------
 
 
