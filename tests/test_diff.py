@@ -14,8 +14,6 @@ from typing import Any
 
 import pytest
 from conftest import ROOT, plan_yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from maltrace.analysis import analyse
 from maltrace.analysis.diff import PlanDiff, SideFailed, diff_analyses, diff_sources
@@ -455,47 +453,7 @@ def test_git_source_errors_are_typed(repo: Path) -> None:
     assert info.value.side == "new"
 
 
-# -- properties ------------------------------------------------------------------------------
-
-TITLES = ["Eldre bur heime", "Barn og unge", "Trygg bustad", "Meir frivilligheit", "Gode tenester"]
-
-
-@st.composite
-def plan_sets(draw: st.DrawFn) -> Any:
-    n = draw(st.integers(0, 6))
-    ids = draw(
-        st.lists(st.sampled_from([f"G{i}" for i in range(8)]), min_size=n, max_size=n, unique=True)
-    )
-    goals = [
-        {"id": g, "title": draw(st.sampled_from(TITLES)) + f" {i % 3}"} for i, g in enumerate(ids)
-    ]
-    links = draw(st.lists(st.sampled_from([*ids, "X"]), max_size=4)) if ids else []
-    kps = Plan.model_validate(
-        {"plan": {"id": "KPS", "type": "samfunnsplan", "title": "S"}, "goals": goals}
-    )
-    kdp = Plan.model_validate(
-        {
-            "plan": {"id": "KDP", "type": "kommunedelplan", "title": "K", "follows": ["KPS"]},
-            "strategies": [{"id": "S1", "title": "Strategi", "follows_up": links}],
-        }
-    )
-    return analyse(build_graph(PlanSet([kps, kdp], [])))
-
-
-@settings(max_examples=80, deadline=None)
-@given(plan_sets())
-def test_a_set_against_itself_is_empty(a: Any) -> None:
-    d = diff_analyses(a, a)
-    assert d.changes == () and d.impact == ()
-
-
-@settings(max_examples=80, deadline=None)
-@given(plan_sets(), plan_sets())
-def test_diff_reverses_for_added_and_removed(a: Any, b: Any) -> None:
-    ab, ba = diff_analyses(a, b), diff_analyses(b, a)
-    assert {c.id for c in ab.changes_of("added")} == {c.id for c in ba.changes_of("removed")}
-    assert {c.id for c in ab.changes_of("removed")} == {c.id for c in ba.changes_of("added")}
-    assert {v: k for k, v in ab.renumbered.items()} == ba.renumbered
+# -- the threshold and scale (random pairs of sets: test_diff_properties.py) -----------------
 
 
 def test_sizes_at_the_edge_are_compared_exactly() -> None:
