@@ -7,24 +7,31 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_PLANS
+from conftest import EXAMPLE_PLANS, required
 
 from maltrace import check
 from maltrace.render.report import write_report
 
 CHROMIUM = os.environ.get("MALTRACE_CHROMIUM", "/usr/bin/chromium")
 # CI installs the browser and sets this, so there a missing browser fails instead of skipping.
-REQUIRED = bool(os.environ.get("MALTRACE_REQUIRE_BROWSER"))
+REQUIRED = required("MALTRACE_REQUIRE_BROWSER")
 if not REQUIRED:
     pytest.importorskip(
         "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
     )
 from playwright import sync_api as playwright  # noqa: E402
 
-pytestmark = pytest.mark.skipif(
-    not REQUIRED and not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)),
-    reason=f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)",
-)
+
+@pytest.fixture(autouse=True)
+def chromium_found() -> None:
+    """Each test skips without Chromium, or fails when MALTRACE_REQUIRE_BROWSER is set."""
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        missing = f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)"
+        if REQUIRED:
+            pytest.fail(f"MALTRACE_REQUIRE_BROWSER is set, but {missing}")
+        pytest.skip(missing)
+
+
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
