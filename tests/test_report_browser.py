@@ -57,13 +57,14 @@ def test_html_report_opens_offline_with_diagram_and_tables(tmp_path):
             # nothing but the page itself: no fonts, scripts or pictures from anywhere
             assert requests == [url]
             assert page.title() == "Oppfølging av planane"
-            # the overview, and one figure per framework the example uses (issue 12)
+            # the overview, and one figure per framework the example uses
             assert page.locator("figure.diagram svg").count() == 5
             diagram = page.locator("#diagram figure.diagram svg")
             assert diagram.count() == 1
             box = diagram.bounding_box()
             assert box is not None and box["width"] > 300 and box["height"] > 300
-            assert page.locator("nav li").count() == 10 + 4  # + justified gaps (issue 11)
+            # ten chapters (the justified gaps among them) and one per framework the example uses
+            assert page.locator("nav li").count() == 10 + 4
             ladder = page.locator("#framework-AMT tbody tr")
             assert ladder.count() == 7 and "Tomt trinn" in ladder.nth(0).inner_text()
             per_plan = page.locator("#per-plan table tbody tr")
@@ -82,7 +83,7 @@ def test_html_report_opens_offline_with_diagram_and_tables(tmp_path):
             browser.close()
 
 
-# -- the page you can click (issue 10) ---------------------------------------------------------
+# -- the page you can click: a box lights its red thread, rows filter ----------------------------
 
 
 def on_thread(page: playwright.Page) -> set[str]:
