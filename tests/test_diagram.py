@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import office_program
 from typer.testing import CliRunner
 
 from maltrace.analysis import Analysis, analyse
@@ -317,12 +318,15 @@ def test_pdf_is_a_pdf_with_the_font_embedded(example: Analysis) -> None:
     assert data.startswith(b"%PDF-")
     assert b"/FontFile2" in data  # an embedded TrueType font
     assert b"/BaseFont /Helvetica" not in data  # no unembedded base-14 font
-    if shutil.which("pdftotext"):
-        text = subprocess.run(
-            ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
-        ).stdout.decode()
-        assert "Ikkje følgd opp" in text
-        assert "Kommunedelplan helse, sosial og omsorg" in text
+
+
+def test_pdf_text_reads_back(example: Analysis) -> None:
+    pdftotext = office_program("pdftotext")
+    text = subprocess.run(
+        [pdftotext, "-", "-"], input=diagram_pdf(example), capture_output=True, check=True
+    ).stdout.decode()
+    assert "Ikkje følgd opp" in text
+    assert "Kommunedelplan helse, sosial og omsorg" in text
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,7 @@ def test_an_emf_draws_the_texts_its_svg_draws(example):
 
 
 def test_goals_not_followed_up_keep_their_dashed_frame(example):
-    # The mark that survives black and white (issue 10): a dashed pen, in the EMF too.
+    # The mark that survives printing in black and white: a dashed pen, in the EMF too.
     emf = render_emf(build_diagram(example))
     pens = [r for kind, r in emf_records(emf) if kind == EXTCREATEPEN]
     styles = {struct.unpack("<I", r[28:32])[0] & 0xF for r in pens}

@@ -62,7 +62,8 @@ def test_report_model_numbers_come_from_the_analysis(example):
     assert cell_texts(per_plan_table, "nn")[0][2:] == ["11", "10", "90,9\u00a0%"]
     assert cell_texts(per_plan_table, "en")[1][4] == "66.7%"
     (uncovered_table,) = report.section("uncovered").tables
-    # justified gaps (issue 11) have their own table, with their reasons
+    # justified gaps (goals whose plan says why nothing follows them up) have their own table,
+    # with their reasons
     justified = {g.id for g in example.justified_goals}
     assert justified == {"KPS-5.1"}
     assert [row[0] for row in uncovered_table.rows] == [
@@ -87,7 +88,7 @@ def test_report_model_numbers_come_from_the_analysis(example):
 def test_markdown(tmp_path, example):
     out = tmp_path / "oppfolging.md"
     written = write_report(example, out)
-    # the overview, then one figure per framework the example uses (issue 12)
+    # the overview, then one figure per framework the example uses
     frameworks = [tmp_path / f"oppfolging.framework-{f}.svg" for f in ("SDG", "LHL", "BTH", "AMT")]
     assert written == [out, tmp_path / "oppfolging.diagram.svg", *frameworks]
     text = out.read_text(encoding="utf-8")

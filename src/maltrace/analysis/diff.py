@@ -312,8 +312,14 @@ def _changes(
                 )
             )
         old_parent = odata["parent"]
-        mapped_parent = renumbered.get(old_parent, old_parent) if old_parent else None
-        if mapped_parent != data["parent"] or odata["plan"] != pid:
+        if old_parent is None:
+            same_parent = data["parent"] is None
+        else:
+            # The old parent as NEW calls it (its id, or its new number); a removed parent is
+            # no parent in NEW, not even the node that has since taken its id.
+            now = kept.get(old_parent) or renumbered.get(old_parent)
+            same_parent = now is not None and now == data["parent"]
+        if not same_parent or odata["plan"] != pid:
             per_plan[pid].append(
                 Change(
                     "moved",
