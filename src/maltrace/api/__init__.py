@@ -21,11 +21,11 @@ if TYPE_CHECKING:
     from maltrace.api._check import below, check, error_lang, focused
     from maltrace.api._diff import Relink, diff, relink, write_diff
     from maltrace.api._frameworks import FrameworkList, FrameworkShown, framework, frameworks
-    from maltrace.api._job import Written
     from maltrace.api._plans import Exported, Imported, export, import_plans, init, schema, template
     from maltrace.api._report import Drawn, diagram, report
     from maltrace.api._status import parse_day, status, status_format, status_of, write_status
     from maltrace.api._suggest import Accept, accept, suggest, write_suggestions
+    from maltrace.api._writing import Written
     from maltrace.edit import ApplyResult
     from maltrace.errors import FormatError, MaltraceError, UnknownIdError, UnknownPlanError
     from maltrace.load import LoadError, LoadFailed, ProtectedFileError
@@ -59,7 +59,7 @@ _WHERE = {
     "Suggestions": "maltrace.analysis.suggest",
     "UnknownIdError": "maltrace.errors",
     "UnknownPlanError": "maltrace.errors",
-    "Written": "maltrace.api._job",
+    "Written": "maltrace.api._writing",
     "accept": "maltrace.api._suggest",
     "below": "maltrace.api._check",
     "check": "maltrace.api._check",

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from maltrace.analysis import plans_language
 from maltrace.analysis.diff import PlanDiff, diff_sources
-from maltrace.api._job import PathsLike, Written, as_paths, job, writing
+from maltrace.api._job import PathsLike, as_paths, job
+from maltrace.api._writing import Written, writing
 from maltrace.edit import ApplyResult, RelinkPlan, apply_relink, plan_relink
 from maltrace.errors import MaltraceError
 from maltrace.i18n import choose_lang

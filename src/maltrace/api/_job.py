@@ -14,11 +14,7 @@ import gc
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-
-from maltrace.errors import MaltraceError
-from maltrace.i18n import Lang
 
 PathsLike = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
 
@@ -46,27 +42,3 @@ def job() -> Iterator[None]:
             gc.freeze()
         if was_enabled:
             gc.enable()
-
-
-@dataclass(frozen=True)
-class Written:
-    """The files a job wrote, and the job's language (to say so in)."""
-
-    files: list[Path]
-    lang: Lang
-
-
-@contextmanager
-def writing(output: str | os.PathLike[str], lang: Lang) -> Iterator[None]:
-    """Errors while writing ``output`` in the job's language; a file that cannot be written
-    (no such folder, no permission, a full disk) as a ``MaltraceError`` too."""
-    try:
-        yield
-    except MaltraceError as exc:
-        exc.lang = lang
-        raise
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        error = MaltraceError("cannot-write", key="report.cannot_write", path=output, reason=reason)
-        error.lang = lang
-        raise error from None

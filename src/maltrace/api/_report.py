@@ -9,8 +9,9 @@ from pathlib import Path
 
 from maltrace.analysis.status import analyse_status
 from maltrace.api._check import check
-from maltrace.api._job import PathsLike, Written, job, writing
+from maltrace.api._job import PathsLike, job
 from maltrace.api._status import parse_day
+from maltrace.api._writing import Written, writing
 from maltrace.errors import FormatError
 from maltrace.i18n import Lang
 from maltrace.render.check.report import report_format, write_report

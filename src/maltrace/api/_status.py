@@ -9,7 +9,8 @@ from pathlib import Path
 from maltrace.analysis import Analysis
 from maltrace.analysis.status import StatusResult, analyse_status, focus_status
 from maltrace.api._check import check
-from maltrace.api._job import PathsLike, Written, job, writing
+from maltrace.api._job import PathsLike, job
+from maltrace.api._writing import Written, writing
 from maltrace.errors import MaltraceError
 from maltrace.i18n import choose_lang
 

@@ -10,7 +10,8 @@ from maltrace.analysis import plans_language
 from maltrace.analysis.suggest import Suggestions
 from maltrace.analysis.suggest import suggest as rank
 from maltrace.api._check import check
-from maltrace.api._job import PathsLike, Written, as_paths, job, writing
+from maltrace.api._job import PathsLike, as_paths, job
+from maltrace.api._writing import Written, writing
 from maltrace.edit import AcceptPlan, ApplyResult, apply_edits, plan_accepted, read_accepted
 from maltrace.errors import MaltraceError
 from maltrace.graph import build_graph
