@@ -71,7 +71,7 @@ def diagram(
     overdue on ``today``. ``split="area"``: one file per satsingsområde into the folder
     ``output``. Raises ``DiagramError`` for a view that cannot be drawn as asked."""
     from maltrace.render.diagram import build_diagram, output_format, write_diagram, write_split
-    from maltrace.render.status.terminal import status_notes
+    from maltrace.render.status.sentences import status_notes
 
     analysis = check(paths, lang=lang)
     out_lang = analysis.lang

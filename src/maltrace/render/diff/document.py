@@ -11,7 +11,14 @@ from pathlib import Path
 from maltrace.analysis import Coverage
 from maltrace.analysis.diff import PlanDiff
 from maltrace.i18n import Lang, format_date, t
-from maltrace.render.diff.sentences import change_detail, coverage_line, diagram_notes, kind_word
+from maltrace.render.diff.sentences import (
+    change_detail,
+    coverage_line,
+    diagram_notes,
+    kind_word,
+    relink_hint,
+    summary_line,
+)
 from maltrace.render.document import (
     Column,
     Document,
@@ -87,22 +94,11 @@ def build_diff_document(
             coverage_line(diff, lang),
             "headline",
         ),
-        Paragraph(t("diff.summary", lang, changes=len(diff.changes), impact=len(diff.impact))),
+        Paragraph(summary_line(diff, lang)),
     ]
-    relinkable = sum(1 for i in diff.impact if i.code == "target-renumbered")
-    if relinkable:
-        summary.append(
-            Paragraph(
-                t(
-                    "diff.relink_hint",
-                    lang,
-                    count=relinkable,
-                    old=diff.old_label,
-                    new=diff.new_label,
-                ),
-                "note",
-            )
-        )
+    hint = relink_hint(diff, lang)
+    if hint:
+        summary.append(Paragraph(hint, "note"))
 
     impact = Table(
         columns=(

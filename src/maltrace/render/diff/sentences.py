@@ -107,3 +107,17 @@ def coverage_line(diff: PlanDiff, lang: Lang) -> str:
         followed_after=after.followed_up,
         goals_after=after.goals,
     )
+
+
+def relink_hint(diff: PlanDiff, lang: Lang) -> str | None:
+    """The sentence that points at ``maltrace relink`` when links to renumbered goals can be
+    mended by it (terminal and report alike), or None when there are none."""
+    relinkable = sum(1 for i in diff.impact if i.code == "target-renumbered")
+    if not relinkable:
+        return None
+    return t("diff.relink_hint", lang, count=relinkable, old=diff.old_label, new=diff.new_label)
+
+
+def summary_line(diff: PlanDiff, lang: Lang) -> str:
+    """How many changes, and how many things to follow up."""
+    return t("diff.summary", lang, changes=len(diff.changes), impact=len(diff.impact))

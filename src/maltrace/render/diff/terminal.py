@@ -14,7 +14,13 @@ from rich.text import Text
 from maltrace.analysis import Coverage
 from maltrace.analysis.diff import PlanDiff
 from maltrace.i18n import Lang, format_percent, t
-from maltrace.render.diff.sentences import change_detail, coverage_line, kind_word
+from maltrace.render.diff.sentences import (
+    change_detail,
+    coverage_line,
+    kind_word,
+    relink_hint,
+    summary_line,
+)
 from maltrace.render.terminal import plain
 
 _CHANGE_STYLE = {
@@ -74,22 +80,10 @@ def render_diff(diff: PlanDiff, console: Console, lang: Lang | None = None) -> N
     console.print()
 
     _coverage_tables(diff, console, lang)
-    relinkable = sum(1 for i in diff.impact if i.code == "target-renumbered")
-    if relinkable:
-        console.print(
-            plain(
-                t(
-                    "diff.relink_hint",
-                    lang,
-                    count=relinkable,
-                    old=diff.old_label,
-                    new=diff.new_label,
-                )
-            )
-        )
-    console.print(
-        plain(t("diff.summary", lang, changes=len(diff.changes), impact=len(diff.impact)))
-    )
+    hint = relink_hint(diff, lang)
+    if hint:
+        console.print(plain(hint))
+    console.print(plain(summary_line(diff, lang)))
 
 
 def _coverage_tables(diff: PlanDiff, console: Console, lang: Lang) -> None:

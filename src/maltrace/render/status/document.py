@@ -33,7 +33,7 @@ from maltrace.render.document import (
     document_format,
     write_document,
 )
-from maltrace.render.status.terminal import headline, indicators_headline, state_word, status_word
+from maltrace.render.status.sentences import headline, indicators_headline, state_word, status_word
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
