@@ -11,7 +11,17 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Final, Literal
 
-from maltrace.i18n import core, diff, document, excel, frameworks, status, suggest
+from maltrace.i18n import (
+    core,
+    diff,
+    document,
+    excel,
+    frameworks,
+    schema_words,
+    starter,
+    status,
+    suggest,
+)
 
 Lang = Literal["nn", "nb", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("nn", "nb", "en")
@@ -37,6 +47,8 @@ _merge(
     status.TEXTS,
     frameworks.TEXTS,
     excel.TEXTS,
+    schema_words.TEXTS,
+    starter.TEXTS,
     suggest.TEXTS,
 )
 
