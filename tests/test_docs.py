@@ -8,6 +8,7 @@ starts with backticked names defines them: ``- `-o`, `--output FILE` — …`` (
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 from typing import Any
@@ -133,3 +134,33 @@ def test_anchors_between_the_pages_name_a_heading() -> None:
             assert linked in {p.resolve() for p in anchors}, f"{page.name}: {target}"
             heads = anchors[next(p for p in anchors if p.resolve() == linked.resolve())]
             assert anchor in heads, f"{page.relative_to(ROOT)}: #{anchor} not in {target}"
+
+
+def _pictures() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "readme_pictures", ROOT / "tools/readme_pictures.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PICTURES = _pictures().PICTURES
+
+
+def test_every_drawn_picture_in_docs_has_its_command() -> None:
+    assert {p.name for p in DOCS.glob("*.svg")} == set(PICTURES)
+
+
+@pytest.mark.parametrize("name", sorted(PICTURES))
+def test_the_pictures_are_what_the_commands_draw_today(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args, written = PICTURES[name]
+    monkeypatch.chdir(ROOT)  # the commands name the example by relative paths, as the README does
+    result = CliRunner().invoke(app, [a.replace("{out}", str(tmp_path)) for a in args])
+    assert result.exit_code in (0, 1), result.output  # diff says 1: there is impact
+    assert (tmp_path / written).read_bytes() == (DOCS / name).read_bytes(), (
+        f"docs/{name} is not what maltrace draws now: run python tools/readme_pictures.py"
+    )
