@@ -18,7 +18,7 @@ import typer
 from conftest import ROOT
 from typer.testing import CliRunner
 
-from maltrace.analysis.results import FINDING_SEVERITY
+from maltrace.analysis import FINDING_SEVERITY
 from maltrace.cli import app
 
 DOCS = ROOT / "docs"

@@ -17,7 +17,7 @@ def frameworks(
     plans: Annotated[
         Optional[str],  # noqa: UP045 - typer reads this annotation at run time
         typer.Argument(
-            metavar="[PLANS]",
+            metavar="PLANS",
             help="A plan set (folder or files): its own framework files (a ladder such as AMT) "
             "are shown beside the built-in ones. Default: the built-in ones only.",
         ),
@@ -25,7 +25,7 @@ def frameworks(
     framework_id: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
-            metavar="[ID]",
+            metavar="ID",
             help="Show one framework (SDG, NF2023, LHL, BTH, or the set's own) in full.",
         ),
     ] = None,

@@ -15,7 +15,7 @@ from maltrace.cli._excel import ExcelLangOpt
 def template(
     target: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
-        typer.Argument(metavar="[OUTPUT]", help="The workbook to write (the same as -o)."),
+        typer.Argument(metavar="OUTPUT", help="The workbook to write (the same as -o)."),
     ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
