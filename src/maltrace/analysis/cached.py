@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from maltrace.analysis.results import Analysis, GraphSource
-from maltrace.analysis.trace import analyse
-from maltrace.graph import build_graph
 from maltrace.i18n import Lang
 from maltrace.load import PlanFiles, load_plan_files, read_plan_files
 from maltrace.load.cache import ResultCache
@@ -57,6 +55,9 @@ def analyse_plan_files(
             found, cache=cache, cache_dir=cache_dir, meanwhile=_import_graph_library
         )
         found.data = [None] * len(found.data)  # parsed: the bytes are no longer needed
+        from maltrace.analysis.trace import analyse  # a cached result needs none of it
+        from maltrace.graph import build_graph
+
         analysis = analyse(build_graph(plan_set))
         if store and key:
             store.put(key, {name: getattr(analysis, name) for name in _CACHED_FIELDS})
@@ -67,6 +68,8 @@ def analyse_plan_files(
 
 def _graph_of(found: PlanFiles, cache_dir: str | os.PathLike[str] | None) -> nx.DiGraph:
     # The same bytes the cached result was made from: their plans come from the plan cache.
+    from maltrace.graph import build_graph
+
     return build_graph(load_plan_files(found, cache=True, cache_dir=cache_dir))
 
 

@@ -22,8 +22,9 @@ from maltrace.analysis.results import (
     PlanCoverage,
 )
 from maltrace.graph import CONTAINS
-from maltrace.i18n import Lang, choose_lang
+from maltrace.i18n import Lang
 from maltrace.load import Kind, Plan, iter_nodes
+from maltrace.load.models import plans_language
 from maltrace.load.text import normalise
 from maltrace.nearest import Suggester
 
@@ -252,11 +253,6 @@ def _analyse(graph: nx.DiGraph, lang: Lang | None) -> Analysis:
         frameworks=frameworks,
         framework_files=tuple(p.source for p in graph.graph.get("frameworks", ())),
     )
-
-
-def plans_language(plans: Iterable[Plan]) -> Lang:
-    """The plans' language by the one rule (``i18n.choose_lang``): most plans' ``language``."""
-    return choose_lang(None, (p.plan.language for p in plans))
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias, Union
 
 from maltrace.load.cache import PlanCache, content_key, default_cache_dir
 from maltrace.load.files import find_plan_files
@@ -16,7 +17,6 @@ from maltrace.load.models import (
     Node,
     Plan,
 )
-from maltrace.load.parse import FileResult, load_file, parse_plan
 
 
 @dataclass
@@ -75,14 +75,19 @@ def read_plan_files(paths: Sequence[str | os.PathLike[str]], *, hashed: bool = T
     return PlanFiles([str(p) for p in paths], files, missing, keys, data)
 
 
+if TYPE_CHECKING:
+    from maltrace.load.parse import FileResult
+
 # A parsed plan travels back from a worker as the bytes of its cache entry: pickled once, in
 # the worker, both for the cache and for the trip.
-_Parsed = FileResult | bytes
+_Parsed: TypeAlias = Union["FileResult", bytes]
 
 
 def _parse_batch(
     items: list[tuple[str, bytes | None, str | None]], cache_dir: Path | None, pickled: bool
 ) -> list[_Parsed]:
+    from maltrace.load.parse import load_file, parse_plan
+
     cache = PlanCache(cache_dir) if cache_dir is not None else None
     out: list[_Parsed] = []
     for name, data, key in items:
@@ -134,6 +139,8 @@ def _load_files(
 ) -> list[FileResult]:
     """Load files in order: from the cache where the bytes were seen before, the rest parsed —
     on a big set in worker processes on every core. The results are the same either way."""
+    from maltrace.load.parse import FileResult
+
     results: dict[int, FileResult] = {}
     todo: list[int] = []
     cache = PlanCache(cache_dir) if cache_dir is not None else None
@@ -196,6 +203,8 @@ def _serial(
 
 
 def _unpack(result: _Parsed, name: str) -> FileResult:
+    from maltrace.load.parse import FileResult
+
     if isinstance(result, FileResult):
         return result
     plan = pickle.loads(result)[2]

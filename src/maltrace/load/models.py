@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -21,7 +22,8 @@ from pydantic import (
     field_validator,
 )
 
-from maltrace.load.yamlsafe import KEYS, LINE
+from maltrace.i18n import Lang, choose_lang
+from maltrace.load.positions import KEYS, LINE
 
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -45,7 +47,7 @@ class PlanType(StrEnum):
 class _Located(BaseModel):
     """Source position, filled by the YAML reader (never by the planner)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, defer_build=True)
 
     line: int = Field(default=0, alias=LINE, exclude=True)
     key_lines: dict[str, int] = Field(default_factory=dict, alias=KEYS, exclude=True)
@@ -356,3 +358,8 @@ def allowed_keys(model: type[BaseModel]) -> list[str]:
         for name, info in model.model_fields.items()
         if not info.exclude and name not in ("line", "key_lines")
     ]
+
+
+def plans_language(plans: Iterable[Plan]) -> Lang:
+    """The plans' language by the one rule (``i18n.choose_lang``): what most plans declare."""
+    return choose_lang(None, (p.plan.language for p in plans))

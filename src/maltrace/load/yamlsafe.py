@@ -17,6 +17,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from maltrace.errors import MaltraceError
+from maltrace.load.positions import KEYS as KEYS
+from maltrace.load.positions import LINE as LINE
 from maltrace.load.text import (
     ASTRAL_BAD_IN_FILE,
     FROM_STAND_IN,
@@ -31,8 +33,6 @@ try:  # the C loader is what makes this fast; fall back only so an odd platform 
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-LINE = "__line__"
-KEYS = "__keys__"
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 200
