@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from maltrace.analysis import Analysis, analyse_plan_files, focus_plan, plans_language
+from maltrace.analysis import Analysis, analyse_plan_files, plans_language
 from maltrace.api._job import PathsLike, as_paths, job
 from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang, choose_lang
@@ -37,6 +37,8 @@ def focused(analysis: Analysis, plan: str | None) -> Analysis:
     """``analysis`` as seen from ``plan`` (itself when None)."""
     if not plan:
         return analysis
+    from maltrace.analysis import focus_plan
+
     try:
         return focus_plan(analysis, plan)
     except MaltraceError as exc:
