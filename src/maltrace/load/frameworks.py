@@ -21,7 +21,6 @@ from importlib import resources
 from maltrace.errors import MaltraceError
 from maltrace.i18n import LANGS, Lang
 from maltrace.load.models import Item, Plan
-from maltrace.load.parse import parse_plan
 
 # Titles in nn, nb, en (the catalogue's order).
 Titles = tuple[str, str, str]
@@ -93,6 +92,8 @@ def _stems() -> tuple[str, ...]:
 def _builtin_plan(stem: str, lang: Lang) -> Plan:
     name = f"{stem}.{lang}.yaml"
     data = (_folder() / name).read_bytes()
+    from maltrace.load.parse import parse_plan  # read a built-in file only when one is asked for
+
     result = parse_plan(data, f"maltrace/frameworks/{name}")
     if result.plan is None:
         raise BuiltinFrameworkError(f"{name}: {[e.code for e in result.errors]}")
