@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -232,7 +233,31 @@ def _append(doc: DocxDocument, xml: str) -> None:
     body.sectPr.addprevious(parse_xml(xml))
 
 
-def _runs(text: str, rpr: str = "") -> str:
+# An id («HSO-1.3», «KDP-HSO», «(KDP-HSO)»): capitals or digits, then hyphenated parts.
+_ID = re.compile(r"(?<![\w-])[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]*(?:-[\w.]+)+")
+_NO_BREAK_HYPHEN = "<w:noBreakHyphen/>"
+
+
+def _t(text: str) -> str:
+    return f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
+
+
+def _text(piece: str, keep_ids: bool) -> str:
+    """``piece`` as w:t elements; with ``keep_ids``, an id's hyphens are Word's non-breaking
+    hyphen, so that «HSO-» never ends a line with «1.3» on the next (Word and LibreOffice
+    show, read and copy it as a hyphen)."""
+    if not keep_ids or "-" not in piece:
+        return _t(piece)
+    out, last = [], 0
+    for m in _ID.finditer(piece):
+        out.append(_t(piece[last : m.start()]))
+        out.append(_NO_BREAK_HYPHEN.join(_t(part) for part in m.group().split("-")))
+        last = m.end()
+    out.append(_t(piece[last:]))
+    return "".join(out)
+
+
+def _runs(text: str, rpr: str = "", *, keep_ids: bool = False) -> str:
     """Text as runs: line breaks and tabs as Word's own, everything else escaped."""
     parts: list[str] = []
     for i, line in enumerate(_safe(text).split("\n")):
@@ -242,7 +267,7 @@ def _runs(text: str, rpr: str = "") -> str:
             if j:
                 parts.append("<w:tab/>")
             if piece:
-                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+                parts.append(_text(piece, keep_ids))
     return f"<w:r>{rpr}{''.join(parts)}</w:r>" if parts else ""
 
 
@@ -250,7 +275,7 @@ def _paragraph(doc: DocxDocument, text: str, style: str | None, *, bold: bool = 
     sid = _style_id(doc, style)
     ppr = f'<w:pPr><w:pStyle w:val="{sid}"/></w:pPr>' if sid else ""
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    _append(doc, f'<w:p xmlns:w="{_W}">{ppr}{_runs(text, rpr)}</w:p>')
+    _append(doc, f'<w:p xmlns:w="{_W}">{ppr}{_runs(text, rpr, keep_ids=True)}</w:p>')
 
 
 def _field(instr: str, cached: str = "", dirty: bool = False) -> str:
@@ -363,7 +388,7 @@ def _table_xml(
             jc = '<w:jc w:val="center"/>'
         return (
             f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr>{ppr_style}{jc}</w:pPr>"
-            f"{_runs(text, rpr)}</w:p></w:tc>"
+            f"{_runs(text, rpr, keep_ids=True)}</w:p></w:tc>"
         )
 
     header_row = "".join(cell(c.header, i, False, True) for i, c in enumerate(columns))

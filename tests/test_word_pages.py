@@ -1,0 +1,104 @@
+"""The Word reports page by page as a planner reads them: ids kept whole, one follower a line,
+the status report's pages, and what a screen reader needs (alt text, headings, header rows,
+the document's language) — read from the docx XML, and through LibreOffice where it matters."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import uuid
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_PLANS
+from docx import Document as open_docx
+
+from maltrace import check
+from maltrace.render.report import write_report
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def example():
+    return check(EXAMPLE_PLANS)
+
+
+@pytest.fixture(scope="module")
+def docx_path(example, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("word") / "rapport.docx"
+    write_report(example, out)
+    return out
+
+
+def _cells(path: Path):
+    doc = open_docx(path)
+    for table in doc.tables:
+        for row in table.rows:
+            yield from row.cells
+
+
+# -- ids are never broken at their hyphen ---------------------------------------------------------
+
+
+def test_ids_in_table_cells_keep_their_hyphen_unbreakable(docx_path, example):
+    """«HSO-» at the end of one line and «1.3» on the next reads as two things: in every cell an
+    id's hyphen is Word's non-breaking hyphen, and the cell still reads (and copies) as the id."""
+    ids = [n for n in [*example.graph.nodes, *(p.id for p in example.plans)] if "-" in n]
+    breakable = []
+    read_back = set()
+    for cell in _cells(docx_path):
+        for t in cell._tc.iter(f"{W}t"):
+            breakable += [i for i in ids if re.search(rf"(?<![\w.-]){re.escape(i)}", t.text or "")]
+        read_back |= {i for i in ids if i in cell.text}
+    assert not breakable, f"ids with a breakable hyphen in cells: {sorted(set(breakable))[:8]}"
+    # python-docx, like Word's plain-text copy, reads the non-breaking hyphen as "-"
+    assert {"KPS-1.1", "HSO-1.3", "KDP-HSO", "HP-6"} <= read_back
+
+
+def to_pdf(path: Path) -> Path:
+    """``path`` converted to PDF by LibreOffice (skipped where it is not installed)."""
+    from test_office import _soffice
+
+    soffice = _soffice()
+    outdir = path.parent / f"pdf-{path.stem}"
+    profile = Path("/tmp") / f"lo-maltrace-{uuid.uuid4().hex[:12]}"
+    try:
+        subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless"]
+            + ["--convert-to", "pdf", "--outdir", str(outdir), str(path)],
+            capture_output=True,
+            timeout=300,
+            check=True,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return outdir / (path.stem + ".pdf")
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page, laid out as on the page (a cell's lines stay lines)."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+def test_ids_in_libreoffice_never_end_a_line_at_their_hyphen(docx_path, example):
+    text = "\n".join(pdf_pages(to_pdf(docx_path)))
+    ids = [*example.graph.nodes, *(p.id for p in example.plans)]
+    prefixes = {n.split("-")[0] for n in ids if "-" in n}
+    cut = [
+        line.strip()
+        for line in text.splitlines()
+        if re.search(rf"(?<![\w-])({'|'.join(map(re.escape, prefixes))})-(\s|$)", line)
+    ]
+    assert not cut, f"lines ending inside an id: {cut[:8]}"
+    # the ids are found in the PDF's text as the planner types them
+    flat = text.replace("\u2011", "-")
+    assert "HSO-1.3" in flat and "KPS-1.1" in flat
