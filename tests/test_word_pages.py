@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import uuid
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -67,8 +66,10 @@ def to_pdf(path: Path) -> Path:
     profile = Path("/tmp") / f"lo-maltrace-{uuid.uuid4().hex[:12]}"
     try:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless"]
-            + ["--convert-to", "pdf", "--outdir", str(outdir), str(path)],
+            [
+                *(soffice, f"-env:UserInstallation=file://{profile}", "--headless"),
+                *("--convert-to", "pdf", "--outdir", str(outdir), str(path)),
+            ],
             capture_output=True,
             timeout=300,
             check=True,
