@@ -103,3 +103,29 @@ def test_ids_in_libreoffice_never_end_a_line_at_their_hyphen(docx_path, example)
     # the ids are found in the PDF's text as the planner types them
     flat = text.replace("\u2011", "-")
     assert "HSO-1.3" in flat and "KPS-1.1" in flat
+
+
+# -- one follower a line ---------------------------------------------------------------------------
+
+
+def _goal_table(path: Path, header: str):
+    doc = open_docx(path)
+    for table in doc.tables:
+        if header in [c.text for c in table.rows[0].cells]:
+            return table
+    raise AssertionError(f"no table headed {header!r}")
+
+
+def test_followers_of_a_goal_stand_one_a_line(docx_path, example):
+    table = _goal_table(docx_path, "Følgt opp av")
+    headers = [c.text for c in table.rows[0].cells]
+    by = headers.index("Følgt opp av")
+    rows = {r.cells[0].text: r.cells for r in table.rows[1:]}
+    goal = next(g for g in example.goals if len(g.followed_up_by) >= 3)
+    lines = rows[goal.id][by].text.split("\n")
+    assert len(lines) == len(goal.followed_up_by)
+    for line, follower in zip(lines, goal.followed_up_by, strict=True):
+        assert line.startswith(f"{follower} "), line
+    # the short columns are only as wide as what they hold; the followers get the room
+    widths = [c.width for c in table.rows[0].cells]
+    assert widths[by] == max(widths)

@@ -142,7 +142,7 @@ def _item_rows(
                 )
                 found.append(_node_text(analysis, node) + via)
         status = addressed if found else empty
-        out.append((item.id, item.title(lang), status, "; ".join(found), first))
+        out.append((item.id, item.title(lang), status, "\n".join(found), first))
     return out
 
 
