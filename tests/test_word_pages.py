@@ -4,10 +4,12 @@ the document's language) — read from the docx XML, and through LibreOffice whe
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
 import uuid
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,82 @@ def test_followers_of_a_goal_stand_one_a_line(docx_path, example):
     # the short columns are only as wide as what they hold; the followers get the room
     widths = [c.width for c in table.rows[0].cells]
     assert widths[by] == max(widths)
+
+
+# -- accessible Word: alt text, headings, header rows, language -----------------------------------
+
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+LANGS = {"nn": "nn-NO", "nb": "nb-NO", "en": "en-GB"}
+
+
+def _xml(path: Path, part: str):
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read(part))
+
+
+def _word_files(example, tmp_path_factory):
+    from maltrace.api import status as run_status
+    from maltrace.render.status_report import write_status_report
+
+    folder = tmp_path_factory.mktemp("a11y")
+    out = []
+    for lang in LANGS:
+        path = folder / f"rapport-{lang}.docx"
+        write_report(example, path, lang=lang)
+        out.append((lang, path))
+    path = folder / "status.docx"
+    write_status_report(run_status(EXAMPLE_PLANS), path)
+    out.append(("nn", path))
+    return out
+
+
+@pytest.fixture(scope="module")
+def word_files(example, tmp_path_factory):
+    return _word_files(example, tmp_path_factory)
+
+
+def test_word_pictures_have_alternative_text(word_files):
+    for _lang, path in word_files:
+        pictures = list(_xml(path, "word/document.xml").iter(f"{WP}docPr"))
+        assert pictures, path.name
+        for pic in pictures:
+            descr = pic.get("descr", "")
+            assert len(descr) > 20, f"{path.name}: picture {pic.get('name')} has no alt text"
+
+
+def test_word_headings_are_heading_styles_in_order(word_files):
+    for _lang, path in word_files:
+        doc = open_docx(path)
+        levels = [
+            int(p.style.name.split()[-1])
+            for p in doc.paragraphs
+            if p.style.name.startswith("Heading ") and p.text.strip()
+        ]
+        assert levels and levels[0] == 1, path.name
+        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+        assert not jumps, f"{path.name}: heading levels skip: {jumps}"
+        # a heading is never bold normal text posing as one
+        for p in doc.paragraphs:
+            if p.style.name == "Normal" and p.runs and all(r.bold for r in p.runs):
+                assert len(p.text) > 60 or any(c.isdigit() for c in p.text), p.text
+
+
+def test_word_tables_mark_their_header_rows(word_files):
+    for _lang, path in word_files:
+        body = _xml(path, "word/document.xml")
+        tables = list(body.iter(f"{W}tbl"))
+        assert tables
+        for tbl in tables:
+            first = tbl.find(f"{W}tr")
+            assert first.find(f"{W}trPr/{W}tblHeader") is not None, path.name
+
+
+def test_word_document_language_is_set(word_files):
+    for lang, path in word_files:
+        styles = _xml(path, "word/styles.xml")
+        default = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+        assert default is not None and default.get(f"{W}val") == LANGS[lang], path.name
+        core = _xml(path, "docProps/core.xml")
+        assert any(e.text == LANGS[lang] for e in core.iter() if e.tag.endswith("language"))

@@ -95,7 +95,9 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
     elif not any(p.text.strip() for p in section.footer.paragraphs):
         _footer(section, report.lang)
     doc.core_properties.title = _safe(report.title)
-    doc.core_properties.language = {"nn": "nn-NO", "nb": "nb-NO", "en": "en-GB"}[report.lang]
+    language = {"nn": "nn-NO", "nb": "nb-NO", "en": "en-GB"}[report.lang]
+    doc.core_properties.language = language
+    _set_language(doc, language)
 
     _paragraph(doc, report.title, "Title")
     _paragraph(doc, report.generated, None)
@@ -201,6 +203,25 @@ def _ensure_styles(doc: DocxDocument, *, restyle: bool) -> None:
         toc.base_style = styles["Heading 1"]
         # Body text level, as Word's own TOC Heading: the contents do not list themselves.
         toc.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl xmlns:w="{_W}" w:val="9"/>'))
+
+
+def _set_language(doc: DocxDocument, language: str) -> None:
+    """The text's language, in the document's defaults: what spelling checkers and screen
+    readers go by (the core properties' language alone is not)."""
+    rpr = doc.styles.element.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault/{{{_W}}}rPr")
+    if rpr is None:
+        defaults = doc.styles.element.find(f"{{{_W}}}docDefaults")
+        if defaults is None:
+            defaults = parse_xml(f'<w:docDefaults xmlns:w="{_W}"/>')
+            doc.styles.element.insert(0, defaults)
+        wrapper = parse_xml(f'<w:rPrDefault xmlns:w="{_W}"><w:rPr/></w:rPrDefault>')
+        defaults.insert(0, wrapper)
+        rpr = wrapper[0]
+    lang = rpr.find(f"{{{_W}}}lang")
+    if lang is None:
+        lang = parse_xml(f'<w:lang xmlns:w="{_W}"/>')
+        rpr.append(lang)
+    lang.set(f"{{{_W}}}val", language)
 
 
 def _style_id(doc: DocxDocument, name: str | None) -> str | None:
@@ -468,9 +489,11 @@ def _add_figure(place: DocxParagraph, figure: Figure, box: tuple[int, int]) -> N
         place._p.addnext(parse_xml(f'<w:p xmlns:w="{_W}">{_runs(exc.message, "")}</w:p>'))
         place._p.getparent().remove(place._p)
         return
+    alt = _safe(figure.alt or figure.caption)
     if not is_emf(data):
         width, height = _fit(png_size(data), box)
-        place.add_run().add_picture(io.BytesIO(data), width=width, height=height)
+        shape = place.add_run().add_picture(io.BytesIO(data), width=width, height=height)
+        shape._inline.docPr.set("descr", alt)  # the alternative text a screen reader reads
         return
     width, height = _fit(emf_size(data), box)
     part = Part(
@@ -484,6 +507,7 @@ def _add_figure(place: DocxParagraph, figure: Figure, box: tuple[int, int]) -> N
     inline = CT_Inline.new_pic_inline(
         shape_id, rid, f"diagram{shape_id}.emf", width, height or Emu(width)
     )
+    inline.docPr.set("descr", alt)
     place.add_run()._r.add_drawing(inline)
 
 
