@@ -210,3 +210,20 @@ def test_word_document_language_is_set(word_files):
         assert default is not None and default.get(f"{W}val") == LANGS[lang], path.name
         core = _xml(path, "docProps/core.xml")
         assert any(e.text == LANGS[lang] for e in core.iter() if e.tag.endswith("language"))
+
+
+# -- the contents have page numbers in LibreOffice too ---------------------------------------------
+
+
+def test_contents_show_the_page_each_heading_is_on_in_libreoffice(docx_path, example):
+    from maltrace.render.report import make_report
+
+    pages = pdf_pages(to_pdf(docx_path))
+    report = make_report(example, paged=True)
+    contents = " ".join(pages[0].split())
+    for section in report.sections:
+        m = re.search(rf"{re.escape(section.heading)}\s*\.*\s*(\d+)", contents)
+        assert m, f"no page number for {section.heading!r} in the contents"
+        page = pages[int(m.group(1)) - 1]
+        lines = [" ".join(line.split()) for line in page.splitlines()]
+        assert section.heading in lines, f"{section.heading!r} is not on page {m.group(1)}"

@@ -7,8 +7,8 @@
   (``_docx_layout``): ids, numbers, dates and statuses narrow and never wrapped, titles wide, no
   word broken. The header row repeats on every page and a row is never split across pages.
 - A report section holding a ``wide`` table or the trace matrix is a landscape section.
-- Page numbers ("Side 3 av 12") in the footer and a table of contents field (filled with the
-  headings; Word updates it with page numbers on opening).
+- Page numbers ("Side 3 av 12") in the footer, and contents whose page numbers are fields
+  pointing at the headings' bookmarks (Word and LibreOffice both fill them in).
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
         if wide != landscape:
             _turn(doc, landscape=wide)
             landscape = wide
-        _paragraph(doc, s.heading, f"Heading {min(max(s.level, 1), 3)}")
+        _paragraph(doc, s.heading, f"Heading {min(max(s.level, 1), 3)}", bookmark=_mark(s.key))
         for block in s.blocks:
             if isinstance(block, Paragraph):
                 _paragraph(doc, block.text, None, bold=block.style == "headline")
@@ -292,11 +292,29 @@ def _runs(text: str, rpr: str = "", *, keep_ids: bool = False) -> str:
     return f"<w:r>{rpr}{''.join(parts)}</w:r>" if parts else ""
 
 
-def _paragraph(doc: DocxDocument, text: str, style: str | None, *, bold: bool = False) -> None:
+def _mark(key: str) -> str:
+    """The bookmark of a report section's heading (what the contents point at): a name Word
+    accepts (letters, digits, underscores, at most 40 characters)."""
+    return "_Toc_" + re.sub(r"\W", "_", key, flags=re.ASCII)[:35]
+
+
+def _paragraph(
+    doc: DocxDocument, text: str, style: str | None, *, bold: bool = False, bookmark: str = ""
+) -> None:
     sid = _style_id(doc, style)
     ppr = f'<w:pPr><w:pStyle w:val="{sid}"/></w:pPr>' if sid else ""
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    _append(doc, f'<w:p xmlns:w="{_W}">{ppr}{_runs(text, rpr, keep_ids=True)}</w:p>')
+    runs = _runs(text, rpr, keep_ids=True)
+    if bookmark:
+        n = _next_bookmark(doc)
+        runs = f'<w:bookmarkStart w:id="{n}" w:name="{bookmark}"/>{runs}<w:bookmarkEnd w:id="{n}"/>'
+    _append(doc, f'<w:p xmlns:w="{_W}">{ppr}{runs}</w:p>')
+
+
+def _next_bookmark(doc: DocxDocument) -> int:
+    n: int = getattr(doc, "_maltrace_bookmarks", 0) + 1
+    doc._maltrace_bookmarks = n  # type: ignore[attr-defined]
+    return n
 
 
 def _field(instr: str, cached: str = "", dirty: bool = False) -> str:
@@ -331,23 +349,32 @@ def _footer(section: DocxSection, lang: Lang) -> None:
 
 
 def _toc(doc: DocxDocument, report: Document) -> None:
-    """A table of contents field, its result already holding the headings (so it reads right
-    before any update); Word fills in the page numbers when it updates the field."""
+    """The contents: each heading (levels 1 and 2), linked to it, with its page number as a
+    PAGEREF field to the heading's bookmark. Not a TOC field: LibreOffice shows a TOC field's
+    saved result as it is (no page numbers, since none can be known when writing), while it
+    works a PAGEREF out as it lays out the pages; Word updates the fields (marked dirty) on
+    opening. A planner who wants Word's own contents inserts them over this list."""
     _paragraph(doc, report.toc, "TOC Heading" if _style_id(doc, "TOC Heading") else "Heading 1")
-    headings = [s.heading for s in report.sections if s.level <= 2] or [""]
+    sections = [s for s in report.sections if s.level <= 2]
+    tab = round(_text_width_pt(doc.sections[-1]) * 20)
     paragraphs = []
-    for i, heading in enumerate(headings):
-        runs = _runs(heading)
-        if i == 0:
-            runs = (
-                '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-                '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u '
-                "</w:instrText></w:r>"
-                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + runs
-            )
-        if i == len(headings) - 1:
-            runs += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        paragraphs.append(f'<w:p xmlns:w="{_W}">{runs}</w:p>')
+    for s in sections:
+        mark = _mark(s.key)
+        style = _style_id(doc, f"toc {min(s.level, 2)}")
+        ppr = (
+            "<w:pPr>"
+            + (f'<w:pStyle w:val="{style}"/>' if style else "")
+            + f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab}"/></w:tabs>'
+            + (f'<w:ind w:left="{220 * (s.level - 1)}"/>' if s.level > 1 else "")
+            + '<w:spacing w:after="40"/></w:pPr>'
+        )
+        entry = (
+            f'<w:hyperlink w:anchor="{mark}" w:history="1">{_runs(s.heading, keep_ids=True)}'
+            "<w:r><w:tab/></w:r>"
+            + _field(f"PAGEREF {mark} \\h", "<w:r><w:t>?</w:t></w:r>", dirty=True)
+            + "</w:hyperlink>"
+        )
+        paragraphs.append(f'<w:p xmlns:w="{_W}">{ppr}{entry}</w:p>')
     for p in paragraphs:
         _append(doc, p)
 
