@@ -227,3 +227,55 @@ def test_contents_show_the_page_each_heading_is_on_in_libreoffice(docx_path, exa
         page = pages[int(m.group(1)) - 1]
         lines = [" ".join(line.split()) for line in page.splitlines()]
         assert section.heading in lines, f"{section.heading!r} is not on page {m.group(1)}"
+
+
+# -- the status report: few pages, no empty sections, numbers that read ----------------------------
+
+
+@pytest.fixture(scope="module")
+def status_docx(tmp_path_factory) -> Path:
+    import datetime as dt
+
+    from maltrace.api import status as run_status
+    from maltrace.render.status_report import write_status_report
+
+    out = tmp_path_factory.mktemp("status") / "status.docx"
+    write_status_report(run_status(EXAMPLE_PLANS, today=dt.date(2026, 12, 2)), out)
+    return out
+
+
+def test_status_report_groups_its_landscape_pages(status_docx):
+    doc = open_docx(status_docx)
+    turns = [s.orientation for s in doc.sections]
+    flips = sum(1 for a, b in itertools.pairwise(turns) if a != b)
+    assert flips <= 1, f"the page turns {flips} times: {turns}"
+
+
+def test_status_report_leaves_out_empty_sections_and_says_them_in_a_line(status_docx):
+    doc = open_docx(status_docx)
+    texts = [p.text for p in doc.paragraphs]
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "Funn" not in headings  # the example has no findings: no page for «Ingen funn»
+    assert "Ingen funn." in " ".join(texts)  # said once, in the summary
+
+
+def test_status_report_amounts_and_values_read_as_numbers(status_docx):
+    cells = [c.text for c in _cells(status_docx)]
+    assert "800\u00a0000" in cells  # a thousands space that never breaks
+    assert any(c == "72\u00a0000\u00a0(2030)" for c in cells)  # value and year stay together
+    assert not any(c == "2\u00a0030" for c in cells)  # years are not numbers to group
+
+
+def test_status_report_explains_its_pink_rows(status_docx):
+    text = " ".join(p.text for p in open_docx(status_docx).paragraphs)
+    assert "Raude rader" in text
+
+
+def test_status_report_is_few_pages_in_libreoffice(status_docx):
+    pages = pdf_pages(to_pdf(status_docx))
+    assert len(pages) <= 6, f"{len(pages)} pages"
+    for page in pages:  # no page holds only a heading and «nothing»
+        words = page.split()
+        assert len(words) > 12, page
+    flat = "\n".join(pages)
+    assert re.search(r"72\s000\s\(2030\)", flat)  # on one line

@@ -101,16 +101,17 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
 
     _paragraph(doc, report.title, "Title")
     _paragraph(doc, report.generated, None)
-    _toc(doc, report)
+    turns = _orientations(report)
     landscape = False
+    if template is None and turns and turns[0]:
+        # a report of wide tables only is landscape from its first page
+        _set_orientation(section, landscape=True)
+        landscape = True
+    _toc(doc, report)
     # Pictures go in last, into paragraphs kept for them: meanwhile they are drawn in the
     # background (see ``Figure.prepare``) while the rest of the document is built.
     pictures: list[tuple[Figure, DocxParagraph, tuple[int, int]]] = []
-    for s in report.sections:
-        # A section with a wide table or the matrix is a landscape section, heading and all.
-        wide = any(
-            isinstance(b, Matrix) or (isinstance(b, Table) and b.wide and b.rows) for b in s.blocks
-        )
+    for s, wide in zip(report.sections, turns, strict=True):
         if wide != landscape:
             _turn(doc, landscape=wide)
             landscape = wide
@@ -119,7 +120,13 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
             if isinstance(block, Paragraph):
                 _paragraph(doc, block.text, None, bold=block.style == "headline")
             elif isinstance(block, Figure):
-                pictures.append((block, doc.add_paragraph(), _text_box(doc.sections[-1])))
+                place = doc.add_paragraph()
+                if block.caption:  # the picture keeps to its caption's page
+                    place.paragraph_format.keep_with_next = True
+                box = _text_box(doc.sections[-1])
+                if not block.emf:  # a chart: two to a page, landscape or not
+                    box = (box[0], box[1] // 2 - Cm(1))
+                pictures.append((block, place, box))
                 if block.caption:
                     _paragraph(doc, block.caption, "Caption")
             elif isinstance(block, Matrix):
@@ -133,6 +140,31 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _orientations(report: Document) -> list[bool]:
+    """Whether each section is on landscape pages. A section with a wide table or the matrix
+    is, heading and all; a portrait table or a diagram is not. Anything else (text, charts, a
+    section that says it is empty) stays on the pages it comes to, or those of what follows
+    when it starts the report: each turn of the page starts a new page."""
+    wants: list[bool | None] = []
+    for s in report.sections:
+        if any(
+            isinstance(b, Matrix) or (isinstance(b, Table) and b.wide and b.rows) for b in s.blocks
+        ):
+            wants.append(True)
+        elif any(
+            (isinstance(b, Table) and not b.wide and b.rows) or (isinstance(b, Figure) and b.emf)
+            for b in s.blocks
+        ):
+            wants.append(False)
+        else:
+            wants.append(None)
+    first = next((w for w in wants if w is not None), False)
+    out: list[bool] = []
+    for w in wants:
+        out.append(w if w is not None else (out[-1] if out else first))
+    return out
 
 
 def _open(template: str | os.PathLike[str] | None) -> DocxDocument:
@@ -384,7 +416,10 @@ def _toc(doc: DocxDocument, report: Document) -> None:
 
 def _turn(doc: DocxDocument, *, landscape: bool) -> None:
     """A new section from here, on a landscape (or again portrait) page."""
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _set_orientation(doc.add_section(WD_SECTION.NEW_PAGE), landscape=landscape)
+
+
+def _set_orientation(section: DocxSection, *, landscape: bool) -> None:
     width, height = section.page_width, section.page_height
     if width is not None and height is not None and (width < height) == landscape:
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -518,11 +553,12 @@ def _add_figure(place: DocxParagraph, figure: Figure, box: tuple[int, int]) -> N
         return
     alt = _safe(figure.alt or figure.caption)
     if not is_emf(data):
-        width, height = _fit(png_size(data), box)
+        width, height = _fit(png_size(data), box, _png_natural_width(data))
         shape = place.add_run().add_picture(io.BytesIO(data), width=width, height=height)
         shape._inline.docPr.set("descr", alt)  # the alternative text a screen reader reads
         return
-    width, height = _fit(emf_size(data), box)
+    size = emf_size(data)
+    width, height = _fit(size, box, size[0] * 360)  # hundredths of a millimetre in EMU
     part = Part(
         place.part.package.next_partname("/word/media/diagram%d.emf"),
         "image/x-emf",
@@ -550,11 +586,25 @@ def _text_box(section: DocxSection | None = None) -> tuple[int, int]:
     return page_w - left - right, page_h - top - bottom - Cm(2)
 
 
-def _fit(size: tuple[int, int] | None, box: tuple[int, int]) -> tuple[Emu, Emu | None]:
-    """The picture's size: the text width, or less when a tall picture would overrun the page."""
+def _png_natural_width(data: bytes) -> int | None:
+    """The width a PNG was drawn for (its pixels at its resolution), in EMU."""
+    from docx.image.image import Image
+
+    try:
+        return int(Image.from_blob(data).width)
+    except Exception:  # an odd PNG: python-docx raises several kinds; fit it to the page
+        return None
+
+
+def _fit(
+    size: tuple[int, int] | None, box: tuple[int, int], natural: int | None = None
+) -> tuple[Emu, Emu | None]:
+    """The picture's size: the size it was drawn at, so that the text of a report's pictures
+    reads at one size, and less when that is wider than the text or a tall picture would
+    overrun the page (never blown up: a small picture at the text width has big letters)."""
     text_w, text_h = box
     if not size or not size[0]:
         return Emu(text_w), None
     w, h = size
-    width = min(text_w, int(text_h * w / h))
+    width = min(text_w, int(text_h * w / h), natural or text_w)
     return Emu(width), Emu(int(width * h / w))
