@@ -71,6 +71,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The red thread of {node}: {count} items highlighted.",
     ),
     "page.cleared": ("Markeringa er fjerna.", "Markeringen er fjernet.", "Highlight cleared."),
+    "page.no_match": ("Ingen treff.", "Ingen treff.", "No matches."),
     "page.rows": (
         "{shown} av {total} rader blir viste.",
         "{shown} av {total} rader vises.",

@@ -93,6 +93,7 @@ _WORDS = (
     "selected",
     "rows",
     "cleared",
+    "no_match",
 )
 
 
