@@ -57,11 +57,12 @@ def test_word_tables_span_the_text_width_with_columns_by_kind(docx_path):
     portrait = doc.sections[0]
     assert portrait.page_width == pytest.approx(7560310, rel=0.01)  # A4
     text_twips = _text_width(portrait) / 635
-    for table in doc.tables[:4]:  # the portrait tables: plans, per plan, per area, goals
+    # the portrait tables: what the coverage counts, plans, per plan, per area, goals
+    for table in doc.tables[:5]:
         grid = [int(c.get(f"{W}w")) for c in table._tbl.tblGrid.iter(f"{W}gridCol")]
         assert sum(grid) == pytest.approx(text_twips, abs=len(grid) + 1)
         assert table._tbl.tblPr.find(f"{W}tblLayout").get(f"{W}type") == "fixed"
-    plans, per_plan = doc.tables[0], doc.tables[1]
+    plans, per_plan = doc.tables[1], doc.tables[2]
     grid = [int(c.get(f"{W}w")) for c in plans._tbl.tblGrid.iter(f"{W}gridCol")]
     assert grid[0] < grid[1]  # ID narrow, title wide
     # header rows repeat, ids never wrap, numbers right-aligned

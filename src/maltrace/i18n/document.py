@@ -71,6 +71,23 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The red thread of {node}: {count} items highlighted.",
     ),
     "page.cleared": ("Markeringa er fjerna.", "Markeringen er fjernet.", "Highlight cleared."),
+    "report.by_goal_plan": (
+        "Oppfølgingsgraden tel alle måla i planane som skal følgjast opp: samfunnsdelen sine og dei kommunedelplanane set sjølve (dei skal handlingsdelen følgje opp). Tabellen viser kvar måla kjem frå; summen er talet over. Satsingsområda gjeld berre samfunnsdelen sine mål.",
+        "Oppfølgingsgraden teller alle målene i planene som skal følges opp: samfunnsdelens og dem kommunedelplanene setter selv (dem skal handlingsdelen følge opp). Tabellen viser hvor målene kommer fra; summen er tallet over. Satsingsområdene gjelder bare samfunnsdelens mål.",
+        "The coverage counts every goal of the plans to be followed up: the samfunnsdel's and those the kommunedelplanar set themselves (for the handlingsdel to follow up). The table shows where the goals come from; they add up to the figure above. The areas hold the samfunnsdel's goals only.",
+    ),
+    "report.set_by": ("Mål sett i", "Mål satt i", "Goals set in"),
+    "report.total": ("I alt", "I alt", "Total"),
+    "report.appendix": (
+        "Vedlegg {letter}: {heading}",
+        "Vedlegg {letter}: {heading}",
+        "Appendix {letter}: {heading}",
+    ),
+    "report.appendix_note": (
+        "Detaljane står i vedlegga bak: {names}.",
+        "Detaljene står i vedleggene bak: {names}.",
+        "The details are in the appendices: {names}.",
+    ),
     "page.no_match": ("Ingen treff.", "Ingen treff.", "No matches."),
     "page.rows": (
         "{shown} av {total} rader blir viste.",

@@ -20,6 +20,7 @@ from maltrace.render.document import (
     Section,
     Sheet,
     Table,
+    Value,
 )
 from maltrace.render.frameworks_report import framework_sections, frameworks_sheet
 from maltrace.render.thread_data import thread_data
@@ -65,7 +66,7 @@ def build_report(
             followed=cov.followed_up,
             total=cov.goals,
         )
-    summary = [Paragraph(headline, "headline")]
+    summary: list[Paragraph | Table] = [Paragraph(headline, "headline")]
     if cov.goals == 0 and not analysis.per_plan:
         summary.append(Paragraph(t("check.no_goals_in_scope", lang)))
     elif cov.followed_up == cov.goals:
@@ -82,6 +83,27 @@ def build_report(
     )
     if analysis.infos:
         summary.append(Paragraph(t("check.summary_infos", lang, infos=len(analysis.infos))))
+    by_plan = analysis.per_goal_plan
+    if len(by_plan) > 1 and not analysis.focus:
+        # what the headline counts, by the plan that sets the goals: the rows add up to it
+        rows: list[tuple[Value, ...]] = [
+            (pid, analysis.plan_info(pid).title, c.goals, c.followed_up, c.ratio)
+            for pid, c in by_plan.items()
+        ]
+        rows.append(("", t("report.total", lang), cov.goals, cov.followed_up, cov.ratio))
+        summary.append(Paragraph(t("report.by_goal_plan", lang)))
+        summary.append(
+            Table(
+                (
+                    Column(t("report.set_by", lang), "id"),
+                    Column(t("col.title", lang)),
+                    Column(t("col.goals", lang), "int"),
+                    Column(t("col.followed_up", lang), "int"),
+                    Column(t("col.coverage", lang), "ratio"),
+                ),
+                tuple(rows),
+            )
+        )
 
     def col(key: str, kind: ColumnKind = "text") -> Column:
         return Column(t(key, lang), kind)
@@ -258,6 +280,8 @@ def build_report(
             "findings", t("check.findings", lang), (findings,), empty=t("check.no_findings", lang)
         ),
     )
+    if analysis.graph.number_of_nodes() > LARGE_SET_NODES:
+        sections = _with_appendices(sections, lang)
     sheet = (
         ("report.matrix", matrix),
         ("report.links", links),
@@ -277,6 +301,37 @@ def build_report(
         csv_table=links,
         thread=thread_data(analysis),
     )
+
+
+# A set this big (a whole kommune) gets a main part a politician reads and the detail in
+# appendices: the pictures, the table of every goal, what has no trace upwards, the
+# frameworks and the findings run to a hundred pages.
+LARGE_SET_NODES = 400
+_APPENDIX_KEYS = ("diagram", "goals", "orphans", "findings")
+
+
+def _with_appendices(sections: tuple[Section, ...], lang: Lang) -> tuple[Section, ...]:
+    """``sections`` as a main part and appendices (A, B, …) after it, in the same order."""
+    detail = [s for s in sections if s.key in _APPENDIX_KEYS or s.key.startswith("framework-")]
+    main = [s for s in sections if s not in detail]
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    appendices = [
+        Section(
+            s.key,
+            t("report.appendix", lang, letter=letters[i % 26], heading=s.heading),
+            s.blocks,
+            s.level,
+            s.empty,
+        )
+        for i, s in enumerate(detail)
+    ]
+    names = ", ".join(a.heading.split(": ", 1)[0] for a in appendices[:1]) + (
+        f"–{letters[len(appendices) - 1]}" if len(appendices) > 1 else ""
+    )
+    note = Paragraph(t("report.appendix_note", lang, names=names), "note")
+    summary = main[0]
+    main[0] = Section(summary.key, summary.heading, (*summary.blocks, note), summary.level)
+    return (*main, *appendices)
 
 
 JUSTIFIED_CODES = ("not-followed-up-justified", "no-link-justified")
