@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
+import struct
 import subprocess
 import uuid
 import zipfile
@@ -279,3 +280,44 @@ def test_status_report_is_few_pages_in_libreoffice(status_docx):
         assert len(words) > 12, page
     flat = "\n".join(pages)
     assert re.search(r"72\s000\s\(2030\)", flat)  # on one line
+
+
+# -- one title per picture, one text size across a report's pictures --------------------------------
+
+
+def test_a_picture_that_carries_its_title_has_no_caption_repeating_it(docx_path, example):
+    from conftest import emf_texts
+
+    from maltrace.render.document import Figure
+    from maltrace.render.report import make_report
+
+    titles = set()
+    for section in make_report(example, paged=True).sections:
+        for block in section.blocks:
+            if isinstance(block, Figure) and block.emf:
+                titles.add(emf_texts(block.draw("emf"))[0])
+    captions = [p.text for p in open_docx(docx_path).paragraphs if p.style.name == "Caption"]
+    repeated = [c for c in captions if any(c[:30] in title for title in titles)]
+    assert not repeated, repeated
+
+
+def test_pictures_are_placed_at_the_size_they_were_drawn_never_blown_up(docx_path):
+    """The diagrams are drawn at one text size; placing each at its own size keeps it (a small
+    picture stretched to the text width had letters half as big again as the next page's)."""
+    body = _xml(docx_path, "word/document.xml")
+    rels = _xml(docx_path, "word/_rels/document.xml.rels")
+    target = {r.get("Id"): r.get("Target") for r in rels}
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    r = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    at_size = 0
+    with zipfile.ZipFile(docx_path) as z:
+        for inline in body.iter(f"{WP}inline"):
+            cx = int(inline.find(f"{WP}extent").get("cx"))
+            data = z.read("word/" + target[inline.find(f".//{a}blip").get(f"{r}embed")])
+            if data[40:44] != b" EMF":
+                continue
+            left, _top, right, _bottom = struct.unpack("<4i", data[24:40])
+            natural = (right - left) * 360
+            assert cx <= natural + 360, f"picture blown up: {cx} > {natural}"
+            at_size += abs(cx - natural) <= 360
+    assert at_size >= 5

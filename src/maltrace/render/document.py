@@ -94,6 +94,9 @@ class Figure:
     key: str = ""
     prepare: Callable[[FigureFormat], None] | None = None
     emf: bool = False
+    # The drawing carries its title (the diagrams do): pages and Word show no caption under
+    # it, which would only say the title again; ``caption`` still names it (Markdown's files).
+    titled: bool = False
 
 
 def office_format(figure: Figure) -> FigureFormat:

@@ -121,14 +121,15 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
                 _paragraph(doc, block.text, None, bold=block.style == "headline")
             elif isinstance(block, Figure):
                 place = doc.add_paragraph()
-                if block.caption:  # the picture keeps to its caption's page
+                caption = "" if block.titled else block.caption
+                if caption:  # the picture keeps to its caption's page
                     place.paragraph_format.keep_with_next = True
                 box = _text_box(doc.sections[-1])
                 if not block.emf:  # a chart: two to a page, landscape or not
                     box = (box[0], box[1] // 2 - Cm(1))
                 pictures.append((block, place, box))
-                if block.caption:
-                    _paragraph(doc, block.caption, "Caption")
+                if caption:
+                    _paragraph(doc, caption, "Caption")
             elif isinstance(block, Matrix):
                 _add_matrix(doc, block, report.lang)
             elif block.rows:

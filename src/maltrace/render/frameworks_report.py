@@ -90,6 +90,7 @@ def _section(analysis: Analysis, fc: FrameworkCoverage, lang: Lang, figures: boo
                 caption=t("frameworks.figure_alt", lang, id=fw.id, title=fw.title(lang)),
                 key=f"framework-{fw.id}",
                 emf=True,
+                titled=True,
             )
         )
     rows = _item_rows(analysis, fc, lang)
