@@ -282,7 +282,7 @@ def test_status_report_is_few_pages_in_libreoffice(status_docx):
     assert re.search(r"72\s000\s\(2030\)", flat)  # on one line
 
 
-# -- one title per picture, one text size across a report's pictures --------------------------------
+# -- one title per picture, one text size across a report's pictures -----------------------------
 
 
 def test_a_picture_that_carries_its_title_has_no_caption_repeating_it(docx_path, example):
