@@ -321,3 +321,11 @@ def test_pictures_are_placed_at_the_size_they_were_drawn_never_blown_up(docx_pat
             assert cx <= natural + 360, f"picture blown up: {cx} > {natural}"
             at_size += abs(cx - natural) <= 360
     assert at_size >= 5
+
+
+def test_report_explains_its_red_rows_and_keeps_a_picture_with_the_line_before_it(docx_path):
+    doc = open_docx(docx_path)
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "Raude rader i tabellane" in text
+    intro = next(p for p in doc.paragraphs if p.text.startswith("Heile oversikta har"))
+    assert intro.paragraph_format.keep_with_next

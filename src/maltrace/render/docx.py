@@ -116,9 +116,11 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
             _turn(doc, landscape=wide)
             landscape = wide
         _paragraph(doc, s.heading, f"Heading {min(max(s.level, 1), 3)}", bookmark=_mark(s.key))
-        for block in s.blocks:
+        for i, block in enumerate(s.blocks):
             if isinstance(block, Paragraph):
-                _paragraph(doc, block.text, None, bold=block.style == "headline")
+                # a line that introduces a picture stays on the picture's page
+                keep = i + 1 < len(s.blocks) and isinstance(s.blocks[i + 1], Figure)
+                _paragraph(doc, block.text, None, bold=block.style == "headline", keep=keep)
             elif isinstance(block, Figure):
                 place = doc.add_paragraph()
                 caption = "" if block.titled else block.caption
@@ -332,10 +334,17 @@ def _mark(key: str) -> str:
 
 
 def _paragraph(
-    doc: DocxDocument, text: str, style: str | None, *, bold: bool = False, bookmark: str = ""
+    doc: DocxDocument,
+    text: str,
+    style: str | None,
+    *,
+    bold: bool = False,
+    bookmark: str = "",
+    keep: bool = False,
 ) -> None:
     sid = _style_id(doc, style)
-    ppr = f'<w:pPr><w:pStyle w:val="{sid}"/></w:pPr>' if sid else ""
+    props = (f'<w:pStyle w:val="{sid}"/>' if sid else "") + ("<w:keepNext/>" if keep else "")
+    ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
     runs = _runs(text, rpr, keep_ids=True)
     if bookmark:
