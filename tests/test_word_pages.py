@@ -128,7 +128,8 @@ def test_followers_of_a_goal_stand_one_a_line(docx_path, example):
     lines = rows[goal.id][by].text.split("\n")
     assert len(lines) == len(goal.followed_up_by)
     for line, follower in zip(lines, goal.followed_up_by, strict=True):
-        assert line.startswith(f"{follower} "), line
+        # id, then title: nothing else takes room on the line
+        assert line == f"{follower} {example.graph.nodes[follower]['title']}", line
     # the short columns are only as wide as what they hold; the followers get the room
     widths = [c.width for c in table.rows[0].cells]
     assert widths[by] == max(widths)

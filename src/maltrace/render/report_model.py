@@ -159,8 +159,8 @@ def build_report(
                 g.title,
                 g.plan,
                 followed if g.followed_up else not_followed,
-                # one follower a line: id, title, plan
-                "\n".join(f"{n} {title_of(n)} ({nodes[n]['plan']})" for n in g.followed_up_by)
+                # one follower a line: id, then title (the plan is in the plans' table)
+                "\n".join(f"{n} {title_of(n)}" for n in g.followed_up_by)
                 or (through if g.followed_up else ""),
             )
             for g in analysis.goals
