@@ -167,6 +167,18 @@ class Analysis:
         return tuple(f for f in self.findings if f.severity == "info")
 
     @property
+    def per_goal_plan(self) -> dict[str, Coverage]:
+        """The coverage split by the plan that sets the goals (the samfunnsdel's own, each
+        kommunedelplan's own), in the plans' order: the parts add up to ``coverage``."""
+        order = {p.id: i for i, p in enumerate(self.plans)}
+        out: dict[str, list[int]] = {}
+        for g in sorted(self.goals, key=lambda g: order.get(g.plan, len(order))):
+            counts = out.setdefault(g.plan, [0, 0])
+            counts[0] += 1
+            counts[1] += g.followed_up
+        return {plan: Coverage(n, followed) for plan, (n, followed) in out.items()}
+
+    @property
     def justified_goals(self) -> tuple[GoalStatus, ...]:
         return tuple(g for g in self.goals if g.justified)
 

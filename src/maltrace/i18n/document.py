@@ -71,6 +71,29 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The red thread of {node}: {count} items highlighted.",
     ),
     "page.cleared": ("Markeringa er fjerna.", "Markeringen er fjernet.", "Highlight cleared."),
+    "report.by_goal_plan": (
+        "Oppfølgingsgraden tel alle måla i planane som skal følgjast opp: samfunnsdelen sine og dei kommunedelplanane set sjølve (dei skal handlingsdelen følgje opp). Tabellen viser kvar måla kjem frå; summen er talet over. Satsingsområda gjeld berre samfunnsdelen sine mål.",
+        "Oppfølgingsgraden teller alle målene i planene som skal følges opp: samfunnsdelens og dem kommunedelplanene setter selv (dem skal handlingsdelen følge opp). Tabellen viser hvor målene kommer fra; summen er tallet over. Satsingsområdene gjelder bare samfunnsdelens mål.",
+        "The coverage counts every goal of the plans to be followed up: the samfunnsdel's and those the kommunedelplanar set themselves (for the handlingsdel to follow up). The table shows where the goals come from; they add up to the figure above. The areas hold the samfunnsdel's goals only.",
+    ),
+    "report.alert_legend": (
+        "Raude rader i tabellane: mål som ikkje er følgde opp, planar og satsingsområde med slike mål, det som ikkje har spor oppover, og feil i planfilene.",
+        "Røde rader i tabellene: mål som ikke er fulgt opp, planer og satsingsområder med slike mål, det som ikke har spor oppover, og feil i planfilene.",
+        "Red rows in the tables: goals not followed up, plans and areas with such goals, what has no trace upwards, and errors in the plan files.",
+    ),
+    "report.set_by": ("Mål sett i", "Mål satt i", "Goals set in"),
+    "report.total": ("I alt", "I alt", "Total"),
+    "report.appendix": (
+        "Vedlegg {letter}: {heading}",
+        "Vedlegg {letter}: {heading}",
+        "Appendix {letter}: {heading}",
+    ),
+    "report.appendix_note": (
+        "Detaljane står i vedlegga bak: {names}.",
+        "Detaljene står i vedleggene bak: {names}.",
+        "The details are in the appendices: {names}.",
+    ),
+    "page.no_match": ("Ingen treff.", "Ingen treff.", "No matches."),
     "page.rows": (
         "{shown} av {total} rader blir viste.",
         "{shown} av {total} rader vises.",

@@ -163,6 +163,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "No justified gaps.",
     ),
     "st.none_findings": ("Ingen funn.", "Ingen funn.", "No findings."),
+    "st.alert_legend": (
+        "Raude rader i tabellane: indikatorar og mål på etterskot, mål med tiltak over fristen, tiltak over fristen og feil i planfilene.",
+        "Røde rader i tabellene: indikatorer og mål på etterskudd, mål med tiltak over fristen, tiltak over fristen og feil i planfilene.",
+        "Red rows in the tables: indicators and goals behind, goals with overdue measures, overdue measures and errors in the plan files.",
+    ),
     "st.fail_on": (
         "Feilar fordi {what}.",
         "Feiler fordi {what}.",

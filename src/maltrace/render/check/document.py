@@ -21,6 +21,7 @@ from maltrace.render.document import (
     Section,
     Sheet,
     Table,
+    Value,
 )
 from maltrace.render.frameworks.document import framework_sections, frameworks_sheet
 
@@ -63,7 +64,7 @@ def build_report(
             followed=cov.followed_up,
             total=cov.goals,
         )
-    summary = [Paragraph(headline, "headline")]
+    summary: list[Paragraph | Table] = [Paragraph(headline, "headline")]
     if cov.goals == 0 and not analysis.per_plan:
         summary.append(Paragraph(t("check.no_goals_in_scope", lang)))
     elif cov.followed_up == cov.goals:
@@ -80,6 +81,27 @@ def build_report(
     )
     if analysis.infos:
         summary.append(Paragraph(t("check.summary_infos", lang, infos=len(analysis.infos))))
+    by_plan = analysis.per_goal_plan
+    if len(by_plan) > 1 and not analysis.focus:
+        # what the headline counts, by the plan that sets the goals: the rows add up to it
+        rows: list[tuple[Value, ...]] = [
+            (pid, analysis.plan_info(pid).title, c.goals, c.followed_up, c.ratio)
+            for pid, c in by_plan.items()
+        ]
+        rows.append(("", t("report.total", lang), cov.goals, cov.followed_up, cov.ratio))
+        summary.append(Paragraph(t("report.by_goal_plan", lang)))
+        summary.append(
+            Table(
+                (
+                    Column(t("report.set_by", lang), "id"),
+                    Column(t("col.title", lang)),
+                    Column(t("col.goals", lang), "int"),
+                    Column(t("col.followed_up", lang), "int"),
+                    Column(t("col.coverage", lang), "ratio"),
+                ),
+                tuple(rows),
+            )
+        )
 
     def col(key: str, kind: ColumnKind = "text") -> Column:
         return Column(t(key, lang), kind)
@@ -135,7 +157,8 @@ def build_report(
                 g.title,
                 g.plan,
                 followed if g.followed_up else not_followed,
-                "; ".join(f"{n} {title_of(n)} ({nodes[n]['plan']})" for n in g.followed_up_by)
+                # one follower a line: id, then title (the plan is in the plans' table)
+                "\n".join(f"{n} {title_of(n)}" for n in g.followed_up_by)
                 or (through if g.followed_up else ""),
             )
             for g in analysis.goals
@@ -255,6 +278,13 @@ def build_report(
             "findings", t("check.findings", lang), (findings,), empty=t("check.no_findings", lang)
         ),
     )
+    if any(any(t_.row_alert) for s_ in sections for t_ in s_.tables):
+        # what the red rows mean, said once, under the summary
+        first = sections[0]
+        legend = Paragraph(t("report.alert_legend", lang), "note")
+        sections = (Section(first.key, first.heading, (*first.blocks, legend)), *sections[1:])
+    if analysis.graph.number_of_nodes() > LARGE_SET_NODES:
+        sections = _with_appendices(sections, lang)
     sheet = (
         ("report.matrix", matrix),
         ("report.links", links),
@@ -274,6 +304,37 @@ def build_report(
         csv_table=links,
         thread=thread_data(analysis),
     )
+
+
+# A set this big (a whole kommune) gets a main part a politician reads and the detail in
+# appendices: the pictures, the table of every goal, what has no trace upwards, the
+# frameworks and the findings run to a hundred pages.
+LARGE_SET_NODES = 400
+_APPENDIX_KEYS = ("diagram", "goals", "orphans", "findings")
+
+
+def _with_appendices(sections: tuple[Section, ...], lang: Lang) -> tuple[Section, ...]:
+    """``sections`` as a main part and appendices (A, B, …) after it, in the same order."""
+    detail = [s for s in sections if s.key in _APPENDIX_KEYS or s.key.startswith("framework-")]
+    main = [s for s in sections if s not in detail]
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    appendices = [
+        Section(
+            s.key,
+            t("report.appendix", lang, letter=letters[i % 26], heading=s.heading),
+            s.blocks,
+            s.level,
+            s.empty,
+        )
+        for i, s in enumerate(detail)
+    ]
+    names = ", ".join(a.heading.split(": ", 1)[0] for a in appendices[:1]) + (
+        f"–{letters[len(appendices) - 1]}" if len(appendices) > 1 else ""
+    )
+    note = Paragraph(t("report.appendix_note", lang, names=names), "note")
+    summary = main[0]
+    main[0] = Section(summary.key, summary.heading, (*summary.blocks, note), summary.level)
+    return (*main, *appendices)
 
 
 JUSTIFIED_CODES = ("not-followed-up-justified", "no-link-justified")

@@ -221,7 +221,9 @@ def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm
             extra = " constraint=false"
         target = _endpoint(anchor[group_of[link.target]], link.target, "e")
         source = _endpoint(anchor[group_of[link.source]], link.source, "w")
-        emit(f'\t{target} -> {source} [class="follows-up"{extra}]')
+        # the id names both ends, so that the HTML page can dim a link with its boxes
+        ends = f"{_dot.node_name(link.source)}~{_dot.node_name(link.target)}"
+        emit(f'\t{target} -> {source} [class="follows-up"{extra} id="link-{ends}"]')
         drawn.append((link.source, link.target))
     emit("}")
 

@@ -102,6 +102,7 @@ def diagram_blocks(
             key=f"diagram-{p.key}",
             prepare=batch.prepare,
             emf=True,
+            titled=True,
         )
         for i, p in enumerate(parts)
     ]
@@ -241,7 +242,13 @@ def _figure(
         return result
 
     return Figure(
-        alt=alt or caption, draw=draw, caption=caption, key=key, prepare=prepare, emf=True
+        alt=alt or caption,
+        draw=draw,
+        caption=caption,
+        key=key,
+        prepare=prepare,
+        emf=True,
+        titled=True,
     )
 
 

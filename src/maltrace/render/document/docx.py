@@ -7,14 +7,15 @@
   (``_docx_layout``): ids, numbers, dates and statuses narrow and never wrapped, titles wide, no
   word broken. The header row repeats on every page and a row is never split across pages.
 - A report section holding a ``wide`` table or the trace matrix is a landscape section.
-- Page numbers ("Side 3 av 12") in the footer and a table of contents field (filled with the
-  headings; Word updates it with page numbers on opening).
+- Page numbers ("Side 3 av 12") in the footer, and contents whose page numbers are fields
+  pointing at the headings' bookmarks (Word and LibreOffice both fill them in).
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import threading
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -97,31 +98,43 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
     elif not any(p.text.strip() for p in section.footer.paragraphs):
         _footer(section, report.lang)
     doc.core_properties.title = _safe(report.title)
-    doc.core_properties.language = {"nn": "nn-NO", "nb": "nb-NO", "en": "en-GB"}[report.lang]
+    language = {"nn": "nn-NO", "nb": "nb-NO", "en": "en-GB"}[report.lang]
+    doc.core_properties.language = language
+    _set_language(doc, language)
 
     _paragraph(doc, report.title, "Title")
     _paragraph(doc, report.generated, None)
-    _toc(doc, report)
+    turns = _orientations(report)
     landscape = False
+    if template is None and turns and turns[0]:
+        # a report of wide tables only is landscape from its first page
+        _set_orientation(section, landscape=True)
+        landscape = True
+    _toc(doc, report)
     # Pictures go in last, into paragraphs kept for them: meanwhile they are drawn in the
     # background (see ``Figure.prepare``) while the rest of the document is built.
     pictures: list[tuple[Figure, DocxParagraph, tuple[int, int]]] = []
-    for s in report.sections:
-        # A section with a wide table or the matrix is a landscape section, heading and all.
-        wide = any(
-            isinstance(b, Matrix) or (isinstance(b, Table) and b.wide and b.rows) for b in s.blocks
-        )
+    for s, wide in zip(report.sections, turns, strict=True):
         if wide != landscape:
             _turn(doc, landscape=wide)
             landscape = wide
-        _paragraph(doc, s.heading, f"Heading {min(max(s.level, 1), 3)}")
-        for block in s.blocks:
+        _paragraph(doc, s.heading, f"Heading {min(max(s.level, 1), 3)}", bookmark=_mark(s.key))
+        for i, block in enumerate(s.blocks):
             if isinstance(block, Paragraph):
-                _paragraph(doc, block.text, None, bold=block.style == "headline")
+                # a line that introduces a picture stays on the picture's page
+                keep = i + 1 < len(s.blocks) and isinstance(s.blocks[i + 1], Figure)
+                _paragraph(doc, block.text, None, bold=block.style == "headline", keep=keep)
             elif isinstance(block, Figure):
-                pictures.append((block, doc.add_paragraph(), _text_box(doc.sections[-1])))
-                if block.caption:
-                    _paragraph(doc, block.caption, "Caption")
+                place = doc.add_paragraph()
+                caption = "" if block.titled else block.caption
+                if caption:  # the picture keeps to its caption's page
+                    place.paragraph_format.keep_with_next = True
+                box = _text_box(doc.sections[-1])
+                if not block.emf:  # a chart: two to a page, landscape or not
+                    box = (box[0], box[1] // 2 - Cm(1))
+                pictures.append((block, place, box))
+                if caption:
+                    _paragraph(doc, caption, "Caption")
             elif isinstance(block, Matrix):
                 _add_matrix(doc, block, report.lang)
             elif block.rows:
@@ -134,6 +147,31 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _orientations(report: Document) -> list[bool]:
+    """Whether each section is on landscape pages. A section with a wide table or the matrix
+    is, heading and all; a portrait table or a diagram is not. Anything else (text, charts, a
+    section that says it is empty) stays on the pages it comes to, or those of what follows
+    when it starts the report: each turn of the page starts a new page."""
+    wants: list[bool | None] = []
+    for s in report.sections:
+        if any(
+            isinstance(b, Matrix) or (isinstance(b, Table) and b.wide and b.rows) for b in s.blocks
+        ):
+            wants.append(True)
+        elif any(
+            (isinstance(b, Table) and not b.wide and b.rows) or (isinstance(b, Figure) and b.emf)
+            for b in s.blocks
+        ):
+            wants.append(False)
+        else:
+            wants.append(None)
+    first = next((w for w in wants if w is not None), False)
+    out: list[bool] = []
+    for w in wants:
+        out.append(w if w is not None else (out[-1] if out else first))
+    return out
 
 
 def _open(template: str | os.PathLike[str] | None) -> DocxDocument:
@@ -206,6 +244,25 @@ def _ensure_styles(doc: DocxDocument, *, restyle: bool) -> None:
         toc.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl xmlns:w="{_W}" w:val="9"/>'))
 
 
+def _set_language(doc: DocxDocument, language: str) -> None:
+    """The text's language, in the document's defaults: what spelling checkers and screen
+    readers go by (the core properties' language alone is not)."""
+    rpr = doc.styles.element.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault/{{{_W}}}rPr")
+    if rpr is None:
+        defaults = doc.styles.element.find(f"{{{_W}}}docDefaults")
+        if defaults is None:
+            defaults = parse_xml(f'<w:docDefaults xmlns:w="{_W}"/>')
+            doc.styles.element.insert(0, defaults)
+        wrapper = parse_xml(f'<w:rPrDefault xmlns:w="{_W}"><w:rPr/></w:rPrDefault>')
+        defaults.insert(0, wrapper)
+        rpr = wrapper[0]
+    lang = rpr.find(f"{{{_W}}}lang")
+    if lang is None:
+        lang = parse_xml(f'<w:lang xmlns:w="{_W}"/>')
+        rpr.append(lang)
+    lang.set(f"{{{_W}}}val", language)
+
+
 def _style_id(doc: DocxDocument, name: str | None) -> str | None:
     """The id of the style called ``name`` in ``doc``, None when it has none (looked up once
     per document: python-docx searches the styles part on every lookup)."""
@@ -236,7 +293,31 @@ def _append(doc: DocxDocument, xml: str) -> None:
     body.sectPr.addprevious(parse_xml(xml))
 
 
-def _runs(text: str, rpr: str = "") -> str:
+# An id («HSO-1.3», «KDP-HSO», «(KDP-HSO)»): capitals or digits, then hyphenated parts.
+_ID = re.compile(r"(?<![\w-])[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]*(?:-[\w.]+)+")
+_NO_BREAK_HYPHEN = "<w:noBreakHyphen/>"
+
+
+def _t(text: str) -> str:
+    return f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
+
+
+def _text(piece: str, keep_ids: bool) -> str:
+    """``piece`` as w:t elements; with ``keep_ids``, an id's hyphens are Word's non-breaking
+    hyphen, so that «HSO-» never ends a line with «1.3» on the next (Word and LibreOffice
+    show, read and copy it as a hyphen)."""
+    if not keep_ids or "-" not in piece:
+        return _t(piece)
+    out, last = [], 0
+    for m in _ID.finditer(piece):
+        out.append(_t(piece[last : m.start()]))
+        out.append(_NO_BREAK_HYPHEN.join(_t(part) for part in m.group().split("-")))
+        last = m.end()
+    out.append(_t(piece[last:]))
+    return "".join(out)
+
+
+def _runs(text: str, rpr: str = "", *, keep_ids: bool = False) -> str:
     """Text as runs: line breaks and tabs as Word's own, everything else escaped."""
     parts: list[str] = []
     for i, line in enumerate(_safe(text).split("\n")):
@@ -246,15 +327,40 @@ def _runs(text: str, rpr: str = "") -> str:
             if j:
                 parts.append("<w:tab/>")
             if piece:
-                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+                parts.append(_text(piece, keep_ids))
     return f"<w:r>{rpr}{''.join(parts)}</w:r>" if parts else ""
 
 
-def _paragraph(doc: DocxDocument, text: str, style: str | None, *, bold: bool = False) -> None:
+def _mark(key: str) -> str:
+    """The bookmark of a report section's heading (what the contents point at): a name Word
+    accepts (letters, digits, underscores, at most 40 characters)."""
+    return "_Toc_" + re.sub(r"\W", "_", key, flags=re.ASCII)[:35]
+
+
+def _paragraph(
+    doc: DocxDocument,
+    text: str,
+    style: str | None,
+    *,
+    bold: bool = False,
+    bookmark: str = "",
+    keep: bool = False,
+) -> None:
     sid = _style_id(doc, style)
-    ppr = f'<w:pPr><w:pStyle w:val="{sid}"/></w:pPr>' if sid else ""
+    props = (f'<w:pStyle w:val="{sid}"/>' if sid else "") + ("<w:keepNext/>" if keep else "")
+    ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    _append(doc, f'<w:p xmlns:w="{_W}">{ppr}{_runs(text, rpr)}</w:p>')
+    runs = _runs(text, rpr, keep_ids=True)
+    if bookmark:
+        n = _next_bookmark(doc)
+        runs = f'<w:bookmarkStart w:id="{n}" w:name="{bookmark}"/>{runs}<w:bookmarkEnd w:id="{n}"/>'
+    _append(doc, f'<w:p xmlns:w="{_W}">{ppr}{runs}</w:p>')
+
+
+def _next_bookmark(doc: DocxDocument) -> int:
+    n: int = getattr(doc, "_maltrace_bookmarks", 0) + 1
+    doc._maltrace_bookmarks = n  # type: ignore[attr-defined]
+    return n
 
 
 def _field(instr: str, cached: str = "", dirty: bool = False) -> str:
@@ -289,23 +395,32 @@ def _footer(section: DocxSection, lang: Lang) -> None:
 
 
 def _toc(doc: DocxDocument, report: Document) -> None:
-    """A table of contents field, its result already holding the headings (so it reads right
-    before any update); Word fills in the page numbers when it updates the field."""
+    """The contents: each heading (levels 1 and 2), linked to it, with its page number as a
+    PAGEREF field to the heading's bookmark. Not a TOC field: LibreOffice shows a TOC field's
+    saved result as it is (no page numbers, since none can be known when writing), while it
+    works a PAGEREF out as it lays out the pages; Word updates the fields (marked dirty) on
+    opening. A planner who wants Word's own contents inserts them over this list."""
     _paragraph(doc, report.toc, "TOC Heading" if _style_id(doc, "TOC Heading") else "Heading 1")
-    headings = [s.heading for s in report.sections if s.level <= 2] or [""]
+    sections = [s for s in report.sections if s.level <= 2]
+    tab = round(_text_width_pt(doc.sections[-1]) * 20)
     paragraphs = []
-    for i, heading in enumerate(headings):
-        runs = _runs(heading)
-        if i == 0:
-            runs = (
-                '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-                '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u '
-                "</w:instrText></w:r>"
-                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + runs
-            )
-        if i == len(headings) - 1:
-            runs += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        paragraphs.append(f'<w:p xmlns:w="{_W}">{runs}</w:p>')
+    for s in sections:
+        mark = _mark(s.key)
+        style = _style_id(doc, f"toc {min(s.level, 2)}")
+        ppr = (
+            "<w:pPr>"
+            + (f'<w:pStyle w:val="{style}"/>' if style else "")
+            + f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab}"/></w:tabs>'
+            + (f'<w:ind w:left="{220 * (s.level - 1)}"/>' if s.level > 1 else "")
+            + '<w:spacing w:after="40"/></w:pPr>'
+        )
+        entry = (
+            f'<w:hyperlink w:anchor="{mark}" w:history="1">{_runs(s.heading, keep_ids=True)}'
+            "<w:r><w:tab/></w:r>"
+            + _field(f"PAGEREF {mark} \\h", "<w:r><w:t>?</w:t></w:r>", dirty=True)
+            + "</w:hyperlink>"
+        )
+        paragraphs.append(f'<w:p xmlns:w="{_W}">{ppr}{entry}</w:p>')
     for p in paragraphs:
         _append(doc, p)
 
@@ -315,7 +430,10 @@ def _toc(doc: DocxDocument, report: Document) -> None:
 
 def _turn(doc: DocxDocument, *, landscape: bool) -> None:
     """A new section from here, on a landscape (or again portrait) page."""
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _set_orientation(doc.add_section(WD_SECTION.NEW_PAGE), landscape=landscape)
+
+
+def _set_orientation(section: DocxSection, *, landscape: bool) -> None:
     width, height = section.page_width, section.page_height
     if width is not None and height is not None and (width < height) == landscape:
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -367,7 +485,7 @@ def _table_xml(
             jc = '<w:jc w:val="center"/>'
         return (
             f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr>{ppr_style}{jc}</w:pPr>"
-            f"{_runs(text, rpr)}</w:p></w:tc>"
+            f"{_runs(text, rpr, keep_ids=True)}</w:p></w:tc>"
         )
 
     header_row = "".join(cell(c.header, i, False, True) for i, c in enumerate(columns))
@@ -464,11 +582,14 @@ def _add_figure(place: DocxParagraph, figure: Figure, box: tuple[int, int]) -> N
         place._p.addnext(parse_xml(f'<w:p xmlns:w="{_W}">{_runs(exc.text, "")}</w:p>'))
         place._p.getparent().remove(place._p)
         return
+    alt = _safe(figure.alt or figure.caption)
     if not is_emf(data):
-        width, height = _fit(png_size(data), box)
-        place.add_run().add_picture(io.BytesIO(data), width=width, height=height)
+        width, height = _fit(png_size(data), box, _png_natural_width(data))
+        shape = place.add_run().add_picture(io.BytesIO(data), width=width, height=height)
+        shape._inline.docPr.set("descr", alt)  # the alternative text a screen reader reads
         return
-    width, height = _fit(emf_size(data), box)
+    size = emf_size(data)
+    width, height = _fit(size, box, size[0] * 360)  # hundredths of a millimetre in EMU
     part = Part(
         place.part.package.next_partname("/word/media/diagram%d.emf"),
         "image/x-emf",
@@ -480,6 +601,7 @@ def _add_figure(place: DocxParagraph, figure: Figure, box: tuple[int, int]) -> N
     inline = CT_Inline.new_pic_inline(
         shape_id, rid, f"diagram{shape_id}.emf", width, height or Emu(width)
     )
+    inline.docPr.set("descr", alt)
     place.add_run()._r.add_drawing(inline)
 
 
@@ -495,11 +617,25 @@ def _text_box(section: DocxSection | None = None) -> tuple[int, int]:
     return page_w - left - right, page_h - top - bottom - Cm(2)
 
 
-def _fit(size: tuple[int, int] | None, box: tuple[int, int]) -> tuple[Emu, Emu | None]:
-    """The picture's size: the text width, or less when a tall picture would overrun the page."""
+def _png_natural_width(data: bytes) -> int | None:
+    """The width a PNG was drawn for (its pixels at its resolution), in EMU."""
+    from docx.image.image import Image
+
+    try:
+        return int(Image.from_blob(data).width)
+    except Exception:  # an odd PNG: python-docx raises several kinds; fit it to the page
+        return None
+
+
+def _fit(
+    size: tuple[int, int] | None, box: tuple[int, int], natural: int | None = None
+) -> tuple[Emu, Emu | None]:
+    """The picture's size: the size it was drawn at, so that the text of a report's pictures
+    reads at one size, and less when that is wider than the text or a tall picture would
+    overrun the page (never blown up: a small picture at the text width has big letters)."""
     text_w, text_h = box
     if not size or not size[0]:
         return Emu(text_w), None
     w, h = size
-    width = min(text_w, int(text_h * w / h))
+    width = min(text_w, int(text_h * w / h), natural or text_w)
     return Emu(width), Emu(int(width * h / w))

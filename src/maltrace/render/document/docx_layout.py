@@ -8,6 +8,7 @@ word (so no word is broken) and share what is left by how much they have to say.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ SLACK = 1.06
 _UNKNOWN = 1000  # a character without a known width (CJK, emoji): count it as a full em
 # Rows measured per column: enough to see the long cells of any real table, cheap on huge ones.
 MAX_MEASURED_ROWS = 3000
+_WORD_BREAKS = re.compile(r"[ \t\n\r]+")
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
@@ -30,7 +32,9 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 
 
 def _longest_word(text: str, size: float, bold: bool = False) -> float:
-    return max((text_width(w, size, bold=bold) for w in text.split()), default=0.0)
+    # Words part at spaces, tabs and line breaks only: a no-break space («72 000 (2030)»)
+    # holds its neighbours together.
+    return max((text_width(w, size, bold=bold) for w in _WORD_BREAKS.split(text)), default=0.0)
 
 
 def _longest_line(text: str, size: float, bold: bool = False) -> float:

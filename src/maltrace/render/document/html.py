@@ -33,18 +33,23 @@ class _DrawnFigure:
     caption: str
     svg: Markup | None
     problem: str | None
+    titled: bool = False
 
 
 def _drawn(figure: Figure) -> _DrawnFigure:
     try:
         text = figure.draw("svg").decode("utf-8")
     except FigureError as exc:
-        return _DrawnFigure(figure.alt, figure.caption, None, exc.text)
+        return _DrawnFigure(figure.alt, figure.caption, None, exc.text, figure.titled)
     # Our own drawings (labels escaped when they were made); taken from the <svg> root so the
     # page holds no XML declaration or DOCTYPE mid-body.
     start = text.find("<svg")
     return _DrawnFigure(
-        figure.alt, figure.caption, Markup(text[start:] if start >= 0 else text), None
+        figure.alt,
+        figure.caption,
+        Markup(text[start:] if start >= 0 else text),
+        None,
+        figure.titled,
     )
 
 
@@ -93,6 +98,7 @@ _WORDS = (
     "selected",
     "rows",
     "cleared",
+    "no_match",
 )
 
 

@@ -43,7 +43,8 @@ def _table(table: Table, lang: str) -> list[str]:
     lines = ["| " + " | ".join(escape(h) for h in table.headers) + " |"]
     lines.append("|" + "|".join("---:" if c.numeric else "---" for c in table.columns) + "|")
     lines += [
-        "| " + " | ".join(escape(c) for c in row) + " |"
+        # a cell's lines (one follower a line) as one line of Markdown, parted by semicolons
+        "| " + " | ".join(escape(c.replace("\n", "; ")) for c in row) + " |"
         for row in cell_texts(table, lang)  # type: ignore[arg-type]
     ]
     return lines

@@ -123,6 +123,9 @@ class Figure:
     key: str = ""
     prepare: Callable[[FigureFormat], None] | None = None
     emf: bool = False
+    # The drawing carries its title (the diagrams do): pages and Word show no caption under
+    # it, which would only say the title again; ``caption`` still names it (Markdown's files).
+    titled: bool = False
 
 
 def office_format(figure: Figure) -> FigureFormat:
@@ -224,6 +227,11 @@ def format_value(value: Value, kind: ColumnKind, lang: Lang) -> str:
     if isinstance(value, float):
         text = f"{value:g}"
         return text if lang == "en" else text.replace(".", ",")
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        # «800 000»: grouped from five digits (a year or «2500» stays as it is), with a
+        # no-break space, so that a number never breaks across lines
+        text = f"{value:,}"
+        return text if lang == "en" else text.replace(",", "\u00a0")
     return str(value)
 
 

@@ -90,6 +90,7 @@ def _section(analysis: Analysis, fc: FrameworkCoverage, lang: Lang, figures: boo
                 caption=t("frameworks.figure_alt", lang, id=fw.id, title=fw.title(lang)),
                 key=f"framework-{fw.id}",
                 emf=True,
+                titled=True,
             )
         )
     rows = _item_rows(analysis, fc, lang)
@@ -142,7 +143,7 @@ def _item_rows(
                 )
                 found.append(_node_text(analysis, node) + via)
         status = addressed if found else empty
-        out.append((item.id, item.title(lang), status, "; ".join(found), first))
+        out.append((item.id, item.title(lang), status, "\n".join(found), first))
     return out
 
 

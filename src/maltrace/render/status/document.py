@@ -8,6 +8,7 @@ indicator's rows on the indicator sheet.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable
@@ -53,7 +54,8 @@ def _drawer(ind: IndicatorStatus, lang: Lang) -> Callable[[FigureFormat], bytes]
 
 
 def _point(p: tuple[int, float] | None, lang: Lang) -> str:
-    return "" if p is None else f"{format_number(p[1], lang)} ({p[0]})"
+    # a no-break space: «72 000 (2030)» is one value, on one line
+    return "" if p is None else f"{format_number(p[1], lang)}\u00a0({p[0]})"
 
 
 def _years(ind: IndicatorStatus) -> list[int]:
@@ -239,7 +241,8 @@ def build_status_document(result: StatusResult, lang: Lang | None = None) -> Doc
         wide=True,
     )
     findings = findings_table(result.findings, lang)
-    justified = justified_table(analysis, lang)
+    # on the landscape pages with the other tables (the page turns once)
+    justified = dataclasses.replace(justified_table(analysis, lang), wide=True)
     overdue = tiltak_table(overdue=True)
     every = tiltak_table()
 
@@ -276,6 +279,16 @@ def build_status_document(result: StatusResult, lang: Lang | None = None) -> Doc
             empty=t("st.none_findings", lang),
         ),
     )
+    # An empty section is a line of the summary, not a heading with «none» under it.
+    said = [s.empty for s in sections if s.empty and not any(_shows(b) for b in s.blocks)]
+    alerts = any(b.row_alert and any(b.row_alert) for s in sections for b in s.tables)
+    notes = [Paragraph(" ".join(said), "note")] if said else []
+    if alerts:
+        notes.append(Paragraph(t("st.alert_legend", lang), "note"))
+    sections = (
+        Section(sections[0].key, sections[0].heading, (*sections[0].blocks, *notes)),
+        *(s for s in sections[1:] if not s.empty or any(_shows(b) for b in s.blocks)),
+    )
     sheets = (
         Sheet(t("st.section.indicators", lang), values, charts=tuple(charts)),
         Sheet(t("st.col.state", lang), overview),
@@ -296,6 +309,10 @@ def build_status_document(result: StatusResult, lang: Lang | None = None) -> Doc
         sections=sections,
         sheets=sheets,
     )
+
+
+def _shows(block: object) -> bool:
+    return not isinstance(block, Table) or bool(block.rows)
 
 
 def write_status_report(

@@ -66,6 +66,17 @@
     }
     shown.push(box);
   });
+  // The arrows: a link is on a thread when both its boxes are (its id names them).
+  var links = [];
+  document.querySelectorAll("figure.diagram g.edge[id^='link-']").forEach(function (edge) {
+    var ends = edge.id.slice(5).split("~");
+    var from = byBox[ends[0]];
+    var to = byBox[ends[1]];
+    if (from !== undefined && to !== undefined) {
+      edge.setAttribute("data-link", "");
+      links.push({ edge: edge, from: from, to: to });
+    }
+  });
   // A picture with buttons in it is a group, not an image: role="img" would hide the boxes
   // from screen readers. Its name (the figure's description) stays.
   document.querySelectorAll("figure.diagram[role='img']").forEach(function (figure) {
@@ -127,6 +138,9 @@
       el.removeAttribute("data-on-thread");
       el.removeAttribute("aria-current");
     });
+    links.forEach(function (link) {
+      link.edge.removeAttribute("data-lit");
+    });
     clearButton.disabled = true;
     status.textContent = words.cleared;
   }
@@ -149,6 +163,13 @@
         el.setAttribute("aria-current", "true");
       } else {
         el.removeAttribute("aria-current");
+      }
+    });
+    links.forEach(function (link) {
+      if (on[link.from] && on[link.to]) {
+        link.edge.setAttribute("data-lit", "");
+      } else {
+        link.edge.removeAttribute("data-lit");
       }
     });
     clearButton.disabled = false;
@@ -185,12 +206,21 @@
   // Search and "only what is not followed up": rows of the tables that show plan nodes or
   // alerts; a table of plans (neither) is left alone.
   var rows = [];
+  var tables = [];
   document.querySelectorAll("main table").forEach(function (table) {
     var body = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
     if (body.some(function (r) { return r.hasAttribute("data-node") || r.classList.contains("alert"); })) {
       body.forEach(function (r) {
         rows.push({ row: r, text: r.textContent.toLowerCase() });
       });
+      // said under a table whose every row the search hides
+      var none = document.createElement("p");
+      none.className = "empty no-match";
+      none.textContent = words.no_match;
+      none.hidden = true;
+      var wrap = table.closest(".table-wrap") || table;
+      wrap.parentNode.insertBefore(none, wrap.nextSibling);
+      tables.push({ rows: body, none: none });
     }
   });
   function filter() {
@@ -204,6 +234,9 @@
       if (show) {
         count += 1;
       }
+    });
+    tables.forEach(function (table) {
+      table.none.hidden = !table.rows.every(function (r) { return r.hidden; });
     });
     document.body.classList.toggle("only-alert", only);
     status.textContent = terms.length || only
