@@ -186,9 +186,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{changes} changes, {impact} things that need action.",
     ),
     "diff.relink_hint": (
-        "{count} lenkjer til mål med nytt nummer kan rettast automatisk: maltrace relink {old} {new}",
-        "{count} lenker til mål med nytt nummer kan rettes automatisk: maltrace relink {old} {new}",
-        "{count} links to renumbered goals can be repaired automatically: maltrace relink {old} {new}",
+        "{count} lenkjer til mål med nytt nummer kan rettast automatisk: `maltrace relink {old} {new}`",
+        "{count} lenker til mål med nytt nummer kan rettes automatisk: `maltrace relink {old} {new}`",
+        "{count} links to renumbered goals can be repaired automatically: `maltrace relink {old} {new}`",
     ),
     "diff.col.change": ("Endring", "Endring", "Change"),
     "diff.col.plan": ("Plan", "Plan", "Plan"),

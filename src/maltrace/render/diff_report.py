@@ -24,6 +24,7 @@ from maltrace.render.document import (
     Value,
     write_document,
 )
+from maltrace.render.marked import with_code
 
 DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 DOCUMENT_SUFFIXES = (".md", ".html", ".htm", ".docx", ".xlsx")
@@ -93,12 +94,14 @@ def build_diff_document(
     if relinkable:
         summary.append(
             Paragraph(
-                t(
-                    "diff.relink_hint",
-                    lang,
-                    count=relinkable,
-                    old=diff.old_label,
-                    new=diff.new_label,
+                with_code(
+                    t(
+                        "diff.relink_hint",
+                        lang,
+                        count=relinkable,
+                        old=diff.old_label,
+                        new=diff.new_label,
+                    )
                 ),
                 "note",
             )
@@ -115,7 +118,7 @@ def build_diff_document(
             (
                 i.code,
                 i.node,
-                f"{i.message(lang)} → {i.fix(lang)}",
+                with_code(f"{i.message(lang)} → {i.fix(lang)}"),
                 f"{Path(i.file).name}:{i.line}",
             )
             for i in diff.impact

@@ -15,6 +15,7 @@ from maltrace.analysis import Coverage
 from maltrace.analysis.diff import PlanDiff
 from maltrace.i18n import Lang, format_percent, t
 from maltrace.render.diff_text import change_detail, coverage_line, kind_word
+from maltrace.render.marked import pieces_of, with_code
 from maltrace.render.terminal import plain
 
 _CHANGE_STYLE = {
@@ -33,6 +34,21 @@ def _pct(c: Coverage | None, lang: Lang) -> str:
 
 def _count(c: Coverage | None) -> str:
     return f"{c.followed_up}/{c.goals}" if c is not None else "–"
+
+
+def _styled(text: str, console: Console) -> Text:
+    """A word diff in a terminal that shows styles: removed words struck out in red, added ones
+    underlined in green; elsewhere (a pipe, a file, NO_COLOR) the ``[-…-]``/``{+…+}`` marks,
+    which read without styles."""
+    if console.color_system is None or console.no_color:
+        return plain(text)
+    out = Text()
+    for op, piece in pieces_of(text):
+        out.append(plain(piece).plain, style=_PIECE_STYLE.get(op, ""))
+    return out
+
+
+_PIECE_STYLE = {"-": "strike red", "+": "underline green", "`": "bold"}
 
 
 def render_diff(diff: PlanDiff, console: Console, lang: Lang | None = None) -> None:
@@ -69,24 +85,16 @@ def render_diff(diff: PlanDiff, console: Console, lang: Lang | None = None) -> N
             console.print(plain(c.plan), style="bold")
         line = Text("  ")
         line.append(t(f"change.{c.change}", lang), style=_CHANGE_STYLE[c.change])
-        line.append(plain(f"  {kind_word(c.kind, lang)} {c.id}: {change_detail(c, lang)}"))
+        line.append(plain(f"  {kind_word(c.kind, lang)} {c.id}: "))
+        line.append(_styled(change_detail(c, lang), console))
         console.print(line)
     console.print()
 
     _coverage_tables(diff, console, lang)
     relinkable = sum(1 for i in diff.impact if i.code == "target-renumbered")
     if relinkable:
-        console.print(
-            plain(
-                t(
-                    "diff.relink_hint",
-                    lang,
-                    count=relinkable,
-                    old=diff.old_label,
-                    new=diff.new_label,
-                )
-            )
-        )
+        hint = t("diff.relink_hint", lang, count=relinkable, old=diff.old_label, new=diff.new_label)
+        console.print(_styled(with_code(hint), console))
     console.print(
         plain(t("diff.summary", lang, changes=len(diff.changes), impact=len(diff.impact)))
     )

@@ -4,23 +4,17 @@ from __future__ import annotations
 
 from maltrace.analysis.diff import Change, PlanDiff
 from maltrace.i18n import Lang, format_date, format_percent, t
+from maltrace.render.marked import Marked, Piece, word_pieces
 
 
 def kind_word(kind: str, lang: Lang) -> str:
     return t(f"kind.{kind}", lang)
 
 
-def word_diff_text(change: Change) -> str:
-    """``Alle [-innbyggjarane-] {+innbyggjarar+} …``: marks that read without colour too."""
-    parts = []
-    for op, text in change.words:
-        if op == "=":
-            parts.append(text)
-        elif op == "-":
-            parts.append(f"[-{text}-]")
-        else:
-            parts.append(f"{{+{text}+}}")
-    return " ".join(parts)
+def word_diff_text(change: Change) -> Marked:
+    """The title's word diff: removed and added words as pieces (struck out and underlined
+    where the medium can; ``Alle [-innbyggjarane-] {+innbyggjarar+} …`` as plain text)."""
+    return Marked(word_pieces(change.words))
 
 
 def _value(field: str | None, value: str | None, lang: Lang) -> str:
@@ -36,38 +30,41 @@ def _value(field: str | None, value: str | None, lang: Lang) -> str:
     return value
 
 
-def change_detail(change: Change, lang: Lang) -> str:
-    """What changed, in one line of words (no colour needed)."""
+def change_detail(change: Change, lang: Lang) -> Marked:
+    """What changed, in one line of words (no colour needed); a word diff as marked pieces."""
+    return Marked(_detail_pieces(change, lang))
+
+
+def _detail_pieces(change: Change, lang: Lang) -> list[Piece]:
     c = change
     if c.change == "header":
         name = t(f"diff.field.{c.field}", lang)
-        return (
-            f"{name}: {_value(c.field, c.old_value, lang)} → {_value(c.field, c.new_value, lang)}"
-        )
+        old, new = _value(c.field, c.old_value, lang), _value(c.field, c.new_value, lang)
+        return [("=", f"{name}: {old} → {new}")]
     if c.change == "added":
         text = _q(c.new_title, lang)
         if c.reused_id:
             text += " — " + t("change.reused_id", lang, old_title=c.old_title)
-        return text
+        return [("=", text)]
     if c.change == "removed":
-        return _q(c.old_title, lang)
+        return [("=", _q(c.old_title, lang))]
     if c.change == "renumbered":
         text = t("change.renumbered_from", lang, old_id=c.old_id) + ": " + _q(c.new_title, lang)
         if c.words:
-            text += f" ({word_diff_text(c)})"
-        return text
+            return [("=", text + " ("), *word_pieces(c.words), ("=", ")")]
+        return [("=", text)]
     if c.change == "reworded":
-        text = word_diff_text(c) if c.words else _q(c.new_title, lang)
+        pieces: list[Piece] = word_pieces(c.words) if c.words else [("=", _q(c.new_title, lang))]
         if (c.old_description or "") != (c.new_description or ""):
-            text += " — " + t("change.description", lang)
-        return text
+            pieces.append(("=", " — " + t("change.description", lang)))
+        return pieces
     # moved
     top = t("change.top", lang)
     old = c.old_parent or top
     new = c.new_parent or top
     if c.old_plan:
         old = f"{c.old_plan} {old}" if c.old_parent else c.old_plan
-    return t("change.moved_from", lang, old=old, new=new) + ": " + _q(c.new_title, lang)
+    return [("=", t("change.moved_from", lang, old=old, new=new) + ": " + _q(c.new_title, lang))]
 
 
 def diagram_notes(diff: PlanDiff, lang: Lang) -> dict[str, tuple[str, ...]]:

@@ -195,6 +195,8 @@ def format_value(value: Value, kind: ColumnKind, lang: Lang) -> str:
     if isinstance(value, float):
         text = f"{value:g}"
         return text if lang == "en" else text.replace(".", ",")
+    if isinstance(value, str):
+        return value  # as given: a marked text (``render.marked``) keeps its pieces
     return str(value)
 
 

@@ -46,6 +46,7 @@ from maltrace.render.document import (
     cell_texts,
     office_format,
 )
+from maltrace.render.marked import Marked, word_rpr
 
 TABLE_STYLE = "Light List Accent 1"
 CELL_STYLE = "Table Text"
@@ -233,7 +234,10 @@ def _append(doc: DocxDocument, xml: str) -> None:
 
 
 def _runs(text: str, rpr: str = "") -> str:
-    """Text as runs: line breaks and tabs as Word's own, everything else escaped."""
+    """Text as runs: line breaks and tabs as Word's own, everything else escaped; a marked
+    text's removed words struck out, added ones underlined, commands in a fixed font."""
+    if isinstance(text, Marked):
+        return "".join(_runs(piece, word_rpr(rpr, op)) for op, piece in text.pieces)
     parts: list[str] = []
     for i, line in enumerate(_safe(text).split("\n")):
         if i:

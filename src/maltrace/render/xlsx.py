@@ -18,6 +18,8 @@ import io
 import re
 
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -25,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from maltrace.render.document import Document, Matrix, SheetChart, Table, Value
+from maltrace.render.marked import Marked
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MARK = "●"
@@ -50,9 +53,29 @@ def _put(ws: Worksheet, row: int, col: int, value: Value, kind: str = "text") ->
         return
     text = _ILLEGAL.sub("\ufffd", value)
     cell.value = text
+    if isinstance(value, Marked) and len(value.pieces) > 1:
+        cell.value = _rich(value)
+        return
     if text.startswith(FORMULA_START):
         cell.data_type = "s"
         cell.quotePrefix = True
+
+
+def _rich(value: Marked) -> CellRichText:
+    """Removed words struck out, added ones underlined, commands in a fixed font (rich text:
+    never a formula, whatever the first piece)."""
+    blocks: list[str | TextBlock] = []
+    for op, piece in value.pieces:
+        text = _ILLEGAL.sub("\ufffd", piece)
+        if op == "-":
+            blocks.append(TextBlock(InlineFont(strike=True, color="9C0006"), text))
+        elif op == "+":
+            blocks.append(TextBlock(InlineFont(u="single", color="1F4E79"), text))
+        elif op == "`":
+            blocks.append(TextBlock(InlineFont(rFont="Courier New"), text))
+        else:
+            blocks.append(text)
+    return CellRichText(blocks)
 
 
 def _sheet(ws: Worksheet, table: Table, widths: dict[int, int] | None = None) -> None:
