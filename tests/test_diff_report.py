@@ -138,3 +138,24 @@ def test_a_plan_title_with_markup_stays_data_in_marked_text(tmp_path: Path) -> N
         )
     page = _html(diff_sources([str(old)], [str(new)])[0])
     assert "<script>x" not in page and "<ins>&lt;script&gt;x&lt;/script&gt;</ins>" in page
+
+
+# -- the diagram shows every node a change or an impact names -------------------------------------
+
+
+def test_diagram_draws_every_node_a_change_or_impact_names(adopted: PlanDiff) -> None:
+    from maltrace.render.diagram import build_diagram
+    from maltrace.render.diff_text import diagram_notes
+
+    notes = diagram_notes(adopted, "nn")
+    diagram = build_diagram(adopted.new, lang="nn", notes=notes)
+    nodes = adopted.new.graph.nodes
+    named = {i.node for i in adopted.impact} | {
+        c.id for c in adopted.changes if c.kind not in ("plan", "area") and c.change != "removed"
+    }
+    assert "HSO-1.2" in named
+    missing = {n for n in named if n in nodes} - set(diagram.boxes)
+    assert not missing, missing
+    # and marked: the strategy whose link names the old id says so in its box
+    assert any("KPS-1.2" in note for note in notes["HSO-1.2"])
+    assert "HSO-1.2" in diagram.dot

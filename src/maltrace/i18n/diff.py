@@ -254,6 +254,21 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Δ ny ID-bruk (før: {old_title})",
         "Δ id reused (was: {old_title})",
     ),
+    "diff.note.target-renumbered": (
+        "! lenkja viser til gammal ID {target} (no {suggestion})",
+        "! lenken viser til gammel ID {target} (nå {suggestion})",
+        "! the link names the old id {target} (now {suggestion})",
+    ),
+    "diff.note.target-removed": (
+        "! lenkja viser til fjerna {target}",
+        "! lenken viser til fjernet {target}",
+        "! the link names removed {target}",
+    ),
+    "diff.note.target-reworded": (
+        "! {target} har ny tekst",
+        "! {target} har ny tekst",
+        "! {target} was reworded",
+    ),
     # -- relink --------------------------------------------------------------------------------------
     "relink.nothing": (
         "Ingen lenkjer å rette: ingen follows_up viser til den gamle ID-en til eit mål med nytt nummer.",

@@ -68,7 +68,8 @@ def _detail_pieces(change: Change, lang: Lang) -> list[Piece]:
 
 
 def diagram_notes(diff: PlanDiff, lang: Lang) -> dict[str, tuple[str, ...]]:
-    """Node id in NEW -> short Δ words under its title in a diagram."""
+    """Node id in NEW -> short words under its title in a diagram: Δ what changed, ! a link
+    to look at."""
     out: dict[str, list[str]] = {}
     for c in diff.changes:
         if c.kind == "plan" or c.change == "removed":
@@ -80,7 +81,16 @@ def diagram_notes(diff: PlanDiff, lang: Lang) -> dict[str, tuple[str, ...]]:
         else:
             note = t(f"diff.note.{c.change}", lang)
         out.setdefault(c.id, []).append(note)
+    for i in diff.impact:
+        # The followers whose link needs a person (or relink): said in their box, so the
+        # picture shows where to act, not only what changed above.
+        if i.code in _FOLLOWER_IMPACT:
+            note = t(f"diff.note.{i.code}", lang, target=i.target, suggestion=i.suggestion)
+            out.setdefault(i.node, []).append(note)
     return {k: tuple(v) for k, v in out.items()}
+
+
+_FOLLOWER_IMPACT = ("target-renumbered", "target-removed", "target-reworded")
 
 
 def _short(text: str, limit: int = 40) -> str:
