@@ -159,3 +159,36 @@ def test_diagram_draws_every_node_a_change_or_impact_names(adopted: PlanDiff) ->
     # and marked: the strategy whose link names the old id says so in its box
     assert any("KPS-1.2" in note for note in notes["HSO-1.2"])
     assert "HSO-1.2" in diagram.dot
+
+
+# -- titles from the plans, paths in small print ---------------------------------------------------
+
+
+def test_title_and_caption_name_the_plans_not_the_folders(adopted: PlanDiff) -> None:
+    doc = build_diff_document(adopted, "nn")
+    assert doc.title == "Endringar i Kommuneplanen sin samfunnsdel 2022–2034"
+    assert "utkast" not in doc.title and "tests/" not in doc.title
+    texts = [b.text for b in doc.section("summary").blocks if hasattr(b, "text")]
+    assert "KPS: høyringsutkast 15.11.2021 → vedteken 19.05.2022" in texts
+    figure = doc.section("diagram").blocks[0]
+    assert "tests/" not in figure.alt and "høyringsutkast 15.11.2021" in figure.alt  # type: ignore[union-attr]
+    small = [b for b in doc.section("summary").blocks if getattr(b, "style", "") == "small"]
+    assert len(small) == 1 and "tests/data/diff/utkast" in small[0].text  # type: ignore[union-attr]
+    xml = _docx_xml(adopted)
+    # the paths in small print: 8 pt (half-points)
+    assert re.search(r'<w:sz w:val="16"/>.*?tests/data/diff/utkast', xml)
+    page = _html(adopted)
+    assert re.search(r'<p class="small">[^<]*tests/data/diff/utkast', page)
+    en = build_diff_document(adopted, "en")
+    assert en.title == "Changes in Kommuneplanen sin samfunnsdel 2022–2034"
+
+
+def test_terminal_title_names_the_plan_and_keeps_the_paths(adopted: PlanDiff) -> None:
+    console = Console(file=io.StringIO(), width=200)
+    render_diff(adopted, console)
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert lines[0] == "Endringar i Kommuneplanen sin samfunnsdel 2022–2034"
+    assert "KPS: høyringsutkast 15.11.2021 → vedteken 19.05.2022" in lines[1:4]
+    assert any(
+        f"{DRAFT} → {ADOPTED}" in line and line.startswith("Samanlikna") for line in lines[:5]
+    )

@@ -138,6 +138,37 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Endringer fra {old} til {new}",
         "Changes from {old} to {new}",
     ),
+    "diff.title_plan": (
+        "Endringar i {title}",
+        "Endringer i {title}",
+        "Changes in {title}",
+    ),
+    "diff.version_changed": (
+        "{plan}: {old} → {new}",
+        "{plan}: {old} → {new}",
+        "{plan}: {old} → {new}",
+    ),
+    "diff.version_same": (
+        "{plan}: {when} (uendra)",
+        "{plan}: {when} (uendret)",
+        "{plan}: {when} (unchanged)",
+    ),
+    "diff.version_added": (
+        "{plan}: ny plan, {when}",
+        "{plan}: ny plan, {when}",
+        "{plan}: new plan, {when}",
+    ),
+    "diff.version_removed": (
+        "{plan}: fjerna (var {when})",
+        "{plan}: fjernet (var {when})",
+        "{plan}: removed (was {when})",
+    ),
+    "diff.no_when": ("utan status og dato", "uten status og dato", "no status or date"),
+    "diff.sources": (
+        "Samanlikna: {old} → {new}",
+        "Sammenlignet: {old} → {new}",
+        "Compared: {old} → {new}",
+    ),
     "diff.coverage_line": (
         "Oppfølgingsgrad: {before} → {after} ({followed_before} av {goals_before} → {followed_after} av {goals_after} mål)",
         "Oppfølgingsgrad: {before} → {after} ({followed_before} av {goals_before} → {followed_after} av {goals_after} mål)",
@@ -224,9 +255,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "diff.sheet.impact": ("Å følgje opp", "Å følge opp", "Action"),
     "diff.sheet.coverage": ("Oppfølgingsgrad", "Oppfølgingsgrad", "Coverage"),
     "diff.figure_alt": (
-        "Den raude tråden i {new}; mål som er endra sidan {old}, er merkte med Δ",
-        "Den røde tråden i {new}; mål som er endret siden {old}, er merket med Δ",
-        "The red thread in {new}; goals changed since {old} are marked with Δ",
+        "Den raude tråden etter endringane; det som er endra sidan {since}, er merkt med Δ, og det som viser til noko som er endra, med !",
+        "Den røde tråden etter endringene; det som er endret siden {since}, er merket med Δ, og det som viser til noe som er endret, med !",
+        "The red thread after the changes; what changed since {since} is marked Δ, and what names something that changed, !",
     ),
     "diff.written": ("Skreiv {path}", "Skrev {path}", "Wrote {path}"),
     "diff.bad_output": (

@@ -11,7 +11,16 @@ from pathlib import Path
 from maltrace.analysis import Coverage
 from maltrace.analysis.diff import PlanDiff
 from maltrace.i18n import Lang, format_date, t
-from maltrace.render.diff_text import change_detail, coverage_line, diagram_notes, kind_word
+from maltrace.render.diff_text import (
+    change_detail,
+    coverage_line,
+    diagram_notes,
+    diff_title,
+    kind_word,
+    since_words,
+    sources_line,
+    version_lines,
+)
 from maltrace.render.document import (
     Column,
     Document,
@@ -84,6 +93,7 @@ def build_diff_document(
     lang = lang or diff.lang
     before, after = diff.old.coverage, diff.new.coverage
     summary: list[Paragraph] = [
+        *(Paragraph(line) for line in version_lines(diff, lang)),
         Paragraph(
             coverage_line(diff, lang),
             "headline",
@@ -169,6 +179,7 @@ def build_diff_document(
                 f"{aid} {title}", oa.coverage if oa else None, na.coverage if na else None
             )
         )
+    summary.append(Paragraph(sources_line(diff, lang), "small"))
     sections = [
         Section("summary", t("diff.summary_heading", lang), tuple(summary)),
         Section(
@@ -197,7 +208,7 @@ def build_diff_document(
         ),
     ]
     if diagram:
-        alt = t("diff.figure_alt", lang, old=diff.old_label, new=diff.new_label)
+        alt = t("diff.figure_alt", lang, since=since_words(diff, lang))
         sections.append(
             Section(
                 "diagram",
@@ -207,7 +218,7 @@ def build_diff_document(
         )
     return Document(
         lang=lang,
-        title=t("diff.title", lang, old=diff.old_label, new=diff.new_label),
+        title=diff_title(diff, lang),
         generated=t("report.generated", lang, date=format_date(today or dt.date.today(), lang)),
         sections=tuple(sections),
     )

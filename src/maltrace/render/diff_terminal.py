@@ -14,7 +14,14 @@ from rich.text import Text
 from maltrace.analysis import Coverage
 from maltrace.analysis.diff import PlanDiff
 from maltrace.i18n import Lang, format_percent, t
-from maltrace.render.diff_text import change_detail, coverage_line, kind_word
+from maltrace.render.diff_text import (
+    change_detail,
+    coverage_line,
+    diff_title,
+    kind_word,
+    sources_line,
+    version_lines,
+)
 from maltrace.render.marked import pieces_of, with_code
 from maltrace.render.terminal import plain
 
@@ -54,9 +61,10 @@ _PIECE_STYLE = {"-": "strike red", "+": "underline green", "`": "bold"}
 def render_diff(diff: PlanDiff, console: Console, lang: Lang | None = None) -> None:
     lang = lang or diff.lang
     before, after = diff.old.coverage, diff.new.coverage
-    console.print(
-        plain(t("diff.title", lang, old=diff.old_label, new=diff.new_label)), style="bold"
-    )
+    console.print(plain(diff_title(diff, lang)), style="bold")
+    for version in version_lines(diff, lang):
+        console.print(plain(version))
+    console.print(plain(sources_line(diff, lang)), style="dim")
     console.print(
         plain(coverage_line(diff, lang)),
         style="bold " + ("red" if after.ratio < before.ratio else "green"),

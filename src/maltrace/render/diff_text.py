@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from maltrace.analysis.diff import Change, PlanDiff
 from maltrace.i18n import Lang, format_date, format_percent, t
+from maltrace.load import PlanInfo
 from maltrace.render.marked import Marked, Piece, word_pieces
 
 
@@ -21,8 +24,6 @@ def _value(field: str | None, value: str | None, lang: Lang) -> str:
     if value is None or value == "":
         return t("change.none", lang)
     if field == "date":
-        import datetime as dt
-
         try:
             return format_date(dt.date.fromisoformat(value), lang)
         except ValueError:
@@ -114,3 +115,74 @@ def coverage_line(diff: PlanDiff, lang: Lang) -> str:
         followed_after=after.followed_up,
         goals_after=after.goals,
     )
+
+
+# -- what the two sides are: the plans' own titles, status and dates ------------------------------
+
+
+def _top_plan(diff: PlanDiff) -> PlanInfo | None:
+    """The plan the set is about: NEW's first plan that follows no plan of the set (the
+    samfunnsdel), else OLD's."""
+    for analysis in (diff.new, diff.old):
+        ids = {p.id for p in analysis.plans}
+        for info in analysis.plans:
+            if not any(f in ids for f in info.follows):
+                return info
+    return None
+
+
+def _short_date(value: dt.date, lang: Lang) -> str:
+    return format_date(value, lang) if lang == "en" else f"{value:%d.%m.%Y}"
+
+
+def plan_when(info: PlanInfo, lang: Lang) -> str:
+    """«høyringsutkast 15.11.2021»: the plan's status and date, as far as it gives them."""
+    parts = [info.status or "", _short_date(info.date, lang) if info.date else ""]
+    return " ".join(p for p in parts if p) or t("diff.no_when", lang)
+
+
+def diff_title(diff: PlanDiff, lang: Lang) -> str:
+    """«Endringar i Kommuneplanen sin samfunnsdel 2022–2034»; the folders only when neither
+    side has a plan."""
+    top = _top_plan(diff)
+    if top is None:
+        return t("diff.title", lang, old=diff.old_label, new=diff.new_label)
+    return t("diff.title_plan", lang, title=top.title)
+
+
+def version_lines(diff: PlanDiff, lang: Lang) -> list[str]:
+    """One line per plan: its status and date before and after («KPS: høyringsutkast
+    15.11.2021 → vedteken 19.05.2022»); the plan the title names by id, the others with their
+    title too."""
+    top = _top_plan(diff)
+    old = {p.id: p for p in diff.old.plans}
+    new = {p.id: p for p in diff.new.plans}
+    lines = []
+    for pid in dict.fromkeys([*new, *old]):
+        o, n = old.get(pid), new.get(pid)
+        either = n or o
+        assert either is not None
+        name = pid if top is not None and pid == top.id else f"{pid} {either.title}"
+        if o is None and n is not None:
+            lines.append(t("diff.version_added", lang, plan=name, when=plan_when(n, lang)))
+        elif n is None and o is not None:
+            lines.append(t("diff.version_removed", lang, plan=name, when=plan_when(o, lang)))
+        elif o is not None and n is not None:
+            before, after = plan_when(o, lang), plan_when(n, lang)
+            key = "diff.version_same" if before == after else "diff.version_changed"
+            lines.append(t(key, lang, plan=name, old=before, new=after, when=after))
+    return lines
+
+
+def since_words(diff: PlanDiff, lang: Lang) -> str:
+    """What NEW is compared with, in words: the title plan's old status and date."""
+    top = _top_plan(diff)
+    old = {p.id: p for p in diff.old.plans}
+    if top is not None and top.id in old:
+        return plan_when(old[top.id], lang)
+    return t("diff.no_when", lang)
+
+
+def sources_line(diff: PlanDiff, lang: Lang) -> str:
+    """The folders or revisions compared, for the small print."""
+    return t("diff.sources", lang, old=diff.old_label, new=diff.new_label)

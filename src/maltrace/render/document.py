@@ -68,7 +68,8 @@ class Table:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    style: Literal["normal", "headline", "note"] = "normal"
+    # "small": small print (where a report came from: folders, revisions)
+    style: Literal["normal", "headline", "note", "small"] = "normal"
 
 
 class FigureError(Exception):

@@ -115,7 +115,13 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
         _paragraph(doc, s.heading, f"Heading {min(max(s.level, 1), 3)}")
         for block in s.blocks:
             if isinstance(block, Paragraph):
-                _paragraph(doc, block.text, None, bold=block.style == "headline")
+                _paragraph(
+                    doc,
+                    block.text,
+                    None,
+                    bold=block.style == "headline",
+                    small=block.style == "small",
+                )
             elif isinstance(block, Figure):
                 pictures.append((block, doc.add_paragraph(), _text_box(doc.sections[-1])))
                 if block.caption:
@@ -250,10 +256,14 @@ def _runs(text: str, rpr: str = "") -> str:
     return f"<w:r>{rpr}{''.join(parts)}</w:r>" if parts else ""
 
 
-def _paragraph(doc: DocxDocument, text: str, style: str | None, *, bold: bool = False) -> None:
+def _paragraph(
+    doc: DocxDocument, text: str, style: str | None, *, bold: bool = False, small: bool = False
+) -> None:
     sid = _style_id(doc, style)
     ppr = f'<w:pPr><w:pStyle w:val="{sid}"/></w:pPr>' if sid else ""
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    if small:  # 8 pt, grey: where the report came from
+        rpr = '<w:rPr><w:color w:val="595959"/><w:sz w:val="16"/></w:rPr>'
     _append(doc, f'<w:p xmlns:w="{_W}">{ppr}{_runs(text, rpr)}</w:p>')
 
 
