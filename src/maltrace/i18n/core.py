@@ -414,6 +414,16 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The diagram has {count} boxes and will be hard to read on paper. Pick a part with --plan ID or --area ID (for example --area {example}).",
     ),
     "diagram.written": ("Skreiv {path}", "Skrev {path}", "Wrote {path}"),
+    "diagram.too_tall": (
+        "Diagrammet blir {height} cm høgt: på ei A4-side må det skalerast ned til {percent}, og teksten blir liten. Del det i éi fil per satsingsområde med --split area -o MAPPE/, eller vel ein del med --plan ID eller --area ID.",
+        "Diagrammet blir {height} cm høyt: på en A4-side må det skaleres ned til {percent}, og teksten blir liten. Del det i én fil per satsingsområde med --split area -o MAPPE/, eller velg en del med --plan ID eller --area ID.",
+        "The diagram is {height} cm tall: on an A4 page it must be scaled down to {percent}, and the text gets small. Split it into one file per priority area with --split area -o FOLDER/, or pick a part with --plan ID or --area ID.",
+    ),
+    "diagram.too_tall_part": (
+        "Diagrammet blir {height} cm høgt: på ei A4-side må det skalerast ned til {percent}, og teksten blir liten. Vel ein mindre del, til dømes eitt mål med --goal ID.",
+        "Diagrammet blir {height} cm høyt: på en A4-side må det skaleres ned til {percent}, og teksten blir liten. Velg en mindre del, for eksempel ett mål med --goal ID.",
+        "The diagram is {height} cm tall: on an A4 page it must be scaled down to {percent}, and the text gets small. Pick a smaller part, for example one goal with --goal ID.",
+    ),
     "diagram.scaled": (
         "Diagrammet måtte skalerast ned til {percent} for å få plass på {width} cm, og teksten blir liten. Vel ein del med --plan ID eller --area ID, eller gi meir plass med --width-cm.",
         "Diagrammet måtte skaleres ned til {percent} for å få plass på {width} cm, og teksten blir liten. Velg en del med --plan ID eller --area ID, eller gi mer plass med --width-cm.",
