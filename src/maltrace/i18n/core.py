@@ -571,6 +571,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "col.from_title": ("Frå (tittel)", "Fra (tittel)", "From (title)"),
     "col.from_plan": ("Frå plan", "Fra plan", "From plan"),
     "col.to": ("Følgjer opp", "Følger opp", "Follows up"),
+    "report.overall_kind": ("Samla", "Samlet", "Overall"),
+    "report.overall_id": ("Alle", "Alle", "All"),
     "col.to_title": ("Følgjer opp (tittel)", "Følger opp (tittel)", "Follows up (title)"),
     "col.to_plan": ("I plan", "I plan", "In plan"),
     "col.type": ("Plantype", "Plantype", "Plan type"),

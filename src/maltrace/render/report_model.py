@@ -186,7 +186,14 @@ def build_report(
     )
     plan_word, area_word = t("col.plan", lang), t("col.area", lang)
     coverage_rows: list[tuple[str, str, str, int, int, float]] = [
-        (plan_word, "", t("report.title", lang), cov.goals, cov.followed_up, cov.ratio)
+        (
+            t("report.overall_kind", lang),
+            t("report.overall_id", lang),
+            t("report.title", lang),
+            cov.goals,
+            cov.followed_up,
+            cov.ratio,
+        )
     ]
     coverage_rows += [
         (plan_word, pid, analysis.plan_info(pid).title, c.goals, c.followed_up, c.ratio)
@@ -224,7 +231,7 @@ def build_report(
             for k in analysis.links
             if k.target in row_index
         ),
-        row_headers=(t("col.to_title", lang), t("col.to_plan", lang)),
+        row_headers=(t("col.title", lang), t("col.plan", lang)),
         row_alert=tuple(not g.followed_up for g in analysis.goals),
     )
 
