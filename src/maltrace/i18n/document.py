@@ -6,6 +6,16 @@ Also the words of the ``control-character`` finding (text normalised at load tim
 TEXTS: dict[str, tuple[str, str, str]] = {
     # ---- part B: orphans in the diagram, diagrams split per area, the clickable page ------
     "diagram.orphan": ("Utan spor oppover", "Uten spor oppover", "No trace upwards"),
+    "diagram.justified": (
+        "Grunngitt: ikkje følgd opp",
+        "Begrunnet: ikke fulgt opp",
+        "Justified: not followed up",
+    ),
+    "diagram.legend.justified": (
+        "Grunngitt: ikkje følgd opp, og planen seier kvifor (grunnen står i boksen)",
+        "Begrunnet: ikke fulgt opp, og planen sier hvorfor (grunnen står i boksen)",
+        "Justified: not followed up, and the plan says why (the reason is in the box)",
+    ),
     "diagram.legend.orphan": (
         "Utan spor oppover: følgjer ikkje opp noko mål eller nokon strategi (foreldrelaus)",
         "Uten spor oppover: følger ikke opp noe mål eller noen strategi (foreldreløs)",

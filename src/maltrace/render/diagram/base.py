@@ -53,6 +53,11 @@ NOT_FOLLOWED_PEN = "#a40000"
 MEASURE_FILL = "#ececec"
 GROUP_FILL = "#f3f3f3"
 MARKER = "× "
+# A justified gap (the plan says why a goal is not followed up): a thin dashed amber frame, a
+# pale yellow fill, and the words and the reason — set apart from a real gap in words too.
+JUSTIFIED_FILL = "#fff2cc"
+JUSTIFIED_PEN = "#7f6000"
+JUSTIFIED_MARKER = "– "
 # A node with no trace upwards (an orphan): a heavy dotted frame and these words.
 ORPHAN_MARKER = "? "
 ORPHAN_PEN = "black"
@@ -89,6 +94,8 @@ class Diagram:
     warnings: tuple[str, ...]
     # Boxes with no trace upwards (orphans), drawn in their plan's frame with a dotted frame.
     orphans: tuple[str, ...] = ()
+    # Goals not followed up with a reason given (justified gaps): also in ``not_followed_up``.
+    justified: tuple[str, ...] = ()
 
 
 @dataclass
