@@ -39,7 +39,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "change.reworded": ("omformulert", "omformulert", "reworded"),
     "change.renumbered": ("nytt nummer", "nytt nummer", "renumbered"),
     "change.moved": ("flytta", "flyttet", "moved"),
-    "change.header": ("plan-hovud endra", "planhode endret", "plan header changed"),
+    "change.header": (
+        "planopplysning endra",
+        "planopplysning endret",
+        "plan header changed",
+    ),
     "kind.plan": ("plan", "plan", "plan"),
     "change.reused_id": (
         "ID-en høyrde til eit anna mål før: «{old_title}»",
@@ -97,8 +101,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The new goal {node} (“{title}”) is not followed up.",
     ),
     "impact_fix.new-goal-not-followed-up": (
-        "Legg {node} i follows_up på ein strategi eller eit mål i ein plan som følgjer opp, eller avgjer at ingen plan skal.",
-        "Legg {node} i follows_up på en strategi eller et mål i en plan som følger opp, eller avgjør at ingen plan skal.",
+        "Skriv {node} under «Følgjer opp» på ein strategi eller eit mål i ein plan som følgjer opp, eller avgjer at ingen plan skal.",
+        "Skriv {node} under «Følger opp» på en strategi eller et mål i en plan som følger opp, eller avgjør at ingen plan skal.",
         "Add {node} to follows_up of a strategy or goal in a following plan, or decide that no plan will.",
     ),
     "impact.goal-lost-follow-up": (
@@ -170,9 +174,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Compared: {old} → {new}",
     ),
     "diff.coverage_line": (
-        "Oppfølgingsgrad: {before} → {after} ({followed_before} av {goals_before} → {followed_after} av {goals_after} mål)",
-        "Oppfølgingsgrad: {before} → {after} ({followed_before} av {goals_before} → {followed_after} av {goals_after} mål)",
-        "Coverage: {before} → {after} ({followed_before} of {goals_before} → {followed_after} of {goals_after} goals)",
+        "Oppfølgingsgrad: {before} → {after} ({followed_before} av {goals_before} → {followed_after} av {goals_after:# mål|# mål})",
+        "Oppfølgingsgrad: {before} → {after} ({followed_before} av {goals_before} → {followed_after} av {goals_after:# mål|# mål})",
+        "Coverage: {before} → {after} ({followed_before} of {goals_before} → {followed_after} of {goals_after:# goal|# goals})",
     ),
     "diff.changes_heading": ("Endringar", "Endringer", "Changes"),
     "diff.summary_heading": ("Samandrag", "Sammendrag", "Summary"),
@@ -212,14 +216,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Nothing needs action: every link points at what it was written for.",
     ),
     "diff.summary": (
-        "{changes} endringar, {impact} ting å følgje opp.",
-        "{changes} endringer, {impact} ting å følge opp.",
-        "{changes} changes, {impact} things that need action.",
+        "{changes:Ingen endringar|# endring|# endringar}, {impact:ingenting å følgje opp|# ting å følgje opp|# ting å følgje opp}.",
+        "{changes:Ingen endringer|# endring|# endringer}, {impact:ingenting å følge opp|# ting å følge opp|# ting å følge opp}.",
+        "{changes:No changes|# change|# changes}, {impact:nothing needs action|# thing that needs action|# things that need action}.",
     ),
     "diff.relink_hint": (
-        "{count} lenkjer til mål med nytt nummer kan rettast automatisk: `maltrace relink {old} {new}`",
-        "{count} lenker til mål med nytt nummer kan rettes automatisk: `maltrace relink {old} {new}`",
-        "{count} links to renumbered goals can be repaired automatically: `maltrace relink {old} {new}`",
+        "{count:# lenkje|# lenkjer} til mål med nytt nummer kan rettast automatisk: `maltrace relink {old} {new}`",
+        "{count:# lenke|# lenker} til mål med nytt nummer kan rettes automatisk: `maltrace relink {old} {new}`",
+        "{count:# link to a renumbered goal|# links to renumbered goals} can be repaired automatically: `maltrace relink {old} {new}`",
     ),
     "diff.col.change": ("Endring", "Endring", "Change"),
     "diff.col.plan": ("Plan", "Plan", "Plan"),
@@ -245,10 +249,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "diff.field.type": ("type", "type", "type"),
     "diff.field.status": ("status", "status", "status"),
     "diff.field.date": ("dato", "dato", "date"),
-    "diff.field.follows": ("følgjer (follows)", "følger (follows)", "follows"),
+    "diff.field.follows": (
+        "følgjer planar",
+        "følger planer",
+        "follows",
+    ),
     "diff.field.relevant_goals": (
-        "relevante mål (relevant_goals)",
-        "relevante mål (relevant_goals)",
+        "relevante mål",
+        "relevante mål",
         "relevant goals",
     ),
     "diff.sheet.changes": ("Endringar", "Endringer", "Changes"),
@@ -337,8 +345,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{path}:{line}: the link to {old} was not repaired: the text there is not what maltrace expected. Change it to {new} by hand.",
     ),
     "relink.left": (
-        "{count} andre ting treng ein person (fjerna eller omformulerte mål): sjå maltrace diff.",
-        "{count} andre ting trenger en person (fjernede eller omformulerte mål): se maltrace diff.",
-        "{count} other things need a person (removed or reworded targets): see maltrace diff.",
+        "{count:# anna ting treng|# andre ting treng} ein person (fjerna eller omformulerte mål): sjå maltrace diff.",
+        "{count:# annen ting trenger|# andre ting trenger} en person (fjernede eller omformulerte mål): se maltrace diff.",
+        "{count:# other thing needs|# other things need} a person (removed or reworded targets): see maltrace diff.",
     ),
 }

@@ -119,14 +119,14 @@ def build_diff_document(
 
     impact = Table(
         columns=(
-            Column(t("diff.col.code", lang), "code"),
-            Column(t("diff.col.node", lang), "id"),
+            Column(t("col.what", lang), "status"),
+            Column(t("diff.col.id", lang), "id"),
             Column(t("diff.col.message", lang)),
             Column(t("diff.col.where", lang), "code"),
         ),
         rows=tuple(
             (
-                i.code,
+                t(f"impact_word.{i.code}", lang),
                 i.node,
                 with_code(f"{i.message(lang)} → {i.fix(lang)}"),
                 f"{Path(i.file).name}:{i.line}",

@@ -318,13 +318,20 @@ def findings_table(findings: Sequence[Finding], lang: Lang) -> Table:
     return Table(
         (
             Column(t("col.severity", lang), "status"),
-            Column(t("col.code", lang), "code"),
+            # What it is in words: the stable code is for JSON, CSV and the terminal.
+            Column(t("col.what", lang), "status"),
             Column(t("col.where", lang), "code"),
             Column(t("col.message", lang)),
             Column(t("col.fix", lang)),
         ),
         tuple(
-            (t(f"severity.{f.severity}", lang), f.code, f.location(), f.message(lang), f.fix(lang))
+            (
+                t(f"severity.{f.severity}", lang),
+                t(f"finding_word.{f.code}", lang),
+                f.location(),
+                f.message(lang),
+                f.fix(lang),
+            )
             for f in findings
         ),
         row_nodes=tuple(f.node for f in findings),
