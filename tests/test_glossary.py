@@ -68,7 +68,16 @@ ENGLISH_ONLY = {
 }
 CODES = set(FINDING_SEVERITY) | set(IMPACT_CODES)
 # Column headers and words that are internal language too.
-INTERNAL = {"Node", "Kode", "foreldrelause", "foreldreløse", "plan-hovud", "planhode"}
+INTERNAL = {
+    "Node",
+    "Kode",
+    "foreldrelaus",
+    "foreldrelause",
+    "foreldreløs",
+    "foreldreløse",
+    "plan-hovud",
+    "planhode",
+}
 
 
 def _docx_text(data: bytes) -> str:
@@ -104,7 +113,8 @@ def _documents(lang: str) -> dict[str, Document]:
     result = status(ROOT / "plans", today=dt.date(2026, 11, 23))
     return {
         "report": build_report(analysis, lang),  # type: ignore[arg-type]
-        "diff": build_diff_document(diff, lang, diagram=False),  # type: ignore[arg-type]
+        # with its diagram: the page holds the picture's words as SVG text
+        "diff": build_diff_document(diff, lang),  # type: ignore[arg-type]
         "status": build_status_document(result, lang),  # type: ignore[arg-type]
     }
 

@@ -17,8 +17,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Justified: not followed up, and the plan says why (the reason is in the box)",
     ),
     "diagram.legend.orphan": (
-        "Utan spor oppover: følgjer ikkje opp noko mål eller nokon strategi (foreldrelaus)",
-        "Uten spor oppover: følger ikke opp noe mål eller noen strategi (foreldreløs)",
+        "Utan spor oppover: følgjer ikkje opp noko mål eller nokon strategi",
+        "Uten spor oppover: følger ikke opp noe mål eller noen strategi",
         "No trace upwards: follows up no goal or strategy (orphan)",
     ),
     "diagram.part_of": (
