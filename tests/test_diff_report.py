@@ -84,6 +84,8 @@ def test_markdown_and_excel_mark_the_words_too(adopted: PlanDiff) -> None:
             z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/")
         )
     assert re.search(r"<strike[^>]*/>.*?innbyggjarane", sheets, re.S)
+    # the styled pieces name their font: unnamed, LibreOffice sets them in a serif
+    assert re.search(r'<rFont val="Calibri"\s*/>(?:(?!</rPr>).)*<strike', sheets, re.S)
     assert not RAW_MARKS.search(re.sub(r"<[^>]+>", "", sheets))
 
 

@@ -67,12 +67,15 @@ def _rich(value: Marked) -> CellRichText:
     blocks: list[str | TextBlock] = []
     for op, piece in value.pieces:
         text = _ILLEGAL.sub("\ufffd", piece)
+        # Fonts named (and sized), or LibreOffice sets the styled pieces in a serif.
         if op == "-":
-            blocks.append(TextBlock(InlineFont(strike=True, color="9C0006"), text))
+            font = InlineFont(rFont="Calibri", sz=11, strike=True, color="9C0006")
+            blocks.append(TextBlock(font, text))
         elif op == "+":
-            blocks.append(TextBlock(InlineFont(u="single", color="1F4E79"), text))
+            font = InlineFont(rFont="Calibri", sz=11, u="single", color="1F4E79")
+            blocks.append(TextBlock(font, text))
         elif op == "`":
-            blocks.append(TextBlock(InlineFont(rFont="Courier New"), text))
+            blocks.append(TextBlock(InlineFont(rFont="Courier New", sz=11), text))
         else:
             blocks.append(text)
     return CellRichText(blocks)
