@@ -78,3 +78,12 @@ def test_the_svg_says_it_in_words(example: Analysis, tmp_path: Path) -> None:
 
     svg = html.unescape(diagram_svg(example, lang="nb", goal=JUSTIFIED))
     assert "Begrunnet" in svg
+
+
+def test_a_reports_split_explains_the_mark_in_the_one_legend_it_has(example: Analysis) -> None:
+    parts = split_parts(example, lang="nn", legend="first")
+    legends = [p for p in parts if "cluster_legend { label=<" in p.diagram.dot]
+    first = parts[0].diagram.dot
+    assert JUSTIFIED not in parts[0].diagram.boxes  # the gap is drawn in a later part
+    assert "Grunngitt" in html.unescape(first[first.index("cluster_legend") :])
+    assert legends

@@ -115,6 +115,9 @@ class Selection:
     orphans: set[str] = field(default_factory=set)
     # Draw the legend (a report's later parts leave it out: the first part has it).
     legend: bool = True
+    # Explain a justified gap in the legend even when this picture has none (a report's first
+    # part, whose legend stands for the parts after it).
+    legend_justified: bool = False
 
 
 def kind_of(view: str) -> Kind:

@@ -139,7 +139,12 @@ def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm
         n for n in order if sel.statuses.get(n) is False and justification(analysis, n)
     )
     legend = (
-        _legend(lang, geo.content_width, orphans=bool(orphans), justified=bool(justified))
+        _legend(
+            lang,
+            geo.content_width,
+            orphans=bool(orphans),
+            justified=bool(justified) or sel.legend_justified,
+        )
         if sel.legend
         else '""'
     )
