@@ -347,7 +347,7 @@ def test_cli_output_files(tmp_path: Path, suffix: str) -> None:
     data = target.read_bytes()
     if suffix == ".md":
         text = data.decode().replace("\xa0", " ")
-        assert "Dette må følgjast opp" in text and "target-renumbered" in text
+        assert "Dette må følgjast opp" in text and "målet har nytt nummer" in text
         assert "42,9 %" in text
     elif suffix == ".html":
         assert b"KPS-1.3" in data and b"Endringar" in data
@@ -356,13 +356,13 @@ def test_cli_output_files(tmp_path: Path, suffix: str) -> None:
 
         doc = Document(str(target))
         cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
-        assert "target-renumbered" in cells and "KPS-1.3" in cells
+        assert "målet har nytt nummer" in cells and "KPS-1.3" in cells
     elif suffix == ".xlsx":
         from openpyxl import load_workbook
 
         wb = load_workbook(target)
         values = {c.value for ws in wb for row in ws.iter_rows() for c in row}
-        assert "target-removed" in values
+        assert "målet er fjerna" in values
     else:
         svg = html.unescape(data.decode())
         assert "Δ var KPS-1.2" in svg and "Δ nytt" in svg

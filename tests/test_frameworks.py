@@ -166,7 +166,7 @@ def test_dangling_framework_link_with_suggestion_file_and_line(analyse_set):
     lines = Path(f.file).read_text(encoding="utf-8").splitlines()
     assert lines[f.line - 1].strip() == "contributes_to:"
     assert "Did you mean “LHL-4”?" in f.message("en")
-    assert "contributes_to" in f.message("nn") and f.fix("nb")
+    assert "«Bidreg til»" in f.message("nn") and f.fix("nb")
     assert a.exit_code() == 1
 
 

@@ -7,6 +7,7 @@ English. Texts are ``str.format`` templates; keep the placeholders the same in a
 from __future__ import annotations
 
 import datetime as _dt
+import string
 from collections import Counter
 from collections.abc import Iterable
 from typing import Final, Literal
@@ -17,6 +18,7 @@ from maltrace.i18n import (
     document,
     excel,
     frameworks,
+    glossary,
     schema_words,
     starter,
     status,
@@ -50,6 +52,7 @@ _merge(
     schema_words.TEXTS,
     starter.TEXTS,
     suggest.TEXTS,
+    glossary.TEXTS,
 )
 
 _MONTHS: dict[Lang, tuple[str, ...]] = {
@@ -128,10 +131,42 @@ def choose_lang(asked: str | None, declared: Iterable[str | None] = ()) -> Lang:
 
 
 def t(key: str, lang: Lang, /, **params: object) -> str:
-    """The text for ``key`` in ``lang``, with ``params`` filled in."""
+    """The text for ``key`` in ``lang``, with ``params`` filled in.
+
+    A count takes the right form of what it counts with a plural field: ``{count:# lenkje|#
+    lenkjer}`` (one|other) or ``{count:ingen lenkjer|# lenkje|# lenkjer}`` (zero|one|other);
+    ``#`` stands for the number."""
     texts = _CATALOGUE[key]
     template = texts[LANGS.index(lang)]
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    if "|" in template:
+        return _PLURAL.format(template, **params)
+    return template.format(**params)
+
+
+class _PluralFormatter(string.Formatter):
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return str(super().format_field(value, format_spec))
+        return plural_form(value, format_spec)
+
+
+def plural_form(value: object, spec: str) -> str:
+    """The form of ``spec`` (``one|other`` or ``zero|one|other``) for the count ``value``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"a plural form needs a whole number, not {value!r}")
+    forms = spec.split("|")
+    if len(forms) == 2:
+        form = forms[0] if value == 1 else forms[1]
+    elif len(forms) == 3:
+        form = forms[0] if value == 0 else forms[1] if value == 1 else forms[2]
+    else:
+        raise ValueError(f"a plural field has two or three forms: {spec!r}")
+    return form.replace("#", str(value))
+
+
+_PLURAL = _PluralFormatter()
 
 
 def has(key: str) -> bool:

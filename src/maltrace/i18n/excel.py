@@ -204,19 +204,19 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "a formula ({formula}); type the value itself: a plan must not change when a sheet recalculates",
     ),
     "excel.problem.cell_too_long": (
-        "cella har over {max} teikn",
-        "cellen har over {max} tegn",
-        "the cell holds over {max} characters",
+        "cella har over {max:# teikn|# teikn}",
+        "cellen har over {max:# tegn|# tegn}",
+        "the cell holds over {max:# character|# characters}",
     ),
     "excel.problem.too_many_rows": (
-        "arket har over {max} rader; del arbeidsboka opp",
-        "arket har over {max} rader; del arbeidsboken opp",
-        "the sheet has over {max} rows; split the workbook",
+        "arket har over {max:# rad|# rader}; del arbeidsboka opp",
+        "arket har over {max:# rad|# rader}; del arbeidsboken opp",
+        "the sheet has over {max:# row|# rows}; split the workbook",
     ),
     "excel.problem.too_many_columns": (
-        "arket har over {max} kolonnar; det som står til høgre for dei blir ikkje lese",
-        "arket har over {max} kolonner; det som står til høyre for dem blir ikke lest",
-        "the sheet has over {max} columns; what is right of them is not read",
+        "arket har over {max:# kolonne|# kolonnar}; det som står til høgre for dei blir ikkje lese",
+        "arket har over {max:# kolonne|# kolonner}; det som står til høyre for dem blir ikke lest",
+        "the sheet has over {max:# column|# columns}; what is right of them is not read",
     ),
     "excel.problem.unknown_column": (
         "ukjend kolonne «{header}». Kolonnar: {allowed}.{hint}",
@@ -321,9 +321,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{key} of {where} holds “{value}” with a comma, semicolon or line break, which separate values in a cell; change the value",
     ),
     "excel.export.too_long": (
-        "{key} i {where} har over {max} teikn, meir enn ei Excel-celle rommar",
-        "{key} i {where} har over {max} tegn, mer enn en Excel-celle rommer",
-        "{key} of {where} holds over {max} characters, more than an Excel cell holds",
+        "{key} i {where} har over {max:# teikn|# teikn}, meir enn ei Excel-celle rommar",
+        "{key} i {where} har over {max:# tegn|# tegn}, mer enn en Excel-celle rommer",
+        "{key} of {where} holds over {max:# character|# characters}, more than an Excel cell holds",
     ),
     # Template.
     "excel.template.title": (
@@ -367,9 +367,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     # Commands.
     "excel.cli.problems": (
-        "{file}: {count} problem; ingenting er skrive.",
-        "{file}: {count} problemer; ingenting er skrevet.",
-        "{file}: {count} problems; nothing was written.",
+        "{file}: {count:# problem|# problem}; ingenting er skrive.",
+        "{file}: {count:# problem|# problemer}; ingenting er skrevet.",
+        "{file}: {count:# problem|# problems}; nothing was written.",
     ),
     "excel.cli.exists": (
         "{path} finst frå før; bruk --force for å skrive over",
@@ -377,9 +377,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{path} exists; use --force to write over it",
     ),
     "excel.cli.imported": (
-        "Skreiv {count} planfiler til {folder}: {files}",
-        "Skrev {count} planfiler til {folder}: {files}",
-        "Wrote {count} plan files to {folder}: {files}",
+        "Skreiv {count:# planfil|# planfiler} til {folder}: {files}",
+        "Skrev {count:# planfil|# planfiler} til {folder}: {files}",
+        "Wrote {count:# plan file|# plan files} to {folder}: {files}",
     ),
     "excel.cli.next_check": (
         "Neste steg: maltrace check {folder}",
@@ -387,14 +387,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Next: maltrace check {folder}",
     ),
     "excel.cli.exported": (
-        "Skreiv {plans} planar, {nodes} nodar og {indicators} indikatorar til {path}",
-        "Skrev {plans} planer, {nodes} noder og {indicators} indikatorer til {path}",
-        "Wrote {plans} plans, {nodes} nodes and {indicators} indicators to {path}",
+        "Skreiv {plans:# plan|# planar}, {nodes:# node|# nodar} og {indicators:# indikator|# indikatorar} til {path}",
+        "Skrev {plans:# plan|# planer}, {nodes:# node|# noder} og {indicators:# indikator|# indikatorer} til {path}",
+        "Wrote {plans:# plan|# plans}, {nodes:# node|# nodes} and {indicators:# indicator|# indicators} to {path}",
     ),
     "excel.cli.export_refused": (
-        "{count} verdiar får ikkje plass i arbeidsboka; ingenting er skrive.",
-        "{count} verdier får ikke plass i arbeidsboken; ingenting er skrevet.",
-        "{count} values do not fit the workbook; nothing was written.",
+        "{count:# verdi får|# verdiar får} ikkje plass i arbeidsboka; ingenting er skrive.",
+        "{count:# verdi får|# verdier får} ikke plass i arbeidsboken; ingenting er skrevet.",
+        "{count:# value does|# values do} not fit the workbook; nothing was written.",
     ),
     "excel.cli.template": (
         "Skreiv malen til {path}. Fyll ut arka {plans} og {nodes}, og køyr: maltrace import {path} -o plans/",

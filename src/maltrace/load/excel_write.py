@@ -245,6 +245,7 @@ def _setup(ws: Any, columns: list[Column], lang: Lang) -> None:
             # Text format: what a planner types stays as typed (1.10 is not turned into 1.1).
             dim.number_format = "@"
     ws.freeze_panes = "A2"
+    _print_setup(ws, landscape=True)
 
 
 def _validations(ws: Any, columns: list[Column], lang: Lang, rows: int, plans: bool) -> None:
@@ -353,12 +354,40 @@ def _workbook(plans: list[Plan], lang: Lang, template: bool) -> bytes:
     return buf.getvalue()
 
 
+# The instructions' column: what a portrait A4 page holds at full size (in Excel's width units)
+# also where Calibri is missing and a wider font stands in (LibreOffice on Linux), so that the
+# sheet prints at a size one reads and no line runs off the page.
+_HELP_WIDTH = 70
+# Characters per width unit, on the safe side for the wider stand-in font, and points per line.
+_CHARS_PER_UNIT = 0.9
+_LINE_PT = 15.0
+
+
 def _help_sheet(ws: Any, lang: Lang) -> None:
-    ws.column_dimensions["A"].width = 110
+    _print_setup(ws, landscape=False)  # a write-only sheet writes its properties first
+    ws.column_dimensions["A"].width = _HELP_WIDTH
     title = WriteOnlyCell(ws, value=t("excel.template.title", lang))
     title.font = Font(name="Calibri", bold=True, size=14)
     ws.append([title])
-    for line in t("excel.template.help", lang).split("\n"):
+    per_line = int((_HELP_WIDTH - 2) * _CHARS_PER_UNIT)
+    for row, line in enumerate(t("excel.template.help", lang).split("\n"), start=2):
         cell = WriteOnlyCell(ws, value=line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # A wrapped row needs its height set: LibreOffice (and Excel, until the row is edited)
+        # keeps one line's height, and the lines print over each other.
+        lines = max(1, -(-len(line) // per_line))
+        if lines > 1:
+            ws.row_dimensions[row].height = lines * _LINE_PT
         ws.append([cell])
+
+
+def _print_setup(ws: Any, *, landscape: bool) -> None:
+    """A4, fitted to the page width (as many pages down as it takes), the header row on every
+    page: an empty template prints on a page a sheet, not on nineteen."""
+    ws.page_setup.paperSize = "9"  # A4 (a write-only sheet lacks the named constant)
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if landscape:
+        ws.print_title_rows = "1:1"

@@ -207,7 +207,14 @@ def build_report(
     )
     plan_word, area_word = t("col.plan", lang), t("col.area", lang)
     coverage_rows: list[tuple[str, str, str, int, int, float]] = [
-        (plan_word, "", t("report.title", lang), cov.goals, cov.followed_up, cov.ratio)
+        (
+            t("report.overall_kind", lang),
+            t("report.overall_id", lang),
+            t("report.title", lang),
+            cov.goals,
+            cov.followed_up,
+            cov.ratio,
+        )
     ]
     coverage_rows += [
         (plan_word, pid, analysis.plan_info(pid).title, c.goals, c.followed_up, c.ratio)
@@ -245,7 +252,7 @@ def build_report(
             for k in analysis.links
             if k.target in row_index
         ),
-        row_headers=(t("col.to_title", lang), t("col.to_plan", lang)),
+        row_headers=(t("col.title", lang), t("col.plan", lang)),
         row_alert=tuple(not g.followed_up for g in analysis.goals),
     )
 
@@ -370,13 +377,20 @@ def findings_table(findings: Sequence[Finding], lang: Lang) -> Table:
     return Table(
         (
             Column(t("col.severity", lang), "status"),
-            Column(t("col.code", lang), "code"),
+            # What it is in words: the stable code is for JSON, CSV and the terminal.
+            Column(t("col.what", lang), "status"),
             Column(t("col.where", lang), "code"),
             Column(t("col.message", lang)),
             Column(t("col.fix", lang)),
         ),
         tuple(
-            (t(f"severity.{f.severity}", lang), f.code, f.location(), f.message(lang), f.fix(lang))
+            (
+                t(f"severity.{f.severity}", lang),
+                t(f"finding_word.{f.code}", lang),
+                f.location(),
+                f.message(lang),
+                f.fix(lang),
+            )
             for f in findings
         ),
         row_nodes=tuple(f.node for f in findings),

@@ -54,6 +54,11 @@ NOT_FOLLOWED_PEN = "#a40000"
 MEASURE_FILL = "#ececec"
 GROUP_FILL = "#f3f3f3"
 MARKER = "× "
+# A justified gap (the plan says why a goal is not followed up): a thin dashed amber frame, a
+# pale yellow fill, and the words and the reason — set apart from a real gap in words too.
+JUSTIFIED_FILL = "#fff2cc"
+JUSTIFIED_PEN = "#7f6000"
+JUSTIFIED_MARKER = "– "
 # A node with no trace upwards (an orphan): a heavy dotted frame and these words.
 ORPHAN_MARKER = "? "
 ORPHAN_PEN = "black"
@@ -81,6 +86,8 @@ class Diagram:
     warnings: tuple[str, ...]
     # Boxes with no trace upwards (orphans), drawn in their plan's frame with a dotted frame.
     orphans: tuple[str, ...] = ()
+    # Goals not followed up with a reason given (justified gaps): also in ``not_followed_up``.
+    justified: tuple[str, ...] = ()
 
 
 @dataclass
@@ -100,6 +107,9 @@ class Selection:
     orphans: set[str] = field(default_factory=set)
     # Draw the legend (a report's later parts leave it out: the first part has it).
     legend: bool = True
+    # Explain a justified gap in the legend even when this picture has none (a report's first
+    # part, whose legend stands for the parts after it).
+    legend_justified: bool = False
 
 
 def kind_of(view: str) -> Kind:

@@ -16,6 +16,7 @@ from maltrace.render.diagram.base import (
     DEFAULT_DPI,
     DEFAULT_MAX_PIXELS,
     FORMATS,
+    PAGE_HEIGHT_CM,
     Diagram,
     DiagramError,
 )
@@ -35,16 +36,32 @@ def svg_scale(svg: str) -> float:
 
 
 def with_scale_warning(diagram: Diagram, svg: str, width_cm: float) -> Diagram:
-    scale = svg_scale(svg)
-    if scale >= MIN_READABLE_SCALE or diagram.warnings:
+    """The diagram with a warning when it will not read on paper: scaled down below 75 % to fit
+    the width, or so tall that fitting it on an A4 page would (the reports split on the same
+    rule). One warning is enough: none is added to a diagram that already has one."""
+    if diagram.warnings:
         return diagram
+    scale = svg_scale(svg)
+    if scale < MIN_READABLE_SCALE:
+        text = t(
+            "diagram.scaled",
+            diagram.lang,
+            percent=format_percent(scale, diagram.lang),
+            width=f"{width_cm:g}",
+        )
+        return dataclasses.replace(diagram, warnings=(text,))
+    height_cm = svg_size(svg)[1] / 72 * 2.54
+    fit = PAGE_HEIGHT_CM / height_cm if height_cm else 1.0
+    if fit >= MIN_READABLE_SCALE:
+        return diagram
+    key = "diagram.too_tall" if diagram.view == "overview" else "diagram.too_tall_part"
     text = t(
-        "diagram.scaled",
+        key,
         diagram.lang,
-        percent=format_percent(scale, diagram.lang),
-        width=f"{width_cm:g}",
+        height=f"{height_cm:.0f}",
+        percent=format_percent(fit, diagram.lang),
     )
-    return dataclasses.replace(diagram, warnings=(*diagram.warnings, text))
+    return dataclasses.replace(diagram, warnings=(text,))
 
 
 def output_format(path: str | os.PathLike[str]) -> str:

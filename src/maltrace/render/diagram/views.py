@@ -53,7 +53,8 @@ def build_diagram(
     """The diagram for one view of ``analysis``. Raises ``DiagramError`` for an unknown id.
 
     ``notes``: extra lines of words to show in a node's box (already in ``lang``), e.g. what
-    changed since a revision or a tiltak's status; they never replace the title."""
+    changed since a revision or a tiltak's status; they never replace the title. In the
+    overview, a node with a note is drawn even when nothing else would bring it in."""
     lang = lang or analysis.lang
     low, high = WIDTH_RANGE_CM
     if not (low <= width_cm <= high) or math.isnan(width_cm):
@@ -66,6 +67,11 @@ def build_diagram(
     selection = select(analysis, chosen, key, lang)
     if notes:
         selection.notes.update((k, tuple(v)) for k, v in notes.items())
+        if chosen == "overview":
+            # A node with something to say (what changed, a link to repair) is drawn, even when
+            # no valid link brings it into the overview.
+            nodes = analysis.graph.nodes
+            selection.ids.update(k for k in notes if k in nodes)
     return compose(analysis, selection, chosen, lang, width_cm)
 
 

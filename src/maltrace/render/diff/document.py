@@ -15,9 +15,13 @@ from maltrace.render.diff.sentences import (
     change_detail,
     coverage_line,
     diagram_notes,
+    diff_title,
     kind_word,
     relink_hint,
+    since_words,
+    sources_line,
     summary_line,
+    version_lines,
 )
 from maltrace.render.document import (
     Column,
@@ -31,6 +35,7 @@ from maltrace.render.document import (
     Value,
     write_document,
 )
+from maltrace.render.marked import with_code
 
 DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 DOCUMENT_SUFFIXES = (".md", ".html", ".htm", ".docx", ".xlsx")
@@ -90,6 +95,7 @@ def build_diff_document(
     lang = lang or diff.lang
     before, after = diff.old.coverage, diff.new.coverage
     summary: list[Paragraph] = [
+        *(Paragraph(line) for line in version_lines(diff, lang)),
         Paragraph(
             coverage_line(diff, lang),
             "headline",
@@ -98,20 +104,20 @@ def build_diff_document(
     ]
     hint = relink_hint(diff, lang)
     if hint:
-        summary.append(Paragraph(hint, "note"))
+        summary.append(Paragraph(with_code(hint), "note"))
 
     impact = Table(
         columns=(
-            Column(t("diff.col.code", lang), "code"),
-            Column(t("diff.col.node", lang), "id"),
+            Column(t("col.what", lang), "status"),
+            Column(t("diff.col.id", lang), "id"),
             Column(t("diff.col.message", lang)),
             Column(t("diff.col.where", lang), "code"),
         ),
         rows=tuple(
             (
-                i.code,
+                t(f"impact_word.{i.code}", lang),
                 i.node,
-                f"{i.message(lang)} → {i.fix(lang)}",
+                with_code(f"{i.message(lang)} → {i.fix(lang)}"),
                 f"{Path(i.file).name}:{i.line}",
             )
             for i in diff.impact
@@ -162,6 +168,7 @@ def build_diff_document(
                 f"{aid} {title}", oa.coverage if oa else None, na.coverage if na else None
             )
         )
+    summary.append(Paragraph(sources_line(diff, lang), "small"))
     sections = [
         Section("summary", t("diff.summary_heading", lang), tuple(summary)),
         Section(
@@ -190,7 +197,7 @@ def build_diff_document(
         ),
     ]
     if diagram:
-        alt = t("diff.figure_alt", lang, old=diff.old_label, new=diff.new_label)
+        alt = t("diff.figure_alt", lang, since=since_words(diff, lang))
         sections.append(
             Section(
                 "diagram",
@@ -200,7 +207,7 @@ def build_diff_document(
         )
     return Document(
         lang=lang,
-        title=t("diff.title", lang, old=diff.old_label, new=diff.new_label),
+        title=diff_title(diff, lang),
         generated=t("report.generated", lang, date=format_date(today or dt.date.today(), lang)),
         sections=tuple(sections),
     )

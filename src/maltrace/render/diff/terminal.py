@@ -17,10 +17,14 @@ from maltrace.i18n import Lang, format_percent, t
 from maltrace.render.diff.sentences import (
     change_detail,
     coverage_line,
+    diff_title,
     kind_word,
     relink_hint,
+    sources_line,
     summary_line,
+    version_lines,
 )
+from maltrace.render.marked import pieces_of, with_code
 from maltrace.render.terminal import plain
 
 _CHANGE_STYLE = {
@@ -41,12 +45,28 @@ def _count(c: Coverage | None) -> str:
     return f"{c.followed_up}/{c.goals}" if c is not None else "–"
 
 
+def _styled(text: str, console: Console) -> Text:
+    """A word diff in a terminal that shows styles: removed words struck out in red, added ones
+    underlined in green; elsewhere (a pipe, a file, NO_COLOR) the ``[-…-]``/``{+…+}`` marks,
+    which read without styles."""
+    if console.color_system is None or console.no_color:
+        return plain(text)
+    out = Text()
+    for op, piece in pieces_of(text):
+        out.append(plain(piece).plain, style=_PIECE_STYLE.get(op, ""))
+    return out
+
+
+_PIECE_STYLE = {"-": "strike red", "+": "underline green", "`": "bold"}
+
+
 def render_diff(diff: PlanDiff, console: Console, lang: Lang | None = None) -> None:
     lang = lang or diff.lang
     before, after = diff.old.coverage, diff.new.coverage
-    console.print(
-        plain(t("diff.title", lang, old=diff.old_label, new=diff.new_label)), style="bold"
-    )
+    console.print(plain(diff_title(diff, lang)), style="bold")
+    for version in version_lines(diff, lang):
+        console.print(plain(version))
+    console.print(plain(sources_line(diff, lang)), style="dim")
     console.print(
         plain(coverage_line(diff, lang)),
         style="bold " + ("red" if after.ratio < before.ratio else "green"),
@@ -75,14 +95,15 @@ def render_diff(diff: PlanDiff, console: Console, lang: Lang | None = None) -> N
             console.print(plain(c.plan), style="bold")
         line = Text("  ")
         line.append(t(f"change.{c.change}", lang), style=_CHANGE_STYLE[c.change])
-        line.append(plain(f"  {kind_word(c.kind, lang)} {c.id}: {change_detail(c, lang)}"))
+        line.append(plain(f"  {kind_word(c.kind, lang)} {c.id}: "))
+        line.append(_styled(change_detail(c, lang), console))
         console.print(line)
     console.print()
 
     _coverage_tables(diff, console, lang)
     hint = relink_hint(diff, lang)
     if hint:
-        console.print(plain(hint))
+        console.print(_styled(with_code(hint), console))
     console.print(plain(summary_line(diff, lang)))
 
 

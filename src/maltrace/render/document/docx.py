@@ -50,6 +50,7 @@ from maltrace.render.document.model import (
     cell_texts,
     office_format,
 )
+from maltrace.render.marked import Marked, word_rpr
 
 TABLE_STYLE = "Light List Accent 1"
 CELL_STYLE = "Table Text"
@@ -123,7 +124,14 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
             if isinstance(block, Paragraph):
                 # a line that introduces a picture stays on the picture's page
                 keep = i + 1 < len(s.blocks) and isinstance(s.blocks[i + 1], Figure)
-                _paragraph(doc, block.text, None, bold=block.style == "headline", keep=keep)
+                _paragraph(
+                    doc,
+                    block.text,
+                    None,
+                    bold=block.style == "headline",
+                    small=block.style == "small",
+                    keep=keep,
+                )
             elif isinstance(block, Figure):
                 place = doc.add_paragraph()
                 caption = "" if block.titled else block.caption
@@ -318,7 +326,12 @@ def _text(piece: str, keep_ids: bool) -> str:
 
 
 def _runs(text: str, rpr: str = "", *, keep_ids: bool = False) -> str:
-    """Text as runs: line breaks and tabs as Word's own, everything else escaped."""
+    """Text as runs: line breaks and tabs as Word's own, everything else escaped; a marked
+    text's removed words struck out, added ones underlined, commands in a fixed font."""
+    if isinstance(text, Marked):
+        return "".join(
+            _runs(piece, word_rpr(rpr, op), keep_ids=keep_ids) for op, piece in text.pieces
+        )
     parts: list[str] = []
     for i, line in enumerate(_safe(text).split("\n")):
         if i:
@@ -345,11 +358,14 @@ def _paragraph(
     bold: bool = False,
     bookmark: str = "",
     keep: bool = False,
+    small: bool = False,
 ) -> None:
     sid = _style_id(doc, style)
     props = (f'<w:pStyle w:val="{sid}"/>' if sid else "") + ("<w:keepNext/>" if keep else "")
     ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    if small:  # 8 pt, grey: where the report came from
+        rpr = '<w:rPr><w:color w:val="595959"/><w:sz w:val="16"/></w:rPr>'
     runs = _runs(text, rpr, keep_ids=True)
     if bookmark:
         n = _next_bookmark(doc)

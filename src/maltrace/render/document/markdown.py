@@ -14,6 +14,7 @@ from maltrace.render.document.model import (
     Table,
     cell_texts,
 )
+from maltrace.render.marked import Marked
 
 # Characters that make markup anywhere in a line (CommonMark/GFM and pandoc), and | for tables;
 # plus what makes a list, heading or quote at the start of a line.
@@ -28,9 +29,26 @@ def escape(text: str, *, block: bool = False) -> str:
     ``block``: the text starts a line of its own (a paragraph), where ``- ``, ``1.`` or ``>``
     would start a list or a quote; inside a table cell they cannot.
     """
+    if isinstance(text, Marked):
+        return _marked(text, block=block)
     # Fold line breaks, but keep no-break spaces ("72,2 %" must not break).
     text = _SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", text).strip())
     return _LEADING.sub(_escape_leading, text, count=1) if block else text
+
+
+def _marked(text: Marked, *, block: bool) -> str:
+    """Removed words struck through (``~~…~~``), added ones as ``<ins>``, commands as code."""
+    out = []
+    for i, (op, piece) in enumerate(text.pieces):
+        body = escape(piece, block=block and i == 0)
+        if op == "-":
+            body = f"~~{body}~~"
+        elif op == "+":
+            body = f"<ins>{body}</ins>"
+        elif op == "`":
+            body = f"`{piece}`" if "`" not in piece else body
+        out.append(body)
+    return "".join(out)
 
 
 def _escape_leading(match: re.Match[str]) -> str:

@@ -94,7 +94,8 @@ class Table:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    style: Literal["normal", "headline", "note"] = "normal"
+    # "small": small print (where a report came from: folders, revisions)
+    style: Literal["normal", "headline", "note", "small"] = "normal"
 
 
 class FigureError(MaltraceError):
@@ -232,6 +233,8 @@ def format_value(value: Value, kind: ColumnKind, lang: Lang) -> str:
         # no-break space, so that a number never breaks across lines
         text = f"{value:,}"
         return text if lang == "en" else text.replace(",", "\u00a0")
+    if isinstance(value, str):
+        return value  # as given: a marked text (``render.marked``) keeps its pieces
     return str(value)
 
 

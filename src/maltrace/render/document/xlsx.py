@@ -18,6 +18,8 @@ import io
 import re
 
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -25,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from maltrace.render.document.model import Document, Matrix, SheetChart, Table, Value
+from maltrace.render.marked import Marked
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MARK = "●"
@@ -50,9 +53,32 @@ def _put(ws: Worksheet, row: int, col: int, value: Value, kind: str = "text") ->
         return
     text = _ILLEGAL.sub("\ufffd", value)
     cell.value = text
+    if isinstance(value, Marked) and len(value.pieces) > 1:
+        cell.value = _rich(value)
+        return
     if text.startswith(FORMULA_START):
         cell.data_type = "s"
         cell.quotePrefix = True
+
+
+def _rich(value: Marked) -> CellRichText:
+    """Removed words struck out, added ones underlined, commands in a fixed font (rich text:
+    never a formula, whatever the first piece)."""
+    blocks: list[str | TextBlock] = []
+    for op, piece in value.pieces:
+        text = _ILLEGAL.sub("\ufffd", piece)
+        # Fonts named (and sized), or LibreOffice sets the styled pieces in a serif.
+        if op == "-":
+            font = InlineFont(rFont="Calibri", sz=11, strike=True, color="9C0006")
+            blocks.append(TextBlock(font, text))
+        elif op == "+":
+            font = InlineFont(rFont="Calibri", sz=11, u="single", color="1F4E79")
+            blocks.append(TextBlock(font, text))
+        elif op == "`":
+            blocks.append(TextBlock(InlineFont(rFont="Courier New", sz=11), text))
+        else:
+            blocks.append(text)
+    return CellRichText(blocks)
 
 
 def _sheet(ws: Worksheet, table: Table, widths: dict[int, int] | None = None) -> None:
@@ -70,12 +96,12 @@ def _sheet(ws: Worksheet, table: Table, widths: dict[int, int] | None = None) ->
     total = 0.0
     widths_used: list[float] = []
     for c in range(1, len(table.headers) + 1):
-        longest = max(
-            [len(table.headers[c - 1])] + [len(str(row[c - 1] or "")) for row in table.rows[:500]]
-        )
+        longest = max(len(str(row[c - 1] or "")) for row in table.rows[:500]) if table.rows else 0
         if table.columns[c - 1].kind == "ratio":
-            longest = max(len(table.headers[c - 1]), 7)
-        width = (widths or {}).get(c, min(max(longest + 2, 8), 60))
+            longest = 7
+        width = (widths or {}).get(
+            c, min(max(longest + 2, _header_width(table.headers[c - 1]), 8), 60)
+        )
         ws.column_dimensions[get_column_letter(c)].width = width
         widths_used.append(width)
         total += width
@@ -84,22 +110,33 @@ def _sheet(ws: Worksheet, table: Table, widths: dict[int, int] | None = None) ->
     _print_setup(ws, landscape=total > _PORTRAIT_MAX_WIDTH)
 
 
+def _header_width(header: str) -> float:
+    """Room for a bold header and the filter button beside it (else the next header covers
+    its end)."""
+    return -(-len(header) * 11 // 10) + 3
+
+
 # Points per line of 11-point text, and characters per unit of column width (an average letter
 # is narrower than the "0" Excel measures widths in).
 _LINE_PT = 15.0
 _CHARS_PER_WIDTH = 1.1
 
 
+def _lines(value: object, width: float) -> int:
+    """Lines a text takes in a wrapping column ``width`` units wide (an estimate)."""
+    if not isinstance(value, str) or (len(value) <= width and "\n" not in value):
+        return 1
+    per_line = max(int((width - 1) * _CHARS_PER_WIDTH), 1)
+    return sum(-(-max(len(part), 1) // per_line) for part in value.split("\n"))
+
+
 def _row_heights(ws: Worksheet, table: Table, widths: list[float]) -> None:
     """Heights for rows whose text wraps: LibreOffice (and Excel, until a row is edited) keeps
     the default height of a row with none, and wrapped lines then print over each other."""
     for r, row in enumerate(table.rows, start=2):
-        lines = 1
-        for value, width in zip(row, widths, strict=True):
-            if isinstance(value, str) and (len(value) > width or "\n" in value):
-                per_line = max(int((width - 1) * _CHARS_PER_WIDTH), 1)
-                n = sum(-(-max(len(part), 1) // per_line) for part in value.split("\n"))
-                lines = max(lines, n)
+        lines = max(
+            (_lines(value, width) for value, width in zip(row, widths, strict=True)), default=1
+        )
         if lines > 1:
             ws.row_dimensions[r].height = min(lines * _LINE_PT, 409)
 
@@ -250,14 +287,24 @@ def _matrix(ws: Worksheet, m: Matrix) -> None:
     for c in range(1, len(m.columns) + 4):
         ws.cell(row=1, column=c).font = _HEADER_FONT
         ws.cell(row=1, column=c).fill = _HEADER_FILL
+    title_width = 50
     for i, row in enumerate(m.rows, start=2):
         for c, value in enumerate(row, start=1):
             _put(ws, i, c, value)
+        # A long title wraps onto the lines its row is given, instead of being cut.
+        ws.cell(row=i, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(row=i, column=1).alignment = Alignment(vertical="top")
+        ws.cell(row=i, column=3).alignment = Alignment(vertical="top")
+        lines = _lines(row[1], title_width)
+        if lines > 1:
+            ws.row_dimensions[i].height = min(lines * _LINE_PT, 409)
     for r, c in sorted(m.marks):
-        ws.cell(row=r + 2, column=c + 4, value=MARK).alignment = Alignment(horizontal="center")
+        ws.cell(row=r + 2, column=c + 4, value=MARK).alignment = Alignment(
+            horizontal="center", vertical="top"
+        )
     ws.freeze_panes = "D2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(m.columns) + 3)}{len(m.rows) + 1}"
-    for letter, width in (("A", 12), ("B", 50), ("C", 12)):
+    for letter, width in (("A", 12), ("B", title_width), ("C", 12)):
         ws.column_dimensions[letter].width = width
     # Turned ids need the height of the longest (about 6 points a character at 11 points).
     longest = max((len(nid) for nid, _, _ in m.columns), default=4)

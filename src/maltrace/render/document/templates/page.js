@@ -36,9 +36,18 @@
     alert[id] = true;
   });
 
+  // "{count}", or a count's forms "{count:# rad|# rader}" (one|other) or
+  // "{count:ingen|# rad|# rader}" (zero|one|other), "#" the number: as the catalogue's t().
   function say(template, params) {
-    return template.replace(/\{(\w+)\}/g, function (whole, key) {
-      return has.call(params, key) ? String(params[key]) : whole;
+    return template.replace(/\{(\w+)(?::([^{}]*))?\}/g, function (whole, key, forms) {
+      if (!has.call(params, key)) return whole;
+      var value = params[key];
+      if (forms === undefined) return String(value);
+      var f = forms.split("|");
+      var form = f.length === 3
+        ? (value === 0 ? f[0] : value === 1 ? f[1] : f[2])
+        : (value === 1 ? f[0] : f[1]);
+      return form.replace(/#/g, String(value));
     });
   }
 
