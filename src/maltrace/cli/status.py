@@ -88,9 +88,10 @@ def status(
     )
     out_lang = result.lang
     if as_json:
-        from maltrace.render.status.terminal import status_json
+        from maltrace.render.status.terminal import status_json_parts
 
-        sys.stdout.write(status_json(result, out_lang))
+        for part in status_json_parts(result, out_lang):
+            sys.stdout.write(part)
     elif output is None:
         from maltrace.render.status.terminal import render_status
 

@@ -6,6 +6,7 @@ The words for states and codes never rely on colour alone: every state is writte
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from rich.console import Console
@@ -14,6 +15,7 @@ from rich.text import Text
 
 from maltrace.analysis.status import (
     COUNT_KEYS,
+    MeasureStatus,
     StatusResult,
 )
 from maltrace.i18n import Lang, format_date, t
@@ -153,7 +155,24 @@ def _point(point: tuple[int, float] | None) -> dict[str, Any] | None:
     return None if point is None else {"year": point[0], "value": point[1]}
 
 
-def status_dict(result: StatusResult, lang: Lang | None = None) -> dict[str, Any]:
+def _measure(m: MeasureStatus) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "plan": m.plan,
+        "status": m.status,
+        "status_written": m.written,
+        "due": m.due.isoformat() if m.due else None,
+        "overdue": m.overdue,
+        "responsible": m.responsible,
+        "cost": None
+        if m.cost is None
+        else {str(y): int(v) if v.is_integer() else v for y, v in m.cost.items()},
+    }
+
+
+def status_dict(
+    result: StatusResult, lang: Lang | None = None, *, measures: bool = True
+) -> dict[str, Any]:
     lang = lang or result.lang
     return {
         "schema_version": SCHEMA_VERSION,
@@ -189,21 +208,7 @@ def status_dict(result: StatusResult, lang: Lang | None = None) -> dict[str, Any
             }
             for g in result.goals
         ],
-        "measures": [
-            {
-                "id": m.id,
-                "plan": m.plan,
-                "status": m.status,
-                "status_written": m.written,
-                "due": m.due.isoformat() if m.due else None,
-                "overdue": m.overdue,
-                "responsible": m.responsible,
-                "cost": None
-                if m.cost is None
-                else {str(y): int(v) if v.is_integer() else v for y, v in m.cost.items()},
-            }
-            for m in result.tiltak
-        ],
+        "measures": [_measure(m) for m in result.tiltak] if measures else [],
         "per_plan": {p: c.as_dict() for p, c in result.per_plan.items()},
         "per_area": {a: c.as_dict() for a, c in result.per_area.items()},
         "justified": [
@@ -216,15 +221,35 @@ def status_dict(result: StatusResult, lang: Lang | None = None) -> dict[str, Any
 
 
 def status_json(result: StatusResult, lang: Lang | None = None) -> str:
-    """``status_dict`` as JSON, indented, with one line per tiltak in ``measures``: a country's
-    half a million tiltak through the indenting (pure Python) encoder would cost more than the
-    whole status analysis; a line each goes through the C one."""
-    data = status_dict(result, lang)
-    measures = data.pop("measures")
+    """``status_dict`` as JSON (see ``status_json_parts``)."""
+    return "".join(status_json_parts(result, lang))
+
+
+# Tiltak encoded at a time: a country's half a million as one list of dicts, then one string,
+# then that string with its line breaks, would hold the status result three times over.
+_MEASURES_PER_PART = 5000
+
+
+def status_json_parts(result: StatusResult, lang: Lang | None = None) -> Iterator[str]:
+    """``status_dict`` as JSON, in parts to write one after another: indented, with one line
+    per tiltak in ``measures``. A country's half a million tiltak through the indenting (pure
+    Python) encoder would cost more than the whole status analysis; a line each goes through
+    the C one, a few thousand tiltak per call."""
+    data = status_dict(result, lang, measures=False)
+    del data["measures"]
     head = json.dumps(data, ensure_ascii=False, indent=2)
-    # One call of the C encoder for all of them, then a line each: ``}, {"id": `` with bare
-    # quotes can only be a boundary between entries (quotes inside strings are escaped).
-    flat = json.dumps(measures, ensure_ascii=False)[1:-1]
-    lines = flat.replace('}, {"id": ', '},\n    {"id": ')
-    body = f"[\n    {lines}\n  ]" if measures else "[]"
-    return f'{head[:-2]},\n  "measures": {body}\n}}\n'
+    tiltak = result.tiltak
+    yield f'{head[:-2]},\n  "measures": '
+    if not tiltak:
+        yield "[]\n}\n"
+        return
+    yield "[\n    "
+    for start in range(0, len(tiltak), _MEASURES_PER_PART):
+        part = [_measure(m) for m in tiltak[start : start + _MEASURES_PER_PART]]
+        # ``}, {"id": `` with bare quotes can only be a boundary between entries (quotes inside
+        # strings are escaped).
+        flat = json.dumps(part, ensure_ascii=False)[1:-1]
+        if start:
+            yield ",\n    "
+        yield flat.replace('}, {"id": ', '},\n    {"id": ')
+    yield "\n  ]\n}\n"
