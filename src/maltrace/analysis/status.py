@@ -22,6 +22,7 @@ Rules (the README documents them):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import functools
@@ -163,7 +164,7 @@ def suggest_status(text: str) -> str | None:
 # -- results ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatusCounts:
     """Tiltak by status code (every key of ``COUNT_KEYS``), and the overdue ones."""
 
@@ -185,7 +186,7 @@ class StatusCounts:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeasureStatus:
     id: str
     plan: str
@@ -200,7 +201,7 @@ class MeasureStatus:
     goals: tuple[str, ...]  # every goal it traces up to
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorStatus:
     id: str
     goal: str
@@ -226,7 +227,7 @@ class IndicatorStatus:
         return v0 + (v1 - v0) * (year - y0) / (y1 - y0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GoalProgress:
     id: str
     plan: str
@@ -452,7 +453,7 @@ def indicator_status(
         state = "on-track"
     else:
         state = "behind"
-    return IndicatorStatus(**{**status.__dict__, "expected": expected, "state": state})
+    return dataclasses.replace(status, expected=expected, state=state)
 
 
 def worst_state(states: Iterable[IndicatorState]) -> IndicatorState | None:
