@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from pydantic import BaseModel
 
 from maltrace.analysis.diff import diff_sources
-from maltrace.analysis.results import FINDING_SEVERITY
+from maltrace.analysis import FINDING_SEVERITY
 from maltrace.api import check, status
 from maltrace.load import models
 from maltrace.render.check.document import build_report
