@@ -33,6 +33,8 @@ from maltrace.load import Kind
 if TYPE_CHECKING:
     import networkx as nx
 
+    from maltrace.analysis.meaning import Engine, Meanings, MeaningUnavailable
+
 SuggestionKind = Literal["orphan", "not-followed-up"]
 
 DEFAULT_TOP = 3
@@ -65,6 +67,7 @@ class Candidate:
     score: float  # 0..1
     matched: tuple[str, ...]  # the words in common, strongest first ("bustad/bolig" across forms)
     like: str | None = None  # the node already following it up that reads most like this one
+    by_meaning: bool = False  # here because it reads alike in meaning (words alone rank it lower)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,10 @@ class Suggestions:
     suggestions: tuple[Suggestion, ...]
     top: int
     focus: str | None = None
+    # What ranked: "words", "meaning" or "both"; None when words ranked because nothing else is
+    # installed and nothing else was asked for (the output is then as it always was).
+    engine: str | None = None
+    fallback: MeaningUnavailable | None = None  # why meaning was asked for but words ranked
 
 
 class UnknownNodeError(KeyError):
@@ -90,10 +97,19 @@ class UnknownNodeError(KeyError):
 class Matcher:
     """The plan set's nodes as text vectors, and a ranking of candidates for any node."""
 
-    def __init__(self, graph: nx.DiGraph, plans: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        graph: nx.DiGraph,
+        plans: Iterable[str] | None = None,
+        meanings: Meanings | None = None,
+        engine: Engine = "both",
+    ) -> None:
         """``plans``: read only the nodes of these plans (the word statistics are theirs);
-        every plan when not given."""
+        every plan when not given. ``meanings``: also read by meaning (see ``meaning``), fused
+        with the words (``engine`` "both") or alone ("meaning")."""
         self.graph = graph
+        self.meanings = meanings
+        self.engine: Engine = engine if meanings is not None else "words"
         if plans is None:
             node_data = list(graph.nodes(data=True))
         else:
@@ -182,12 +198,13 @@ class Matcher:
             self.graph.nodes[node_id]["title"],
             itself,
             evidence,
+            self.meanings.text(node_id) if self.meanings is not None else None,
         )
         ranked = self._ranked.get(memo_key)
         if ranked is None:
             grams = self._grams.get(node_id, {})
             ranked = self._ranked[memo_key] = self._rank(
-                query, grams, index, top, bonus, followers, itself
+                query, grams, index, top, bonus, followers, itself, node_id
             )
         return tuple(c for c in ranked if c.id != node_id)[:top]
 
@@ -200,6 +217,7 @@ class Matcher:
         bonus: frozenset[str],
         evidence: _Evidence | None,
         itself: str | None,
+        node_id: str,
     ) -> tuple[Candidate, ...]:
         acc = index.scores(query, grams, self.near)
         nearest: dict[int, str] = {}
@@ -210,6 +228,12 @@ class Matcher:
             i = position.get(cand)
             if i is not None and acc[i] > 0:
                 acc[i] += RELEVANT_BONUS
+        by_words: set[int] | None = None
+        if self.meanings is not None:
+            # What words alone would show; a candidate the fusion adds is there by meaning.
+            by_words = {i for i in _best(acc, top + 1) if index.ids[i] != node_id}
+            by_words = set(sorted(by_words, key=lambda i: (-acc[i], i))[:top])
+            acc = self._fused(acc, node_id, index, evidence, itself)
         # One more than asked, in case the node itself is among them.
         best = _best(acc, top + 1)
         nodes = self.graph.nodes
@@ -224,9 +248,40 @@ class Matcher:
                     score=round(min(1.0, float(acc[i])), 4),
                     matched=_matched(query, self.vector(c), self.near),
                     like=nearest.get(i),
+                    by_meaning=by_words is not None
+                    and (self.engine == "meaning" or i not in by_words),
                 )
             )
         return tuple(out)
+
+    def _fused(
+        self,
+        acc: _Scores,
+        node_id: str,
+        index: _Pool,
+        evidence: _Evidence | None,
+        itself: str | None,
+    ) -> _Scores:
+        """The words' scores fused with the likeness in meaning (``meaning.fuse``)."""
+        from maltrace.analysis.meaning import fuse, likeness
+
+        meanings = cast("Meanings", self.meanings)
+        if index.meaning_rows is None:
+            index.meaning_rows = meanings.matrix(index.ids)
+        query = meanings.matrix([node_id])[0]
+        followers = of_target = None
+        skip = None
+        if evidence is not None:
+            pool = evidence.followers
+            if pool.meaning_rows is None:
+                pool.meaning_rows = meanings.matrix(pool.ids)
+            followers, of_target = pool.meaning_rows, evidence.of_target
+            skip = evidence.position.get(itself) if itself is not None else None
+        alike = likeness(
+            query, index.meaning_rows, followers, of_target or (), skip, EVIDENCE_NEAREST
+        )
+        fused = fuse(acc, alike, self.engine)
+        return fused if len(index.ids) >= ARRAY_POOL else [float(x) for x in fused]
 
 
 # From this many candidates a pool is scored with numpy arrays (the same sums in the same order,
@@ -250,6 +305,7 @@ class _Pool:
         self.postings: _Postings = postings
         self.gram_postings: _Postings = gram_postings
         self._evidence: _Evidence | bool | None = False  # not built yet
+        self.meaning_rows: Any = None  # the candidates' vectors, when read by meaning
         if len(pool) >= ARRAY_POOL:
             self.postings = _as_arrays(postings)
             self.gram_postings = _as_arrays(gram_postings)
@@ -574,15 +630,57 @@ def suggest(
     top: int = DEFAULT_TOP,
     node: str | None = None,
     matcher: Matcher | None = None,
+    engine: Engine | None = None,
+    meanings: Meanings | None = None,
 ) -> Suggestions:
     """The candidates for every orphan and every goal not followed up in ``analysis`` (one plan's
     view when it is focused, see ``focus_plan``); with ``node``, for that node only.
+
+    ``engine``: "words", "meaning" (a sentence model, the ``meaning`` extra) or "both" fused;
+    by default both when the extra is installed, else words (and the result is as it was before
+    there was a choice: ``engine`` None). When meaning is asked for but cannot be used (not
+    installed, will not load, a set over ``meaning.MAX_NODES``), words rank and ``fallback``
+    says why. ``meanings``: the vectors to use (made from the bundled model when not given).
 
     Raises ``UnknownNodeError`` when ``node`` is not in the set.
     """
     graph = analysis.graph
     if node is not None and node not in graph:
         raise UnknownNodeError(node)
+    from maltrace.analysis import meaning as m
+
+    asked = engine
+    if engine is None:
+        engine = "both" if meanings is not None or m.installed() else "words"
+    if engine == "words" or matcher is not None:
+        return _suggest(analysis, top, node, matcher, None, "words", asked)
+    fallback: m.MeaningUnavailable | None = None
+    if graph.number_of_nodes() > m.MAX_NODES:
+        fallback = m.MeaningUnavailable(
+            "meaning-too-big", nodes=graph.number_of_nodes(), limit=m.MAX_NODES
+        )
+    elif meanings is None and not m.installed():
+        fallback = m.MeaningUnavailable("meaning-not-installed")
+    else:
+        try:
+            reader = meanings or m.Meanings(graph, name=m.default_name())
+            return _suggest(analysis, top, node, None, reader, engine, engine)
+        except m.MeaningUnavailable as exc:
+            fallback = exc
+    result = _suggest(analysis, top, node, None, None, "words", "words")
+    return Suggestions(result.suggestions, result.top, result.focus, "words", fallback)
+
+
+def _suggest(
+    analysis: Analysis,
+    top: int,
+    node: str | None,
+    matcher: Matcher | None,
+    meanings: Meanings | None,
+    engine: Engine,
+    shown: Engine | None,
+) -> Suggestions:
+    graph = analysis.graph
     # Each group of connected plans (a kommune) is read on its own: a whole country's set a
     # kommune at a time, and a node's scores are the same whatever else is asked for.
     group_of = plan_groups(graph)
@@ -594,7 +692,9 @@ def suggest(
             return matcher
         group = group_of[plan]
         if group not in matchers:
-            matchers[group] = Matcher(graph, sorted(group, key=rank_of.__getitem__))
+            matchers[group] = Matcher(
+                graph, sorted(group, key=rank_of.__getitem__), meanings, engine
+            )
         return matchers[group]
 
     focus = analysis.focus
@@ -628,4 +728,4 @@ def suggest(
         )
         out.append(Suggestion(goal, "not-followed-up", plan, data["title"], cands))
     out.sort(key=lambda s: graph.nodes[s.node]["order"])
-    return Suggestions(tuple(out), top, focus)
+    return Suggestions(tuple(out), top, focus, shown)

