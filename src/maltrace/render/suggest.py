@@ -72,7 +72,12 @@ def render_suggestions(result: Suggestions, console: Console, lang: Lang) -> Non
     console.print(Text(t("suggest.legend", lang), style="dim"))
     if result.engine is not None:
         console.print(Text(engine_line(result, lang), style="dim"))
-    console.print(Text(t("suggest.summary", lang, count=len(result.suggestions))))
+    console.print(Text(t(summary_key(result), lang, count=len(result.suggestions))))
+
+
+def summary_key(result: Suggestions) -> str:
+    """The closing line's words: «ut frå orda», or «ut frå ord og meining» when meaning ranked."""
+    return "suggest.summary" if result.engine in (None, "words") else "suggest.summary_meaning"
 
 
 def engine_line(result: Suggestions, lang: Lang) -> str:

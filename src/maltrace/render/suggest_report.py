@@ -21,7 +21,7 @@ from maltrace.render.document import (
     Table,
     Value,
 )
-from maltrace.render.suggest import engine_line
+from maltrace.render.suggest import engine_line, summary_key
 
 # (key, kind) of every workbook column, in order; the page formats show the ones in PAGE.
 COLUMNS: tuple[tuple[str, ColumnKind], ...] = (
@@ -36,11 +36,12 @@ COLUMNS: tuple[tuple[str, ColumnKind], ...] = (
     ("score", "text"),
     ("matched", "text"),
     ("like", "id"),
-    ("meaning", "text"),
-    ("engine", "text"),
     ("follower", "id"),
     ("target", "id"),
     ("accept", "mark"),
+    # Last, so the columns before keep their letters whichever engine ranked.
+    ("meaning", "text"),
+    ("engine", "text"),
 )
 PAGE = ("node", "kind", "title", "rank", "candidate", "candidate_title", "score", "matched")
 # Shown only when an engine was chosen (the meaning extra is installed or one was asked for).
@@ -119,7 +120,7 @@ def build_suggest_document(
         key="suggestions",
         heading=t("suggest.sheet", lang),
         blocks=(
-            Paragraph(t("suggest.summary", lang, count=count), "headline"),
+            Paragraph(t(summary_key(result), lang, count=count), "headline"),
             Paragraph(t("suggest.legend", lang), "note"),
             *((Paragraph(engine_line(result, lang), "note"),) if result.engine else ()),
             _table(result, lang, PAGE),
