@@ -90,7 +90,9 @@ def suggest(
     """Suggest the missing links: for each node with no trace up, the goals it most likely
     follows up; for each goal not followed up, what most likely serves it. Each candidate has
     a score (0–1) and the words that matched; a goal is likelier when what already follows it
-    up reads like the node (that node is named). Without --apply, nothing is written.
+    up reads like the node (that node is named). With the meaning extra (pip install
+    'maltrace[meaning]') a sentence model reads the texts too, and candidates it brings in say
+    «liknar i meining» (see --engine). Without --apply, nothing is written.
 
     With --apply-from FILE.xlsx: the rows marked in the workbook's accept column are checked
     against the plans (both ids exist, check would count the link) and shown as a diff of the
