@@ -242,3 +242,32 @@ def fuse(words: Any, meaning: Any, engine: Engine) -> Any:
     else:
         z = (1 - W_MEANING) * _z(words) + W_MEANING * _z(meaning)
     return 1.0 / (1.0 + np.exp(-z))
+
+
+def pool_scores(
+    meanings: Meanings,
+    engine: Engine,
+    words: Any,
+    node_id: str,
+    pool: Any,
+    evidence: Any | None,
+    itself: str | None,
+    nearest: int,
+) -> Any:
+    """The words' scores of ``pool`` (a ranking's candidates: ``ids``, ``meaning_rows``) fused
+    with their likeness in meaning to ``node_id``; with ``evidence`` (the pool's followers),
+    their followers' likeness too, ``itself`` left out."""
+    if pool.meaning_rows is None:
+        pool.meaning_rows = meanings.matrix(pool.ids)
+    query = meanings.matrix([node_id])[0]
+    followers = None
+    of_target: Sequence[Sequence[int]] = ()
+    skip = None
+    if evidence is not None:
+        fpool = evidence.followers
+        if fpool.meaning_rows is None:
+            fpool.meaning_rows = meanings.matrix(fpool.ids)
+        followers, of_target = fpool.meaning_rows, evidence.of_target
+        skip = evidence.position.get(itself) if itself is not None else None
+    alike = likeness(query, pool.meaning_rows, followers, of_target, skip, nearest)
+    return fuse(words, alike, engine)

@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import heapq
 import math
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from maltrace.analysis.meaning import pool_scores
 from maltrace.analysis.results import Analysis
+from maltrace.analysis.suggest_pools import (
+    _by_plan,
+    downward_pool,
+    link_problem,
+    plan_groups,
+    relevant_of,
+    upward_pool,
+)
 from maltrace.analysis.textmatch import (
     NearSpellings,
     Term,
@@ -34,6 +42,20 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from maltrace.analysis.meaning import Engine, Meanings, MeaningUnavailable
+
+__all__ = [
+    "Candidate",
+    "Matcher",
+    "Suggestion",
+    "Suggestions",
+    "UnknownNodeError",
+    "downward_pool",
+    "link_problem",
+    "plan_groups",
+    "relevant_of",
+    "suggest",
+    "upward_pool",
+]
 
 SuggestionKind = Literal["orphan", "not-followed-up"]
 
@@ -233,7 +255,10 @@ class Matcher:
             # What words alone would show; a candidate the fusion adds is there by meaning.
             by_words = {i for i in _best(acc, top + 1) if index.ids[i] != node_id}
             by_words = set(sorted(by_words, key=lambda i: (-acc[i], i))[:top])
-            acc = self._fused(acc, node_id, index, evidence, itself)
+            fused = pool_scores(
+                self.meanings, self.engine, acc, node_id, index, evidence, itself, EVIDENCE_NEAREST
+            )
+            acc = fused if len(index.ids) >= ARRAY_POOL else [float(x) for x in fused]
         # One more than asked, in case the node itself is among them.
         best = _best(acc, top + 1)
         nodes = self.graph.nodes
@@ -253,35 +278,6 @@ class Matcher:
                 )
             )
         return tuple(out)
-
-    def _fused(
-        self,
-        acc: _Scores,
-        node_id: str,
-        index: _Pool,
-        evidence: _Evidence | None,
-        itself: str | None,
-    ) -> _Scores:
-        """The words' scores fused with the likeness in meaning (``meaning.fuse``)."""
-        from maltrace.analysis.meaning import fuse, likeness
-
-        meanings = cast("Meanings", self.meanings)
-        if index.meaning_rows is None:
-            index.meaning_rows = meanings.matrix(index.ids)
-        query = meanings.matrix([node_id])[0]
-        followers = of_target = None
-        skip = None
-        if evidence is not None:
-            pool = evidence.followers
-            if pool.meaning_rows is None:
-                pool.meaning_rows = meanings.matrix(pool.ids)
-            followers, of_target = pool.meaning_rows, evidence.of_target
-            skip = evidence.position.get(itself) if itself is not None else None
-        alike = likeness(
-            query, index.meaning_rows, followers, of_target or (), skip, EVIDENCE_NEAREST
-        )
-        fused = fuse(acc, alike, self.engine)
-        return fused if len(index.ids) >= ARRAY_POOL else [float(x) for x in fused]
 
 
 # From this many candidates a pool is scored with numpy arrays (the same sums in the same order,
@@ -526,102 +522,6 @@ def _matched(query: Vector, cand: Vector, near: NearSpellings) -> tuple[str, ...
         if " ~ " not in label or label.split(" ~ ")[1].strip("()") not in shown
     ]
     return tuple(out[:MATCHED_WORDS])
-
-
-# -- who may follow up whom -------------------------------------------------------------------
-
-_TARGET_KINDS = (Kind.GOAL, Kind.STRATEGY)
-_SOURCE_KINDS = (Kind.GOAL, Kind.STRATEGY, Kind.MEASURE)
-
-
-_NODES_BY_PLAN: weakref.WeakKeyDictionary[nx.DiGraph, dict[str, list[str]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _by_plan(graph: nx.DiGraph) -> dict[str, list[str]]:
-    """Every node per plan, in document order (once per graph: asked for once per node)."""
-    cached = _NODES_BY_PLAN.get(graph)
-    if cached is None:
-        cached = {}
-        for n, d in graph.nodes(data=True):
-            cached.setdefault(d["plan"], []).append(n)
-        _NODES_BY_PLAN[graph] = cached
-    return cached
-
-
-def upward_pool(graph: nx.DiGraph, node_id: str) -> list[str]:
-    """What ``node_id`` may follow up: goals and strategies of the plans its plan follows."""
-    plan = graph.nodes[node_id]["plan"]
-    by_plan, nodes = _by_plan(graph), graph.nodes
-    return [
-        n
-        for p in graph.graph["plans"]
-        if p != plan and graph.graph["plan_graph"].has_edge(plan, p)
-        for n in by_plan.get(p, ())
-        if nodes[n]["kind"] in _TARGET_KINDS
-    ]
-
-
-def link_problem(graph: nx.DiGraph, follower: str, target: str) -> str | None:
-    """What ``check`` would say of ``follower`` naming ``target`` in its ``follows_up`` (both
-    in the graph): None when it is a valid link that counts, else the finding's code
-    (``link-to-area``, ``link-to-measure``, ``link-outside-followed``) or ``link-to-self``.
-    The same rules as ``upward_pool`` and ``downward_pool``: a goal or strategy of a plan that
-    the follower's plan follows."""
-    if follower == target:
-        return "link-to-self"
-    nodes = graph.nodes
-    kind = nodes[target]["kind"]
-    if kind is Kind.AREA:
-        return "link-to-area"
-    if kind not in _TARGET_KINDS:
-        return "link-to-measure"
-    plan, target_plan = nodes[follower]["plan"], nodes[target]["plan"]
-    if plan == target_plan or not graph.graph["plan_graph"].has_edge(plan, target_plan):
-        return "link-outside-followed"
-    return None
-
-
-def downward_pool(graph: nx.DiGraph, goal_id: str, only: str | None = None) -> list[str]:
-    """What may follow up ``goal_id``: goals, strategies and tiltak of plans that follow its plan
-    (of ``only`` when given)."""
-    plan = graph.nodes[goal_id]["plan"]
-    by_plan, nodes = _by_plan(graph), graph.nodes
-    return [
-        n
-        for p in graph.graph["plans"]
-        if p != plan and graph.graph["plan_graph"].has_edge(p, plan) and (only is None or p == only)
-        for n in by_plan.get(p, ())
-        if nodes[n]["kind"] in _SOURCE_KINDS
-    ]
-
-
-def relevant_of(graph: nx.DiGraph, plan_id: str) -> frozenset[str]:
-    """The goals a plan says it answers for (``relevant_goals``, with everything under them)."""
-    plan = graph.graph["plans"][plan_id]
-    named = plan.plan.relevant_goals or []
-    out: set[str] = set()
-    stack = [n for n in named if n in graph]
-    while stack:
-        n = stack.pop()
-        if n in out:
-            continue
-        out.add(n)
-        stack.extend(c for c, e in graph.succ[n].items() if e["kind"] != FOLLOWS_UP)
-    return frozenset(out)
-
-
-def plan_groups(graph: nx.DiGraph) -> dict[str, frozenset[str]]:
-    """Each plan's group: the plans connected to it by ``follows`` (a kommune's plans)."""
-    import networkx as nx
-
-    out: dict[str, frozenset[str]] = {}
-    for component in nx.weakly_connected_components(graph.graph["plan_graph"]):
-        group = frozenset(component)
-        for p in group:
-            out[p] = group
-    return out
 
 
 def suggest(
