@@ -15,8 +15,8 @@ from conftest import ROOT
 from openpyxl import load_workbook
 from pydantic import BaseModel
 
-from maltrace.analysis.diff import diff_sources
 from maltrace.analysis import FINDING_SEVERITY
+from maltrace.analysis.diff import diff_sources
 from maltrace.api import check, status
 from maltrace.load import models
 from maltrace.render.check.document import build_report

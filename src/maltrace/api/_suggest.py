@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from maltrace.analysis import plans_language
 from maltrace.analysis.suggest import Suggestions
@@ -27,14 +28,18 @@ def suggest(
     node: str | None = None,
     top: int = 3,
     lang: str | None = None,
+    engine: Literal["words", "meaning", "both"] | None = None,
 ) -> Suggestions:
     """For each node with no trace up, the goals it most likely follows up; for each goal not
-    followed up, what most likely serves it (with ``node``: for that node only). Raises
-    ``UnknownNodeError`` for a ``node`` not in the set."""
+    followed up, what most likely serves it (with ``node``: for that node only). ``engine``:
+    rank by words, by meaning (the optional sentence model, ``maltrace[meaning]``) or both
+    fused; default both when the model is installed. When meaning was asked for but cannot
+    rank, words do and ``fallback`` says why. Raises ``UnknownNodeError`` for a ``node`` not
+    in the set."""
     analysis = check(paths, plan=plan, lang=lang)
     try:
         with job():
-            return rank(analysis, top=top, node=node)
+            return rank(analysis, top=top, node=node, engine=engine)
     except MaltraceError as exc:
         exc.lang = analysis.lang
         raise

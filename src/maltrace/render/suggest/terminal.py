@@ -19,6 +19,7 @@ from maltrace.analysis.suggest import Suggestions
 from maltrace.errors import FormatError
 from maltrace.i18n import Lang, t
 from maltrace.load import write_atomic
+from maltrace.render.suggest.sentences import engine_line, summary_key
 from maltrace.render.terminal import plain
 
 SCHEMA_VERSION = 1
@@ -49,9 +50,11 @@ def render_suggestions(result: Suggestions, console: Console, lang: Lang) -> Non
             line.append_text(ident)
             line.append_text(plain(c.title))
             console.print(line)
+            why = [t("suggest.by_meaning", lang)] if c.by_meaning else []
             if c.matched:
-                words = ", ".join(c.matched)
-                matched = plain("       " + t("suggest.matched", lang, words=words))
+                why.append(t("suggest.matched", lang, words=", ".join(c.matched)))
+            if why:
+                matched = plain("       " + "; ".join(why))
                 matched.stylize("dim")
                 console.print(matched)
             if c.like:
@@ -60,15 +63,25 @@ def render_suggestions(result: Suggestions, console: Console, lang: Lang) -> Non
                 console.print(like)
         console.print()
     console.print(Text(t("suggest.legend", lang), style="dim"))
-    console.print(Text(t("suggest.summary", lang, count=len(result.suggestions))))
+    if result.engine is not None:
+        console.print(Text(engine_line(result, lang), style="dim"))
+    console.print(Text(t(summary_key(result), lang, count=len(result.suggestions))))
 
 
 def suggestions_dict(result: Suggestions, lang: Lang) -> dict[str, Any]:
-    return {
+    # "engine" and each candidate's "meaning" only when there was a choice of engine: without
+    # the meaning extra the document is as it always was.
+    chosen = result.engine is not None
+    head: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "plan": result.focus,
         "lang": lang,
         "top": result.top,
+    }
+    if chosen:
+        head["engine"] = result.engine
+    return {
+        **head,
         "suggestions": [
             {
                 "node": s.node,
@@ -83,6 +96,7 @@ def suggestions_dict(result: Suggestions, lang: Lang) -> dict[str, Any]:
                         "score": c.score,
                         "matched": list(c.matched),
                         "like": c.like,
+                        **({"meaning": c.by_meaning} if chosen else {}),
                     }
                     for c in s.candidates
                 ],
