@@ -57,12 +57,17 @@ def _escape_leading(match: re.Match[str]) -> str:
     return lead + "\\" if lead[0].isdigit() else "\\" + lead
 
 
+def _one_line(cell: str) -> str:
+    # A marked text keeps its pieces (str.replace would make it plain text).
+    return cell if isinstance(cell, Marked) else cell.replace("\n", "; ")
+
+
 def _table(table: Table, lang: str) -> list[str]:
     lines = ["| " + " | ".join(escape(h) for h in table.headers) + " |"]
     lines.append("|" + "|".join("---:" if c.numeric else "---" for c in table.columns) + "|")
     lines += [
         # a cell's lines (one follower a line) as one line of Markdown, parted by semicolons
-        "| " + " | ".join(escape(c.replace("\n", "; ")) for c in row) + " |"
+        "| " + " | ".join(escape(_one_line(c)) for c in row) + " |"
         for row in cell_texts(table, lang)  # type: ignore[arg-type]
     ]
     return lines
