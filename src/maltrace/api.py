@@ -5,13 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from maltrace.analysis import Analysis, analyse_plan_files, focus_plan
 from maltrace.analysis.diff import PlanDiff, diff_sources
 from maltrace.analysis.status import StatusResult, analyse_status, focus_status
 from maltrace.edit import ApplyResult, RelinkPlan, apply_relink, plan_relink
-from maltrace.i18n import Lang
+from maltrace.i18n import Lang, t
 from maltrace.load.frameworks import Framework, builtin_frameworks
+
+if TYPE_CHECKING:
+    from maltrace.load.portal import PortalImport
+    from maltrace.load.portal_write import PortalData
 
 
 def check(
@@ -102,8 +108,6 @@ def status_of(
 
     When ``analysis`` came through the cache (it has a ``source_key``), the result is cached
     too, under the set, ``today`` and the measurement files' bytes."""
-    from pathlib import Path
-
     from maltrace.analysis.status_cached import (
         StatusCache,
         cached_status,
@@ -137,3 +141,106 @@ def _fresh_status(analysis: Analysis, today: dt.date) -> StatusResult:
         ]
         values = read_measurements(plans, indicators)
     return analyse_status(analysis, today=today, measurements=values, lang=analysis.lang)
+
+
+# -- the plan portal's records (maal.json, plan.json, kpi.json) -----------------------------------
+
+
+def is_portal_folder(path: str | os.PathLike[str]) -> bool:
+    """True for a folder holding the plan portal's ``maal.json`` and ``plan.json``."""
+    from maltrace.load.portal import is_portal_folder as _is_portal
+
+    return _is_portal(path)
+
+
+def read_portal(
+    folder: str | os.PathLike[str], *, codes: str | os.PathLike[str] | None = None
+) -> PortalImport:
+    """The plans in a portal data folder, every record placed or named as a fault with its GUID
+    and title. ``codes``: a JSON file that maps the kommune's own type codes.
+
+    Raises ``PortalUnreadable`` (a file missing or not JSON) or ``CodeMapError``."""
+    from maltrace.load.portal import read_portal_folder
+    from maltrace.load.portal_codes import read_code_maps
+
+    return read_portal_folder(folder, read_code_maps(codes))
+
+
+def import_portal(
+    folder: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    codes: str | os.PathLike[str] | None = None,
+    lang: Lang = "nn",
+) -> tuple[PortalImport, list[Path]]:
+    """``maltrace import FOLDER``: portal records -> one commented YAML plan file per plan in
+    ``output``. Returns what was read and the files written.
+
+    Raises ``PortalUnreadable``, ``CodeMapError``, ``NothingPlaced`` (no record could be placed)
+    or ``OutputExists`` (a plan file is there already; nothing written)."""
+    from maltrace.load.convert import OutputExists, schema_text
+    from maltrace.load.files import write_atomic
+    from maltrace.load.portal import NothingPlaced
+    from maltrace.load.portal_write import import_file_names
+    from maltrace.load.yaml_write import SCHEMA_FILE, plan_to_yaml
+
+    result = read_portal(folder, codes=codes)
+    if not result.placements:
+        raise NothingPlaced(os.fspath(folder))
+    out = Path(output)
+    targets = [out / name for name in import_file_names(result.plans)]
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        raise OutputExists(existing)
+    for plan, target in zip(result.plans, targets, strict=True):
+        note = result.notes.get(plan.id, {})
+        lines = [t("portal.comment.source", lang, guid=note.get("guid", plan.id))]
+        lines += [t(f"portal.comment.{k}", lang, **note) for k in ("valid_to", "case") if k in note]
+        write_atomic(target, plan_to_yaml(plan, SCHEMA_FILE, comment="\n".join(lines)))
+    schema = out / SCHEMA_FILE
+    if force or not schema.exists():
+        write_atomic(schema, schema_text())
+    return result, targets
+
+
+def export_portal(
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    folder: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    codes: str | os.PathLike[str] | None = None,
+) -> tuple[PortalData, list[Path]]:
+    """``maltrace export --format portal``: the plans under ``paths`` -> ``maal.json``,
+    ``plan.json`` and ``kpi.json`` in ``folder`` (GUIDs kept, others derived stably).
+
+    Raises ``LoadFailed``, ``CodeMapError`` or ``OutputExists``; never writes over a plan file
+    that was read (``ProtectedFileError``)."""
+    from maltrace.load.loader import load_plan_set
+    from maltrace.load.portal_codes import read_code_maps
+    from maltrace.load.portal_write import plans_to_portal, write_portal
+
+    maps = read_code_maps(codes)
+    plan_set = load_plan_set(_paths(paths))
+    data = plans_to_portal(plan_set.plans, maps)
+    return data, write_portal(data, folder, force=force, protect=plan_set.files)
+
+
+_LAZY = {
+    "OutputExists": "maltrace.load.convert",
+    "PortalUnreadable": "maltrace.load.portal",
+    "NothingPlaced": "maltrace.load.portal",
+    "CodeMapError": "maltrace.load.portal_codes",
+    "LoadFailed": "maltrace.load.loader",
+    "ProtectedFileError": "maltrace.load.files",
+}
+
+
+def __getattr__(name: str) -> object:
+    # The errors the jobs above raise, for callers (the CLI) that catch them; imported when
+    # asked for, so that ``import maltrace.api`` stays light.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(name)

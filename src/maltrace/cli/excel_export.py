@@ -24,11 +24,39 @@ def export(
             "Default: the plans' language.",
         ),
     ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="xlsx (a workbook), or portal: a folder with the plan portal's maal.json, "
+            "plan.json and kpi.json.",
+        ),
+    ] = "xlsx",
+    force: Annotated[
+        bool, typer.Option("--force", help="portal: write over the JSON files in the folder.")
+    ] = False,
+    codes: Annotated[
+        Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
+        typer.Option(help="portal: a JSON file mapping the kommune's own type codes."),
+    ] = None,
 ) -> None:
     """Write the plans to a workbook (sheets Planar, Nodar, Indikatorar) that `maltrace import`
     reads back as the same plans. Refuses (exit 2, nothing written) when a plan holds data the
     workbook has no column for, rather than drop it.
+
+    With --format portal, write maal.json, plan.json and kpi.json into the folder -o names, in
+    the plan portal's shape: GUIDs kept, other ids given a GUID derived from plan and id.
     """
+    if format == "portal":
+        from maltrace.cli._excel import lang_of as _lang_of
+        from maltrace.cli.portal import run_export
+
+        run_export(paths or [Path("plans")], output, force=force, codes=codes, lang=_lang_of(lang))
+        return
+    if format != "xlsx":
+        from maltrace.cli._excel import fail as _fail
+
+        _fail([], f"--format: xlsx | portal ({format})")
     from maltrace.cli._common import fail_load
     from maltrace.cli._excel import fail, lang_of
     from maltrace.i18n import normalise_lang, t

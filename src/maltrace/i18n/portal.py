@@ -1,0 +1,186 @@
+"""Plan-portal records (maal.json, plan.json, kpi.json): import, export and their faults."""
+
+# key -> (nn, nb, en)
+TEXTS: dict[str, tuple[str, str, str]] = {
+    "portal.record": ("{file}, post {index}", "{file}, post {index}", "{file}, record {index}"),
+    # -- faults: the record still placed -------------------------------------------------------
+    "portal.fault.own_parent": (
+        "er sin eigen overordna (maalOverordnet er eigen maalID); lagd øvst i «{plan}». Rett overordna i Dataverse.",
+        "er sin egen overordnede (maalOverordnet er egen maalID); lagt øverst i «{plan}». Rett overordnet i Dataverse.",
+        "is its own parent (maalOverordnet is its own maalID); placed at the top of “{plan}”. Correct the parent in Dataverse.",
+    ),
+    "portal.fault.no_parent": (
+        "har ingen overordna; lagd øvst i «{plan}», og check syner om han manglar oppfølging.",
+        "har ingen overordnet; lagt øverst i «{plan}», og check viser om den mangler oppfølging.",
+        "has no parent; placed at the top of “{plan}”, and check shows whether it follows up nothing.",
+    ),
+    "portal.fault.cycle": (
+        "overordna går i ring ({loop}); ringen er broten her, og posten er lagd øvst i «{plan}».",
+        "overordnet går i ring ({loop}); ringen er brutt her, og posten er lagt øverst i «{plan}».",
+        "its parents go round in a loop ({loop}); the loop is cut here and the record placed at the top of “{plan}”.",
+    ),
+    "portal.fault.missing_parent": (
+        "overordna {parent} finst ikkje i maal.json; lagd øvst i «{plan}».",
+        "overordnet {parent} finnes ikke i maal.json; lagt øverst i «{plan}».",
+        "its parent {parent} is not in maal.json; placed at the top of “{plan}”.",
+    ),
+    "portal.fault.parent_not_placed": (
+        "overordna {parent} kunne ikkje plasserast (sjå han i lista); lagd øvst i «{plan}».",
+        "overordnet {parent} kunne ikke plasseres (se den i listen); lagt øverst i «{plan}».",
+        "its parent {parent} could not be placed (see it in the list); placed at the top of “{plan}”.",
+    ),
+    "portal.fault.level_mismatch": (
+        "kan ikkje stå under {parent} «{parent_title}» (nivået passar ikkje); lagd øvst i «{plan}» og følgjer han opp.",
+        "kan ikke stå under {parent} «{parent_title}» (nivået passer ikke); lagt øverst i «{plan}» og følger den opp.",
+        "cannot sit under {parent} “{parent_title}” (the levels do not fit); placed at the top of “{plan}”, following it up.",
+    ),
+    "portal.fault.duplicate_title": (
+        "har same tittel som {other} i «{plan}»; begge er tekne med.",
+        "har samme tittel som {other} i «{plan}»; begge er tatt med.",
+        "has the same title as {other} in “{plan}”; both are kept.",
+    ),
+    "portal.fault.no_plan_parent": (
+        "har ingen plan (maalPlan er tom); lagd i «{plan}», planen til overordna.",
+        "har ingen plan (maalPlan er tom); lagt i «{plan}», planen til overordnet.",
+        "has no plan (maalPlan is empty); placed in “{plan}”, its parent's plan.",
+    ),
+    "portal.fault.unknown_plan_parent": (
+        "planen {guid_plan} finst ikkje i plan.json; lagd i «{plan}», planen til overordna.",
+        "planen {guid_plan} finnes ikke i plan.json; lagt i «{plan}», planen til overordnet.",
+        "its plan {guid_plan} is not in plan.json; placed in “{plan}”, its parent's plan.",
+    ),
+    "portal.fault.unknown_plan_type": (
+        "planTyper {code} er ukjend; lest som temaplan. Gje koden i ei kodefil (--codes).",
+        "planTyper {code} er ukjent; lest som temaplan. Gi koden i en kodefil (--codes).",
+        "planTyper {code} is unknown; read as a temaplan. Give the code in a code file (--codes).",
+    ),
+    "portal.fault.kpi_moved_up": (
+        "høyrer til {goal} «{goal_title}», som er ein strategi; indikatoren står på målet over ({above}).",
+        "hører til {goal} «{goal_title}», som er en strategi; indikatoren står på målet over ({above}).",
+        "belongs to {goal} “{goal_title}”, a strategy; the indicator sits on the goal above ({above}).",
+    ),
+    # -- faults: the record not placed ---------------------------------------------------------
+    "portal.fault.no_plan": (
+        "ikkje plassert: posten har ingen plan og ingen overordna med plan. Gje han ein plan i Dataverse.",
+        "ikke plassert: posten har ingen plan og ingen overordnet med plan. Gi den en plan i Dataverse.",
+        "not placed: the record has no plan and no parent with a plan. Give it a plan in Dataverse.",
+    ),
+    "portal.fault.unknown_plan": (
+        "ikkje plassert: planen {guid_plan} finst ikkje i plan.json, og ingen overordna har ein plan.",
+        "ikke plassert: planen {guid_plan} finnes ikke i plan.json, og ingen overordnet har en plan.",
+        "not placed: its plan {guid_plan} is not in plan.json, and no parent has a plan.",
+    ),
+    "portal.fault.unknown_level": (
+        "ikkje plassert: maalType {code} er ukjend. Gje koden i ei kodefil (--codes).",
+        "ikke plassert: maalType {code} er ukjent. Gi koden i en kodefil (--codes).",
+        "not placed: maalType {code} is unknown. Give the code in a code file (--codes).",
+    ),
+    "portal.fault.bad_record": (
+        "ikkje plassert: feltet {field} manglar eller har feil form.",
+        "ikke plassert: feltet {field} mangler eller har feil form.",
+        "not placed: the field {field} is missing or of the wrong shape.",
+    ),
+    "portal.fault.duplicate_id": (
+        "ikkje plassert: same maalID som ein post før; den første er teken med.",
+        "ikke plassert: samme maalID som en post før; den første er tatt med.",
+        "not placed: the same maalID as an earlier record; the first one is kept.",
+    ),
+    "portal.fault.bad_plan": (
+        "ikkje lesen: feltet {field} manglar eller har feil form.",
+        "ikke lest: feltet {field} mangler eller har feil form.",
+        "not read: the field {field} is missing or of the wrong shape.",
+    ),
+    "portal.fault.duplicate_plan": (
+        "ikkje lesen: same planID som ein plan før; den første er teken med.",
+        "ikke lest: samme planID som en plan før; den første er tatt med.",
+        "not read: the same planID as an earlier plan; the first one is kept.",
+    ),
+    "portal.fault.bad_kpi": (
+        "ikkje plassert: feltet {field} manglar eller har feil form.",
+        "ikke plassert: feltet {field} mangler eller har feil form.",
+        "not placed: the field {field} is missing or of the wrong shape.",
+    ),
+    "portal.fault.kpi_no_goal": (
+        "ikkje plassert: målet {goal} finst ikkje (eller kunne ikkje plasserast).",
+        "ikke plassert: målet {goal} finnes ikke (eller kunne ikke plasseres).",
+        "not placed: the goal {goal} does not exist (or could not be placed).",
+    ),
+    "portal.fault.kpi_not_goal": (
+        "ikkje plassert: {goal} «{goal_title}» er ikkje eit mål og står ikkje under eit mål.",
+        "ikke plassert: {goal} «{goal_title}» er ikke et mål og står ikke under et mål.",
+        "not placed: {goal} “{goal_title}” is not a goal and sits under no goal.",
+    ),
+    "portal.fault.kpi_no_values": (
+        "ikkje plassert: ingen mål (target) eller ingen verdiar for regionen {region}.",
+        "ikke plassert: ingen mål (target) eller ingen verdier for regionen {region}.",
+        "not placed: no target, or no values for the region {region}.",
+    ),
+    # -- whole files ---------------------------------------------------------------------------
+    "portal.unreadable": (
+        "{file}: {reason}. Ingenting er skrive.",
+        "{file}: {reason}. Ingenting er skrevet.",
+        "{file}: {reason}. Nothing was written.",
+    ),
+    "portal.unreadable_at": (
+        "{file}:{line}:{column}: ikkje gyldig JSON ({reason}). Ingenting er skrive.",
+        "{file}:{line}:{column}: ikke gyldig JSON ({reason}). Ingenting er skrevet.",
+        "{file}:{line}:{column}: not valid JSON ({reason}). Nothing was written.",
+    ),
+    "portal.map_bad": (
+        "Kodefila {path} kan ikkje brukast: {reason}",
+        "Kodefilen {path} kan ikke brukes: {reason}",
+        "The code file {path} cannot be used: {reason}",
+    ),
+    "portal.nothing": (
+        "Ingen post i {folder} kunne plasserast i ein plan; ingenting er skrive.",
+        "Ingen post i {folder} kunne plasseres i en plan; ingenting er skrevet.",
+        "No record in {folder} could be placed in a plan; nothing was written.",
+    ),
+    # -- the command's report ------------------------------------------------------------------
+    "portal.cli.read": (
+        "Las planportal-data i {folder}: {plans} planar, {records} postar.",
+        "Leste planportal-data i {folder}: {plans} planer, {records} poster.",
+        "Read plan-portal data in {folder}: {plans} plans, {records} records.",
+    ),
+    "portal.cli.plan_line": (
+        "  {file}: «{title}», {nodes} postar",
+        "  {file}: «{title}», {nodes} poster",
+        "  {file}: “{title}”, {nodes} records",
+    ),
+    "portal.cli.placed_with_faults": (
+        "Plassert, men med feil ({count}):",
+        "Plassert, men med feil ({count}):",
+        "Placed, with faults ({count}):",
+    ),
+    "portal.cli.not_placed": (
+        "Ikkje plassert ({count}); ingenting av desse er skrive:",
+        "Ikke plassert ({count}); ingenting av disse er skrevet:",
+        "Not placed ({count}); nothing of these was written:",
+    ),
+    "portal.comment.source": (
+        "Frå planportalen (plan.json, planID {guid}). Id-ane er GUID-ane frå Dataverse.",
+        "Fra planportalen (plan.json, planID {guid}). Id-ene er GUID-ene fra Dataverse.",
+        "From the plan portal (plan.json, planID {guid}). The ids are the GUIDs from Dataverse.",
+    ),
+    "portal.comment.valid_to": (
+        "Gjeld til {valid_to}.",
+        "Gjelder til {valid_to}.",
+        "Valid to {valid_to}.",
+    ),
+    "portal.comment.case": (
+        "Vedteke i sak {case}.",
+        "Vedtatt i sak {case}.",
+        "Adopted in case {case}.",
+    ),
+    # -- export --------------------------------------------------------------------------------
+    "portal.cli.exported": (
+        "Skreiv {plans} planar, {records} postar og {kpis} indikatorar til {folder} (maal.json, plan.json, kpi.json).",
+        "Skrev {plans} planer, {records} poster og {kpis} indikatorer til {folder} (maal.json, plan.json, kpi.json).",
+        "Wrote {plans} plans, {records} records and {kpis} indicators to {folder} (maal.json, plan.json, kpi.json).",
+    ),
+    "portal.export.extra_follows": (
+        "{plan} {node}: følgjer opp {count}; portalen har plass til éin overordna, så berre {kept} er med.",
+        "{plan} {node}: følger opp {count}; portalen har plass til én overordnet, så bare {kept} er med.",
+        "{plan} {node}: follows up {count}; the portal holds one parent, so only {kept} is kept.",
+    ),
+}
