@@ -16,7 +16,14 @@ from maltrace.i18n import Lang, t
 from maltrace.load.frameworks import Framework, builtin_frameworks
 
 if TYPE_CHECKING:
+    # At run time these come from __getattr__ below, when first asked for.
+    from maltrace.load.convert import OutputExists as OutputExists
+    from maltrace.load.files import ProtectedFileError as ProtectedFileError
+    from maltrace.load.loader import LoadFailed as LoadFailed
+    from maltrace.load.portal import NothingPlaced as NothingPlaced
     from maltrace.load.portal import PortalImport
+    from maltrace.load.portal import PortalUnreadable as PortalUnreadable
+    from maltrace.load.portal_codes import CodeMapError as CodeMapError
     from maltrace.load.portal_write import PortalData
 
 

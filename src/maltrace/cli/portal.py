@@ -32,9 +32,9 @@ def run_import(source: Path, output: Path, *, force: bool, codes: Path | None, l
         _fail([t("portal.unreadable", lang, file=source / "maal.json", reason="—")])
     try:
         result, written = api.import_portal(source, output, force=force, codes=codes, lang=lang)
-    except (api.PortalUnreadable, api.CodeMapError, api.NothingPlaced) as exc:  # type: ignore[misc]
+    except (api.PortalUnreadable, api.CodeMapError, api.NothingPlaced) as exc:
         _fail([exc.message(lang)])
-    except api.OutputExists as exc:  # type: ignore[misc]
+    except api.OutputExists as exc:
         _fail([t("excel.cli.exists", lang, path=p) for p in exc.paths])
     echo = typer.echo
     records = sum(1 for f in result.faults if f.file == "maal.json" and not f.placed)
@@ -75,15 +75,15 @@ def run_export(
 
     try:
         data, _ = api.export_portal(paths, output, force=force, codes=codes)
-    except api.LoadFailed as exc:  # type: ignore[misc]
+    except api.LoadFailed as exc:
         from maltrace.cli._common import fail_load
 
         fail_load(exc, None, as_json=False)
-    except api.CodeMapError as exc:  # type: ignore[misc]
+    except api.CodeMapError as exc:
         _fail([exc.message(lang)])
-    except api.OutputExists as exc:  # type: ignore[misc]
+    except api.OutputExists as exc:
         _fail([t("excel.cli.exists", lang, path=p) for p in exc.paths])
-    except api.ProtectedFileError as exc:  # type: ignore[misc]
+    except api.ProtectedFileError as exc:
         _fail([t("excel.cli.protected", lang, path=exc.path)])
     for key, params in data.notes:
         typer.echo(t(key, lang, **params))

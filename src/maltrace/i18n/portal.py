@@ -184,3 +184,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{plan} {node}: follows up {count}; the portal holds one parent, so only {kept} is kept.",
     ),
 }
+TEXTS["source.portal_unreadable"] = (
+    "Planportal-dataa kan ikkje lesast: {file}: {reason}",
+    "Planportal-dataene kan ikke leses: {file}: {reason}",
+    "The plan-portal data cannot be read: {file}: {reason}",
+)
