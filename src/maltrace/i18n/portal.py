@@ -54,6 +54,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "planTyper {code} er ukjent; lest som temaplan. Gi koden i en kodefil (--codes).",
         "planTyper {code} is unknown; read as a temaplan. Give the code in a code file (--codes).",
     ),
+    "portal.fault.reserved_tag": (
+        "emneknaggen #{tag} merkjer visjonen til planen og er teken bort her (posten er ikkje ein visjon).",
+        "emneknaggen #{tag} merker visjonen til planen og er tatt bort her (posten er ikke en visjon).",
+        "the tag #{tag} marks the plan's vision and was left out here (the record is not a vision).",
+    ),
     "portal.fault.kpi_moved_up": (
         "høyrer til {goal} «{goal_title}», som er ein strategi; indikatoren står på målet over ({above}).",
         "hører til {goal} «{goal_title}», som er en strategi; indikatoren står på målet over ({above}).",

@@ -385,6 +385,11 @@ def _build(
         faults.append(Fault(code, MAAL, rec.index, rec.guid, rec.title, True, title, params))
 
     for rec in records:
+        if rec.kind != "vision" and VISION_TAG in rec.tags:
+            # The tag marks the plan's vision among its areas; elsewhere it would make the
+            # record a vision on export.
+            rec.tags = [t for t in rec.tags if t != VISION_TAG]
+            fault(rec, "reserved-tag", tag=VISION_TAG)
         parent = placed.get(rec.parent or "")
         if rec.parent is None:
             if rec.kind != "vision":
@@ -491,7 +496,9 @@ def _node(
     rec: _Record, children: dict[str, list[_Record]], indicators: dict[str, list[dict[str, Any]]]
 ) -> dict[str, Any]:
     node: dict[str, Any] = {"id": rec.guid, "title": rec.title}
-    tags = [VISION_TAG, *rec.tags] if rec.kind == "vision" else rec.tags
+    tags = rec.tags
+    if rec.kind == "vision":
+        tags = [VISION_TAG, *(t for t in rec.tags if t != VISION_TAG)]
     if tags:
         node["tags"] = tags
     if rec.follows:

@@ -53,6 +53,8 @@ def plans_to_portal(plans: list[Plan], maps: CodeMaps | None = None) -> PortalDa
     """The portal's records for ``plans``: one ``maal`` record per node, in document order."""
     maps = maps or CodeMaps()
     out = PortalData()
+    # A framework's items (SDGs, a ladder's steps) are not the kommune's goals: not written.
+    plans = [p for p in plans if p.plan.type is not PlanType.RAMMEVERK]
     where: dict[str, tuple[str, str]] = {}  # node id -> (plan guid, node guid)
     for plan in plans:
         pg = guid_of(plan.id)
@@ -75,11 +77,19 @@ def plans_to_portal(plans: list[Plan], maps: CodeMaps | None = None) -> PortalDa
                 "planNavn": head.title,
             }
         )
+        # The plan's vision is the parent of its other areas, when it is a root itself (a vision
+        # under something else would make its parent's area a loop).
         vision = next((a for a in plan.areas if VISION_TAG in a.tags), None)
-        vision_guid = guid_of(plan.id, vision.id) if vision else None
+        root = vision is not None and not vision.follows_up
+        vision_guid = guid_of(plan.id, vision.id) if vision and root else None
         for node in plan.children():
             parent = None
-            if isinstance(node, Area) and vision_guid and node is not vision:
+            if (
+                isinstance(node, Area)
+                and vision_guid
+                and VISION_TAG not in node.tags
+                and not node.follows_up
+            ):
                 parent = vision_guid
             _records(out, plan, pg, node, parent, where, maps)
     return out
