@@ -58,9 +58,8 @@ def test_export_keeps_the_portals_records_as_they_were(tmp_path: Path) -> None:
 
 
 def test_round_trip_of_the_real_data() -> None:
-    plans = read_portal(
-        *(FIX.joinpath("852a941", n).read_bytes() for n in ("maal.json", "plan.json", "kpi.json"))
-    ).plans
+    maal, plan, kpi = (NEWEST / n for n in ("maal.json", "plan.json", "kpi.json"))
+    plans = read_portal(maal.read_bytes(), plan.read_bytes(), kpi.read_bytes()).plans
     _same(_again(plans), plans)
 
 
