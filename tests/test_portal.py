@@ -166,7 +166,19 @@ def test_the_kpi_becomes_an_indicator_with_the_kommunes_series() -> None:
     assert (ind.baseline.year, ind.baseline.value) == (2015, 93.7)
     assert (ind.target.year, ind.target.value) == (2030, 95.0)
     assert ind.values is not None and ind.values[2025] == 95.2
-    assert ind.source and "12222" in ind.source and "100 - indikatorverdi" in ind.source
+    assert ind.source == "SSB Statistikkbanken tabell 12222"
+    assert ind.ssb is not None
+    assert (ind.ssb.table, ind.ssb.contents, ind.ssb.region) == (
+        "12222",
+        "KOSandelevspesu0000",
+        "1127",
+    )
+    assert ind.ssb.transform == "100 - indikatorverdi"
+    assert ind.region == "1127"
+    groups = [(c.region, c.label, c.group) for c in ind.comparisons]
+    assert groups[0] == ("1103", "Stavanger", "municipality")
+    assert groups[-2:] == [("EAK", "Landet", "country"), ("EKG07", "KOSTRA-gruppe 7", "kostra")]
+    assert ind.comparisons[-1].values[2015] == 92.8
     assert codes(result, "ordinaert-opplaeringstilbud-95") == ["kpi-moved-up"]
 
 

@@ -167,3 +167,11 @@ def portal_data(draw: st.DrawFn) -> tuple[bytes, bytes, bytes]:
 def test_import_export_import_gives_the_same_plans(data: tuple[bytes, bytes, bytes]) -> None:
     first = read_portal(*data).plans
     _same(_again(first), first)
+
+
+def test_excel_export_refuses_the_regions_rather_than_drop_them(tmp_path: Path) -> None:
+    out = tmp_path / "plans"
+    api.import_portal(NEWEST, out)
+    res = CliRunner().invoke(app, ["export", str(out), "-o", str(tmp_path / "x.xlsx")])
+    assert res.exit_code == 2 and not (tmp_path / "x.xlsx").exists()
+    assert "comparisons" in res.output and "ordinaert-opplaeringstilbud-95" in res.output

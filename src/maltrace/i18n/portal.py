@@ -194,3 +194,48 @@ TEXTS["source.portal_unreadable"] = (
     "Planportal-dataene kan ikke leses: {file}: {reason}",
     "The plan-portal data cannot be read: {file}: {reason}",
 )
+
+# -- plan-file keys an indicator from KOSTRA or SSB holds (descriptions in the JSON Schema) -------
+TEXTS.update(
+    {
+        "schema.region": (
+            "regionen verdiane gjeld (kommunenummer, t.d. 1127)",
+            "regionen verdiene gjelder (kommunenummer, f.eks. 1127)",
+            "the region the values are for (a kommune number, e.g. 1127)",
+        ),
+        "schema.comparisons": (
+            "samanlikning",
+            "sammenligning",
+            "other regions' series beside the indicator: the country, the KOSTRA group, neighbours",
+        ),
+        "schema.ssb": (
+            "SSB-tabell",
+            "SSB-tabell",
+            "where SSB's Statistikkbanken keeps the values: table, contents code, region, transform",
+        ),
+        "schema.label": ("namn", "navn", "the region's name as planners read it"),
+        "schema.group": (
+            "gruppe",
+            "gruppe",
+            "municipality, county, country, kostra (a KOSTRA group) or other",
+        ),
+        "schema.table": ("tabell", "tabell", "SSB's table number (12222)"),
+        "schema.contents": (
+            "statistikkvariabel",
+            "statistikkvariabel",
+            "SSB's contents code (ContentsCode, e.g. KOSandelevspesu0000)",
+        ),
+        "schema.transform": (
+            "omrekning",
+            "omregning",
+            "how SSB's number becomes the indicator's: 100 - x",
+        ),
+    }
+)
+
+# -- the indicator chart's comparison lines ----------------------------------------------------
+TEXTS.update(
+    {
+        "st.chart.neighbours": ("Andre kommunar", "Andre kommuner", "Other kommunar"),
+    }
+)

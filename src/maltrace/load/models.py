@@ -187,6 +187,32 @@ class Point(_Located):
     value: Number
 
 
+class Comparison(_Located):
+    """Another region's series beside the indicator's own, as KOSTRA shows it: the country,
+    the KOSTRA group, neighbouring kommunar."""
+
+    model_config = ConfigDict(frozen=True)
+
+    region: Id  # the region code (SSB's: 1103, EAK, EKG07)
+    label: Text
+    group: Literal["municipality", "county", "country", "kostra", "other"] = "municipality"
+    values: Annotated[dict[int, Number], BeforeValidator(_plain_mapping)] = Field(
+        default_factory=dict
+    )
+
+
+class SsbSource(_Located):
+    """Where SSB's Statistikkbanken keeps the indicator: table, contents code, region, and a
+    transform (``100 - x``) from SSB's number to the indicator's."""
+
+    model_config = ConfigDict(frozen=True)
+
+    table: Id
+    contents: Id
+    region: Id
+    transform: str | None = None
+
+
 class Indicator(_Located):
     """A measure of how far a goal has come (styringsindikator)."""
 
@@ -200,6 +226,10 @@ class Indicator(_Located):
     target: Point
     values: Annotated[dict[int, Number] | None, BeforeValidator(_plain_mapping)] = None
     source: str | None = None
+    # -- plan-portal and KOSTRA data: the kommune's region and the regions beside it ----------
+    region: str | None = None
+    comparisons: tuple[Comparison, ...] = ()
+    ssb: SsbSource | None = None
 
     @field_validator("values")
     @classmethod
@@ -210,6 +240,8 @@ class Indicator(_Located):
 # Nested models a key holds, for messages about their keys (see the loader).
 NESTED_MODELS: dict[str, type[BaseModel]] = {
     "indicators": Indicator,
+    "comparisons": Comparison,
+    "ssb": SsbSource,
     "baseline": Point,
     "target": Point,
 }

@@ -53,6 +53,36 @@ def source_text(source: object) -> str | None:
     return " ".join(parts) or None
 
 
+_GROUPS = ("municipality", "county", "country", "kostra")
+
+
+def _regions(kpi: dict[str, Any], own: str) -> dict[str, Any]:
+    """The kommune's region, the other regions' series and the SSB table, as indicator data."""
+    out: dict[str, Any] = {"region": own}
+    regions = kpi.get("regions") if isinstance(kpi.get("regions"), list) else []
+    comparisons = []
+    for r in regions or []:
+        if not isinstance(r, dict) or not str(r.get("code") or "").strip():
+            continue
+        code = str(r["code"]).strip()
+        if code == own:
+            continue
+        group = r.get("group") if r.get("group") in _GROUPS else "other"
+        label = str(r.get("label") or "").strip() or code
+        comparisons.append(
+            {"region": code, "label": label, "group": group, "values": region_series(kpi, code)}
+        )
+    if comparisons:
+        out["comparisons"] = comparisons
+    source = kpi.get("source")
+    if isinstance(source, dict) and source.get("table") and source.get("indicator") and own:
+        ssb = {"table": str(source["table"]), "contents": str(source["indicator"]), "region": own}
+        if source.get("transform"):
+            ssb["transform"] = str(source["transform"])
+        out["ssb"] = ssb
+    return out
+
+
 def kpi_indicators(
     raw: Any,
     by_guid: dict[str, _Record],
@@ -133,7 +163,14 @@ def kpi_indicators(
             ind["unit"] = str(kpi["unit"])
         if target < values[first]:
             ind["direction"] = "down"
-        source = source_text(kpi.get("source"))
+        ind.update(_regions(kpi, region))
+        raw_source = kpi.get("source")
+        # With the SSB table kept apart (``ssb``), the source is its label alone.
+        source = (
+            str(raw_source.get("label") or "").strip() or None
+            if "ssb" in ind and isinstance(raw_source, dict)
+            else source_text(raw_source)
+        )
         if source:
             ind["source"] = source
         out.setdefault(goal.guid, []).append(ind)

@@ -155,8 +155,16 @@ def _records(
 def _kpi(ind: Any, goal: str, plan: str) -> dict[str, Any]:
     values: dict[int, float] = dict(ind.values or {})
     values.setdefault(ind.baseline.year, ind.baseline.value)
-    years = sorted(values)
-    region = "kommune"
+    region = ind.region or "kommune"
+    others = [c for c in ind.comparisons if c.region != region]
+    years = sorted({*values, *(y for c in others for y in c.values)})
+    regions = [{"code": region, "label": region, "group": "municipality", "order": 0}]
+    regions += [
+        {"code": c.region, "label": c.label, "group": c.group, "order": i}
+        for i, c in enumerate(others, 1)
+    ]
+    series = {region: [values.get(y) for y in years]}
+    series.update({c.region: [c.values.get(y) for y in years] for c in others})
     kpi: dict[str, Any] = {
         "id": ind.id,
         "goalId": goal,
@@ -166,14 +174,19 @@ def _kpi(ind: Any, goal: str, plan: str) -> dict[str, Any]:
         # Not read by the portal's pages; kept so that a new import gives the target its year.
         "targetYear": str(ind.target.year),
         "unit": ind.unit,
-        "latestYear": str(years[-1]),
+        "latestYear": str(max(values)),
         "preferredRegion": region,
-        "regions": [{"code": region, "label": region, "group": "municipality", "order": 0}],
+        "regions": regions,
         "years": [str(y) for y in years],
-        "series": {region: [values[y] for y in years]},
+        "series": series,
     }
-    if ind.source:
-        kpi["source"] = {"label": ind.source}
+    source: dict[str, Any] = {"label": ind.source} if ind.source else {}
+    if ind.ssb is not None:
+        source.update({"table": ind.ssb.table, "indicator": ind.ssb.contents})
+        if ind.ssb.transform:
+            source["transform"] = ind.ssb.transform
+    if source:
+        kpi["source"] = source
     return kpi
 
 
