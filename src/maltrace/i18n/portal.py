@@ -239,3 +239,44 @@ TEXTS.update(
         "st.chart.neighbours": ("Andre kommunar", "Andre kommuner", "Other kommunar"),
     }
 )
+
+# -- SSB's JSON-stat datasets as measurements (load errors: file, indicator, what to do) --------
+TEXTS.update(
+    {
+        "load.jsonstat_not_json": (
+            "SSB-fila «{path}» for indikatoren {indicator} kan ikkje lesast ({reason}). Hent ho på nytt.",
+            "SSB-filen «{path}» for indikatoren {indicator} kan ikke leses ({reason}). Hent den på nytt.",
+            "The SSB file “{path}” for the indicator {indicator} cannot be read ({reason}). Fetch it again.",
+        ),
+        "load.jsonstat_not_dataset": (
+            "SSB-fila «{path}» for indikatoren {indicator} er ikkje eit JSON-stat 2.0-datasett. Be API-et om format json-stat2.",
+            "SSB-filen «{path}» for indikatoren {indicator} er ikke et JSON-stat 2.0-datasett. Be API-et om format json-stat2.",
+            "The SSB file “{path}” for the indicator {indicator} is not a JSON-stat 2.0 dataset. Ask the API for format json-stat2.",
+        ),
+        "load.jsonstat_bad_transform": (
+            "Indikatoren {indicator}: omrekninga «{transform}» er ukjend; skriv «100 - x» eller ingenting.",
+            "Indikatoren {indicator}: omregningen «{transform}» er ukjent; skriv «100 - x» eller ingenting.",
+            "The indicator {indicator}: the transform “{transform}” is unknown; write “100 - x” or nothing.",
+        ),
+        "load.jsonstat_no_dimension": (
+            "SSB-fila «{path}» har ingen dimensjon {dimension}, som indikatoren {indicator} treng.",
+            "SSB-filen «{path}» har ingen dimensjon {dimension}, som indikatoren {indicator} trenger.",
+            "The SSB file “{path}” has no dimension {dimension}, which the indicator {indicator} needs.",
+        ),
+        "load.jsonstat_no_category": (
+            "SSB-fila «{path}» har ikkje {dimension} = {wanted} (indikatoren {indicator}). Finst: {codes}.",
+            "SSB-filen «{path}» har ikke {dimension} = {wanted} (indikatoren {indicator}). Finnes: {codes}.",
+            "The SSB file “{path}” has no {dimension} = {wanted} (the indicator {indicator}). There are: {codes}.",
+        ),
+        "load.jsonstat_choose_category": (
+            "Indikatoren {indicator}: SSB-fila «{path}» har fleire {dimension} ({codes}); vel éin under ssb.select.",
+            "Indikatoren {indicator}: SSB-filen «{path}» har flere {dimension} ({codes}); velg én under ssb.select.",
+            "The indicator {indicator}: the SSB file “{path}” has several {dimension} ({codes}); pick one under ssb.select.",
+        ),
+        "schema.select": (
+            "utval",
+            "utvalg",
+            "for another dimension of the SSB table, the category to take ({Kjonn: '0'})",
+        ),
+    }
+)

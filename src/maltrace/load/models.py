@@ -175,6 +175,13 @@ def _plain_mapping(value: object) -> object:
     return value
 
 
+def _text_mapping(value: object) -> object:
+    """A mapping of codes as written (``0``, ``01``), without the reader's line bookkeeping."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items() if k not in (LINE, KEYS)}
+    return value
+
+
 Number = Annotated[float, BeforeValidator(_number)]
 
 
@@ -209,8 +216,10 @@ class SsbSource(_Located):
 
     table: Id
     contents: Id
-    region: Id
+    region: Id | None = None  # None for a table of the whole country
     transform: str | None = None
+    # Other dimensions of more than one category: the one to take (``{Kjonn: "0"}``).
+    select: Annotated[dict[str, str], BeforeValidator(_text_mapping)] = Field(default_factory=dict)
 
 
 class Indicator(_Located):
