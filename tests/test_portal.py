@@ -317,3 +317,27 @@ def test_import_with_nothing_placeable_writes_nothing(tmp_path: Path) -> None:
         api.import_portal(folder, tmp_path / "out")
     res = CliRunner().invoke(app, ["import", str(folder), "-o", str(tmp_path / "out")])
     assert res.exit_code == 2 and not (tmp_path / "out").exists()
+
+
+def test_a_folder_without_portal_files_is_refused(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["import", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 2 and "maal.json" in res.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_import_with_a_codes_file(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    plans = [{"planID": P2, "planTyper": 3, "planNavn": "Anna"}]
+    (folder / "plan.json").write_text(json.dumps(plans))
+    (folder / "maal.json").write_text(json.dumps([rec(1, "Mål", 7, None, P2)]))
+    codes_file = tmp_path / "codes.json"
+    codes_file.write_text('{"levels": {"7": "goal"}, "plan_types": {"3": "handlingsdel"}}')
+    args = ["import", str(folder), "-o", str(tmp_path / "out"), "--codes", str(codes_file)]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 0, res.output  # placed (with the fault that it has no parent)
+    (plan,) = load_plan_set([tmp_path / "out"]).plans
+    assert plan.plan.type.value == "handlingsdel" and plan.goals[0].id == g(1)
+    codes_file.write_text("{broken")
+    again = CliRunner().invoke(app, [*args, "--force"])
+    assert again.exit_code == 2 and "codes.json" in again.output

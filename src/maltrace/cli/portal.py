@@ -29,7 +29,7 @@ def run_import(source: Path, output: Path, *, force: bool, codes: Path | None, l
     from maltrace.i18n import t
 
     if not api.is_portal_folder(source):
-        _fail([t("portal.unreadable", lang, file=source / "maal.json", reason="—")])
+        _fail([t("portal.not_portal", lang, folder=source)])
     try:
         result, written = api.import_portal(source, output, force=force, codes=codes, lang=lang)
     except (api.PortalUnreadable, api.CodeMapError, api.NothingPlaced) as exc:

@@ -131,6 +131,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{file}:{line}:{column}: ikke gyldig JSON ({reason}). Ingenting er skrevet.",
         "{file}:{line}:{column}: not valid JSON ({reason}). Nothing was written.",
     ),
+    "portal.not_portal": (
+        "{folder} er ei mappe utan maal.json og plan.json. Gje ei arbeidsbok (.xlsx), ei CSV-fil eller ei mappe med data frå planportalen.",
+        "{folder} er en mappe uten maal.json og plan.json. Gi en arbeidsbok (.xlsx), en CSV-fil eller en mappe med data fra planportalen.",
+        "{folder} is a folder without maal.json and plan.json. Give a workbook (.xlsx), a CSV file or a folder of plan-portal data.",
+    ),
     "portal.map_bad": (
         "Kodefila {path} kan ikkje brukast: {reason}",
         "Kodefilen {path} kan ikke brukes: {reason}",

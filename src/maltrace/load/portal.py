@@ -392,7 +392,7 @@ def _build(
             fault(rec, "reserved-tag", tag=VISION_TAG)
         parent = placed.get(rec.parent or "")
         if rec.parent is None:
-            if rec.kind != "vision":
+            if rec.kind not in ("vision", "area"):  # a plan's top level holds its areas
                 fault(rec, "no-parent")
         elif rec.parent == rec.guid:
             fault(rec, "own-parent")
