@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from maltrace.load.portal import PortalUnreadable as PortalUnreadable
     from maltrace.load.portal_codes import CodeMapError as CodeMapError
     from maltrace.load.portal_write import PortalData
+    from maltrace.load.ssb_fetch import FetchFailed as FetchFailed
 
 
 def check(
@@ -252,6 +253,7 @@ _LAZY = {
     "CodeMapError": "maltrace.load.portal_codes",
     "LoadFailed": "maltrace.load.loader",
     "ProtectedFileError": "maltrace.load.files",
+    "FetchFailed": "maltrace.load.ssb_fetch",
 }
 
 
@@ -263,3 +265,29 @@ def __getattr__(name: str) -> object:
 
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(name)
+
+
+def fetch_indicators(
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str] = "plans",
+    *,
+    base_url: str | None = None,
+    force: bool = False,
+    timeout: float = 30,
+) -> list[tuple[str, Path, list[str]]]:
+    """``maltrace indicators fetch``: ask SSB's API for every table the indicators name and save
+    each answer (JSON-stat 2.0) as ``ssb-<table>.json`` beside its plan. Returns (table, file,
+    indicator ids) per file written. ``base_url``: default ``MALTRACE_SSB_API`` or SSB's.
+
+    Raises ``LoadFailed``, ``FetchFailed`` (offline, an error answer) or ``OutputExists``."""
+    from maltrace.load.loader import load_plan_set
+    from maltrace.load.ssb_fetch import base_url_from_env, fetch
+
+    plan_set = load_plan_set(_paths(paths))
+    done = fetch(
+        plan_set.plans,
+        base_url=base_url or base_url_from_env(),
+        force=force,
+        timeout=timeout,
+        protect=plan_set.files,
+    )
+    return [(w.table, path, w.indicators) for w, path in done]

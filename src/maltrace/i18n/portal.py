@@ -285,3 +285,34 @@ TEXTS.update(
         ),
     }
 )
+
+# -- maltrace indicators fetch ------------------------------------------------------------------
+TEXTS.update(
+    {
+        "ssb.fetch.offline": (
+            "Fekk ikkje kontakt med SSB ({url}): {reason}. Er maskina på nett? Prøv igjen seinare, eller lagra svaret frå API-et som ssb-<tabell>.json sjølv.",
+            "Fikk ikke kontakt med SSB ({url}): {reason}. Er maskinen på nett? Prøv igjen senere, eller lagre svaret fra API-et som ssb-<tabell>.json selv.",
+            "Could not reach SSB ({url}): {reason}. Is this machine online? Try again later, or save the API's answer as ssb-<table>.json yourself.",
+        ),
+        "ssb.fetch.http": (
+            "SSB svarte {status} på {url}. Sjekk tabellnummeret og kodane under ssb i planfila.",
+            "SSB svarte {status} på {url}. Sjekk tabellnummeret og kodene under ssb i planfilen.",
+            "SSB answered {status} to {url}. Check the table number and the codes under ssb in the plan file.",
+        ),
+        "ssb.fetch.bad_answer": (
+            "Svaret frå {url} er ikkje JSON-stat; ingenting er skrive for tabellen.",
+            "Svaret fra {url} er ikke JSON-stat; ingenting er skrevet for tabellen.",
+            "The answer from {url} is not JSON-stat; nothing was written for the table.",
+        ),
+        "ssb.fetch.wrote": (
+            "Skreiv {path} (tabell {table}, for {indicators})",
+            "Skrev {path} (tabell {table}, for {indicators})",
+            "Wrote {path} (table {table}, for {indicators})",
+        ),
+        "ssb.fetch.none": (
+            "Ingen indikator har ssb: ingenting å hente.",
+            "Ingen indikator har ssb: ingenting å hente.",
+            "No indicator has ssb: nothing to fetch.",
+        ),
+    }
+)
