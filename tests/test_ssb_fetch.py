@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -22,14 +23,14 @@ PLAN_YAML = PLAN.split('PLAN = """\\\n', 1)[1].split('"""', 1)[0]
 
 
 class _SSB(BaseHTTPRequestHandler):
-    posted: list[dict] = []  # type: ignore[type-arg]
+    posted: ClassVar[list[dict[str, object]]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:
         self._send(
             200, (FIX / "05300-meta.json").read_bytes() if self.path.endswith("/05300") else b""
         )
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         size = int(self.headers.get("Content-Length", 0))
         type(self).posted.append(json.loads(self.rfile.read(size)))
         if not self.path.endswith("/05300"):
