@@ -281,7 +281,7 @@ TEXTS.update(
         "schema.select": (
             "utval",
             "utvalg",
-            "for another dimension of the SSB table, the category to take ({Kjonn: '0'})",
+            "for another dimension of the SSB table, the category to take (Kjonn: '0')",
         ),
     }
 )
