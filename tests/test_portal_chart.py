@@ -90,3 +90,50 @@ def test_the_chart_in_word_opens_in_libreoffice(imported: Path, tmp_path: Path) 
     assert CliRunner().invoke(app, args).exit_code == 0
     text = to_pdf_text(target)
     assert "Utvikling" in text and "95 prosent i ordinært tilbud" in text
+
+
+def test_the_chart_in_the_browser(imported: Path, tmp_path: Path) -> None:
+    """The status page of the imported portal data in Debian's Chromium: the chart is drawn
+    (an SVG of real size), offline."""
+    pytest.importorskip("playwright.sync_api")
+    import os
+    import shutil
+
+    from playwright import sync_api as playwright
+
+    chromium = os.environ.get("MALTRACE_CHROMIUM", "/usr/bin/chromium")
+    if not (Path(chromium).exists() or shutil.which(chromium)):
+        if os.environ.get("MALTRACE_REQUIRE_BROWSER"):
+            pytest.fail(f"MALTRACE_REQUIRE_BROWSER is set but there is no Chromium at {chromium}")
+        pytest.skip(f"no Chromium at {chromium}")
+    from typer.testing import CliRunner
+
+    from maltrace.cli import app
+
+    page_file = tmp_path / "status.html"
+    args = ["status", str(imported), "-o", str(page_file), "--today", str(TODAY), "--lang", "nb"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    url = page_file.resolve().as_uri()
+    browser_args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=browser_args)
+        try:
+            page = browser.new_page(viewport={"width": 1000, "height": 1400})
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(url)
+            page.wait_for_load_state("load")
+            assert requests == [url]
+            chart = page.locator("figure.diagram[aria-label*='ordinaert-opplaeringstilbud-95']")
+            assert chart.count() == 1
+            box = chart.bounding_box()
+            assert box is not None and box["width"] > 300 and box["height"] > 200
+        finally:
+            browser.close()
