@@ -67,7 +67,7 @@ def test_fetch_saves_the_answer_beside_the_plan_and_status_reads_it(
 ) -> None:
     (tmp_path / "kps.yaml").write_text(PLAN_YAML, encoding="utf-8")
     done = api.fetch_indicators(tmp_path, base_url=ssb)
-    assert done == [("05300", tmp_path / "ssb-05300.json", ["BIB"])]
+    assert done.files == [("05300", tmp_path / "ssb-05300.json", ["BIB"])]
     assert (tmp_path / "ssb-05300.json").read_bytes() == (FIX / "05300.json").read_bytes()
     (query,) = _SSB.posted
     assert query["response"] == {"format": "json-stat2"}
@@ -112,4 +112,4 @@ def test_an_error_answer_is_named(tmp_path: Path, ssb: str) -> None:
     (tmp_path / "kps.yaml").write_text(PLAN_YAML.replace("'05300'", "'99999'"), encoding="utf-8")
     with pytest.raises(api.FetchFailed) as info:
         api.fetch_indicators(tmp_path, base_url=ssb)
-    assert info.value.code in ("http", "bad-answer")
+    assert info.value.code in ("ssb-http", "ssb-bad-answer")

@@ -30,8 +30,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from maltrace.analysis.results import Analysis, Finding
-from maltrace.analysis.views import UnknownPlanError
+from maltrace.analysis.findings import Finding
+from maltrace.analysis.results import Analysis
+from maltrace.errors import UnknownPlanError
 from maltrace.i18n import Lang
 from maltrace.load import Goal, Kind, Measure
 from maltrace.load.models import parse_due
@@ -354,7 +355,7 @@ def focus_status(result: StatusResult, plan_id: str) -> StatusResult:
     of the goals it answers for (its relevant goals)."""
     analysis = result.analysis
     if plan_id not in analysis.plan_files:
-        raise UnknownPlanError(plan_id)
+        raise UnknownPlanError(plan_id, list(analysis.plan_files))
     graph = analysis.graph
     nodes: dict[str, dict[str, Any]] = dict(graph.nodes.items())
     pc = analysis.per_plan.get(plan_id)

@@ -27,7 +27,9 @@ from maltrace.analysis.textmatch import (
     terms,
     vector,
 )
+from maltrace.errors import UnknownNodeError
 from maltrace.graph import FOLLOWS_UP
+from maltrace.i18n import Lang
 from maltrace.load import Kind
 
 if TYPE_CHECKING:
@@ -81,10 +83,8 @@ class Suggestions:
     suggestions: tuple[Suggestion, ...]
     top: int
     focus: str | None = None
-
-
-class UnknownNodeError(KeyError):
-    """``--node`` named an id that is not in the set."""
+    lang: Lang = "nn"  # the job's language (the analysis's)
+    plan_files: tuple[str, ...] = ()  # never written over by a suggestions file
 
 
 class Matcher:
@@ -582,7 +582,7 @@ def suggest(
     """
     graph = analysis.graph
     if node is not None and node not in graph:
-        raise UnknownNodeError(node)
+        raise UnknownNodeError(node, list(analysis.graph))
     # Each group of connected plans (a kommune) is read on its own: a whole country's set a
     # kommune at a time, and a node's scores are the same whatever else is asked for.
     group_of = plan_groups(graph)
@@ -628,4 +628,4 @@ def suggest(
         )
         out.append(Suggestion(goal, "not-followed-up", plan, data["title"], cands))
     out.sort(key=lambda s: graph.nodes[s.node]["order"])
-    return Suggestions(tuple(out), top, focus)
+    return Suggestions(tuple(out), top, focus, analysis.lang, tuple(analysis.plan_files.values()))

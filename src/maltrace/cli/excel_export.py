@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from maltrace.cli._common import LangOption, PathsArg, app
+from maltrace.cli._common import LangOption, PathsArg, app, lang_value, run
 
 
 @app.command()
@@ -47,36 +47,20 @@ def export(
     With --format portal, write maal.json, plan.json and kpi.json into the folder -o names, in
     the plan portal's shape: GUIDs kept, other ids given a GUID derived from plan and id.
     """
+    from maltrace import api
+    from maltrace.i18n import t
+
     if format == "portal":
-        from maltrace.cli._excel import lang_of as _lang_of
         from maltrace.cli.portal import run_export
 
-        run_export(paths or [Path("plans")], output, force=force, codes=codes, lang=_lang_of(lang))
+        run_export(list(paths or [Path("plans")]), output, force=force, codes=codes, lang=lang)
         return
     if format != "xlsx":
-        from maltrace.cli._excel import fail as _fail
+        from maltrace.cli._common import fail
+        from maltrace.errors import MaltraceError
 
-        _fail([], f"--format: xlsx | portal ({format})")
-    from maltrace.cli._common import fail_load
-    from maltrace.cli._excel import fail, lang_of
-    from maltrace.i18n import normalise_lang, t
-    from maltrace.load import LoadFailed, ProtectedFileError
-    from maltrace.load.convert import export_plans
-    from maltrace.load.excel_write import ExportRefused
+        fail(MaltraceError("bad-format", key="portal.bad_format", format=format), lang)
 
-    asked = normalise_lang(lang.value) if lang else None
-    try:
-        plans, out_lang = export_plans(paths or [Path("plans")], output, lang=asked)
-    except LoadFailed as exc:
-        fail_load(exc, lang, as_json=False)
-    except ExportRefused as exc:
-        lines = [p.text(exc.lang) for p in exc.problems]
-        fail(lines, t("excel.cli.export_refused", exc.lang, count=len(lines)))
-    except ProtectedFileError as exc:
-        fail([], t("excel.cli.protected", lang_of(lang), path=exc.path))
-    from maltrace.load.excel_write import indicator_rows, rows_of
-
-    nodes = sum(len(rows_of(p)) for p in plans)
-    indicators = sum(len(indicator_rows(p, out_lang)) for p in plans)
-    counts = {"plans": len(plans), "nodes": nodes, "indicators": indicators}
-    typer.echo(t("excel.cli.exported", out_lang, path=output, **counts))
+    done = run(lambda: api.export(paths, output, lang=lang_value(lang)), lang)
+    counts = {"plans": done.plans, "nodes": done.nodes, "indicators": done.indicators}
+    typer.echo(t("excel.cli.exported", done.lang, path=output, **counts))

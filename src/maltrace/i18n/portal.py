@@ -148,14 +148,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     # -- the command's report ------------------------------------------------------------------
     "portal.cli.read": (
-        "Las planportal-data i {folder}: {plans} planar, {records} postar.",
-        "Leste planportal-data i {folder}: {plans} planer, {records} poster.",
-        "Read plan-portal data in {folder}: {plans} plans, {records} records.",
+        "Las planportal-data i {folder}: {plans:# plan|# planar}, {count:# post|# postar}.",
+        "Leste planportal-data i {folder}: {plans:# plan|# planer}, {count:# post|# poster}.",
+        "Read plan-portal data in {folder}: {plans:# plan|# plans}, {count:# record|# records}.",
     ),
     "portal.cli.plan_line": (
-        "  {file}: «{title}», {nodes} postar",
-        "  {file}: «{title}», {nodes} poster",
-        "  {file}: “{title}”, {nodes} records",
+        "  {file}: «{title}», {nodes:# post|# postar}",
+        "  {file}: «{title}», {nodes:# post|# poster}",
+        "  {file}: “{title}”, {nodes:# record|# records}",
     ),
     "portal.cli.placed_with_faults": (
         "Plassert, men med feil ({count}):",
@@ -184,9 +184,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     # -- export --------------------------------------------------------------------------------
     "portal.cli.exported": (
-        "Skreiv {plans} planar, {records} postar og {kpis} indikatorar til {folder} (maal.json, plan.json, kpi.json).",
-        "Skrev {plans} planer, {records} poster og {kpis} indikatorer til {folder} (maal.json, plan.json, kpi.json).",
-        "Wrote {plans} plans, {records} records and {kpis} indicators to {folder} (maal.json, plan.json, kpi.json).",
+        "Skreiv {plans:# plan|# planar}, {count:# post|# postar} og {indicators:# indikator|# indikatorar} til {folder} (maal.json, plan.json, kpi.json).",
+        "Skrev {plans:# plan|# planer}, {count:# post|# poster} og {indicators:# indikator|# indikatorer} til {folder} (maal.json, plan.json, kpi.json).",
+        "Wrote {plans:# plan|# plans}, {count:# record|# records} and {indicators:# indicator|# indicators} to {folder} (maal.json, plan.json, kpi.json).",
+    ),
+    "portal.bad_format": (
+        "--format {format}: skriv xlsx eller portal.",
+        "--format {format}: skriv xlsx eller portal.",
+        "--format {format}: write xlsx or portal.",
     ),
     "portal.export.extra_follows": (
         "{plan} {node}: følgjer opp {count}; portalen har plass til éin overordna, så berre {kept} er med.",

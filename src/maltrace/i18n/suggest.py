@@ -1,4 +1,4 @@
-"""maltrace suggest: suggestion words (issue 14)."""
+"""maltrace suggest: suggestion words."""
 
 # key -> (nn, nb, en)
 TEXTS: dict[str, tuple[str, str, str]] = {
@@ -49,12 +49,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "No node with the id “{node}” in the set.{hint}",
     ),
     "suggest.summary": (
-        "{count} forslag. Dette er framlegg ut frå orda, ikkje lenkjer: ein person avgjer, og "
-        "lenkja blir skriven inn i `follows_up` i planfila.",
-        "{count} forslag. Dette er forslag ut fra ordene, ikke lenker: en person avgjør, og "
-        "lenken skrives inn i `follows_up` i planfilen.",
-        "{count} suggestions. These are proposals from the words, not links: a person decides, "
-        "and writes the link into `follows_up` in the plan file.",
+        "{count:# forslag|# forslag}. Dette er framlegg ut frå orda, ikkje lenkjer: ein person avgjer, og skriv lenkja inn i planfila.",
+        "{count:# forslag|# forslag}. Dette er forslag ut fra ordene, ikke lenker: en person avgjør, og skriver lenken inn i planfilen.",
+        "{count:# suggestion|# suggestions}. These are proposals from the words, not links: a person decides, and writes the link into the plan file.",
     ),
     "suggest.bad_format": (
         "Ukjend filformat «{suffix}». Bruk .xlsx, .json, .md, .html eller .docx.",
@@ -158,9 +155,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     # Messages of the command.
     "suggest.apply.problems": (
-        "{file}: {count} problem. Ingenting er skrive inn i planane; rett arbeidsboka (eller planane) og køyr på nytt.",
-        "{file}: {count} problemer. Ingenting er skrevet inn i planene; rett arbeidsboken (eller planene) og kjør på nytt.",
-        "{file}: {count} problems. Nothing was written into the plans; fix the workbook (or the plans) and run again.",
+        "{file}: {count:# problem|# problem}. Ingenting er skrive inn i planane; rett arbeidsboka (eller planane) og køyr på nytt.",
+        "{file}: {count:# problem|# problemer}. Ingenting er skrevet inn i planene; rett arbeidsboken (eller planene) og kjør på nytt.",
+        "{file}: {count:# problem|# problems}. Nothing was written into the plans; fix the workbook (or the plans) and run again.",
     ),
     "suggest.apply.already": (
         "Rad {row}: {follower} følgjer alt opp {target}; hoppa over.",

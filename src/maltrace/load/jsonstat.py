@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from maltrace.load.loader import LoadError, LoadFailed
+from maltrace.load.load_errors import LoadError, LoadFailed
 from maltrace.load.models import Goal, Indicator, Plan, SsbSource
 
 _TRANSFORM = re.compile(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from maltrace.errors import MaltraceError
 from maltrace.load.models import PlanType
 
 # A level is a node kind, or "vision": the plan's one top record (Randaberg's «Sammen skaper vi
@@ -48,20 +49,16 @@ DEFAULT_PLAN_TYPE_CODES: dict[str, int] = {
 DEFAULT_STATUSES: dict[int, str] = {701100000: "under arbeid", 701100001: "vedtatt"}
 
 
-class CodeMapError(Exception):
-    """A mapping file that cannot be used; ``code`` picks the catalogue text."""
+class CodeMapError(MaltraceError):
+    """A code file that cannot be used."""
 
-    code = "portal-map"
+    code = "portal-codes"
+    key = "portal.map_bad"
 
     def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(path=path, reason=reason)
         self.path = path
         self.reason = reason
-
-    def message(self, lang: str) -> str:
-        from maltrace.i18n import t
-
-        return t("portal.map_bad", lang, path=self.path, reason=self.reason)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

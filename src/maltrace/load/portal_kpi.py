@@ -7,10 +7,9 @@ neighbours, the country ``EAK`` and its KOSTRA group ``EKG07``); the kommune's o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from maltrace.load.portal import Fault, _Record
+from maltrace.load.portal_base import KPI, Fault, PortalUnreadable, _Record, local_date
 
 
 def _year(value: object) -> int | None:
@@ -91,8 +90,6 @@ def kpi_indicators(
 ) -> tuple[dict[str, list[dict[str, Any]]], int]:
     """Indicator data by goal GUID, and how many KPIs were read. A KPI that cannot become an
     indicator (no goal, no target, no values) is a fault, not placed."""
-    from maltrace.load.portal import KPI, Fault, PortalUnreadable, local_date
-
     if raw is None:
         return {}, 0
     kpis = raw.get("kpis") if isinstance(raw, dict) else None

@@ -35,7 +35,7 @@ def guid_of(plan_id: str, node_id: str | None = None) -> str:
 
 def utc_midnight(day: dt.date) -> str:
     """A date as Dataverse writes it: the local midnight in UTC (6 Jan -> 2026-01-05T23:00:00Z)."""
-    from maltrace.load.portal import oslo
+    from maltrace.load.portal_base import oslo
 
     local = dt.datetime.combine(day, dt.time(0), tzinfo=oslo())
     return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from maltrace.errors import MaltraceError
 from maltrace.load.files import write_atomic
 from maltrace.load.jsonstat import _indicators, ssb_file
 from maltrace.load.models import Plan
@@ -24,18 +25,14 @@ SSB_API = "https://data.ssb.no/api/v0/no/table"
 TIMEOUT = 30
 
 
-class FetchFailed(Exception):
-    """SSB could not be asked (offline, an error answer); ``code`` picks the catalogue text."""
+class FetchFailed(MaltraceError):
+    """SSB could not be asked (``ssb-offline``), answered with an error (``ssb-http``), or
+    answered with what is not JSON-stat (``ssb-bad-answer``)."""
 
     def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-    def message(self, lang: str) -> str:
-        from maltrace.i18n import t
-
-        return t("ssb.fetch." + self.code.replace("-", "_"), lang, **self.params)  # type: ignore[arg-type]
+        super().__init__(
+            code, key="ssb.fetch." + code.removeprefix("ssb-").replace("-", "_"), **params
+        )
 
 
 @dataclass
@@ -77,10 +74,10 @@ def _ask(url: str, body: bytes | None, timeout: float) -> bytes:
             data: bytes = answer.read()
             return data
     except urllib.error.HTTPError as exc:
-        raise FetchFailed("http", url=url, status=exc.code) from None
+        raise FetchFailed("ssb-http", url=url, status=exc.code) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise FetchFailed("offline", url=url, reason=str(reason)) from None
+        raise FetchFailed("ssb-offline", url=url, reason=str(reason)) from None
 
 
 def query(meta: dict[str, Any], w: Wanted) -> dict[str, Any]:
@@ -126,13 +123,13 @@ def fetch(
         try:
             meta = json.loads(_ask(url, None, timeout).decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            raise FetchFailed("bad-answer", url=url) from None
+            raise FetchFailed("ssb-bad-answer", url=url) from None
         body = json.dumps(query(meta, w)).encode()
         data = _ask(url, body, timeout)
         try:
             parse_dataset(data)
         except JsonStatError:
-            raise FetchFailed("bad-answer", url=url) from None
+            raise FetchFailed("ssb-bad-answer", url=url) from None
         write_atomic(w.path, data, protect=protect)
         done.append((w, w.path))
     return done

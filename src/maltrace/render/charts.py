@@ -86,9 +86,9 @@ def indicator_chart(ind: IndicatorStatus, lang: Lang, fmt: ChartFormat = "svg") 
             marker="o",
             markersize=4,
             color="black",
-            linewidth=2.6 if compare else 1.6,
             label=t("st.chart.values", lang),
-            zorder=4,
+            # Over the regions' lines, bold, when there are any; else the chart as it was.
+            **({"linewidth": 2.6, "zorder": 4} if compare else {"linewidth": 1.6}),
         )
         ax.plot(
             [y1],
