@@ -88,7 +88,7 @@ def indicator_chart(ind: IndicatorStatus, lang: Lang, fmt: ChartFormat = "svg") 
             color="black",
             label=t("st.chart.values", lang),
             # Over the regions' lines, bold, when there are any; else the chart as it was.
-            **({"linewidth": 2.6, "zorder": 4} if compare else {"linewidth": 1.6}),
+            **_own_line(compare),
         )
         ax.plot(
             [y1],
@@ -125,6 +125,10 @@ def indicator_chart(ind: IndicatorStatus, lang: Lang, fmt: ChartFormat = "svg") 
         else:
             fig.savefig(out, format="png", metadata={"Software": None})
     return out.getvalue()
+
+
+def _own_line(compare: bool) -> dict[str, Any]:
+    return {"linewidth": 2.6, "zorder": 4} if compare else {"linewidth": 1.6}
 
 
 # How KOSTRA's own charts set regions apart, readable in black and white: the country and the
