@@ -117,7 +117,12 @@ def match_nodes(old: Side, new: Side) -> tuple[dict[str, str], dict[str, str]]:
     kept: dict[str, str] = {}
     loose_old: list[str] = []  # gone, or its id now holds other words
     for node_id in old.nodes:
-        if node_id in new.nodes and _near(old.words_of(node_id), new.words_of(node_id)):
+        if node_id not in new.nodes:
+            loose_old.append(node_id)
+        elif old.nodes[node_id]["title"] == new.nodes[node_id]["title"]:
+            # The same text has the same words: no need to cut them (most nodes of a version).
+            kept[node_id] = node_id
+        elif _near(old.words_of(node_id), new.words_of(node_id)):
             kept[node_id] = node_id
         else:
             loose_old.append(node_id)

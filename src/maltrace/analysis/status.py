@@ -216,6 +216,8 @@ class IndicatorStatus:
     expected: float | None  # the straight line at the latest value's year
     state: IndicatorState
     source: str | None
+    # Other regions' series (the country, the KOSTRA group, neighbours): (label, group, values)
+    comparisons: tuple[tuple[str, str, tuple[tuple[int, float], ...]], ...] = ()
 
     def line_at(self, year: float) -> float:
         """The straight line from baseline to target at ``year`` (the target after its year)."""
@@ -440,6 +442,9 @@ def indicator_status(
         expected=None,
         state="no-data",
         source=ind.source,
+        comparisons=tuple(
+            (c.label, c.group, tuple(sorted(c.values.items()))) for c in ind.comparisons
+        ),
     )
     if latest is None:
         return status

@@ -43,6 +43,15 @@ def status_key(analysis: Analysis, today: dt.date) -> str | None:
         except OSError:
             return None
         digest.update(f"{path}\0{content_key(data)}\0".encode("utf-8", "surrogateescape"))
+    # SSB's datasets (ssb-<table>.json beside a plan file) are measurements too.
+    folders = sorted({Path(f).parent for f in analysis.plan_files.values()})
+    for folder in folders:
+        for path in sorted(folder.glob("ssb-*.json")):
+            try:
+                data = path.read_bytes()
+            except OSError:
+                return None
+            digest.update(f"{path}\0{content_key(data)}\0".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

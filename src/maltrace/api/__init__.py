@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from maltrace.api._diff import Relink, diff, relink, write_diff
     from maltrace.api._frameworks import FrameworkList, FrameworkShown, framework, frameworks
     from maltrace.api._plans import Exported, Imported, export, import_plans, init, schema, template
+    from maltrace.api._portal import (
+        Fetched,
+        PortalExported,
+        PortalImported,
+        export_portal,
+        fetch_indicators,
+        import_portal,
+        is_portal_folder,
+        read_portal,
+    )
     from maltrace.api._report import Drawn, diagram, report
     from maltrace.api._status import parse_day, status, status_format, status_of, write_status
     from maltrace.api._suggest import Accept, accept, suggest, write_suggestions
@@ -31,11 +41,26 @@ if TYPE_CHECKING:
     from maltrace.load import LoadError, LoadFailed, ProtectedFileError
     from maltrace.load.convert import OutputExists
     from maltrace.load.frameworks import Framework
+    from maltrace.load.portal import NothingPlaced, PortalUnreadable
+    from maltrace.load.portal_codes import CodeMapError
     from maltrace.load.sources import SideFailed
+    from maltrace.load.ssb_fetch import FetchFailed
 
 # Where each public name lives. They are imported on first use, so that ``import maltrace.api``
 # (the command line's first step) costs nothing, and a job loads only what it uses.
 _WHERE = {
+    "CodeMapError": "maltrace.load.portal_codes",
+    "FetchFailed": "maltrace.load.ssb_fetch",
+    "Fetched": "maltrace.api._portal",
+    "NothingPlaced": "maltrace.load.portal",
+    "PortalExported": "maltrace.api._portal",
+    "PortalImported": "maltrace.api._portal",
+    "PortalUnreadable": "maltrace.load.portal",
+    "export_portal": "maltrace.api._portal",
+    "fetch_indicators": "maltrace.api._portal",
+    "import_portal": "maltrace.api._portal",
+    "is_portal_folder": "maltrace.api._portal",
+    "read_portal": "maltrace.api._portal",
     "Accept": "maltrace.api._suggest",
     "Analysis": "maltrace.analysis",
     "ApplyResult": "maltrace.edit",
@@ -99,8 +124,11 @@ __all__ = [
     "Accept",
     "Analysis",
     "ApplyResult",
+    "CodeMapError",
     "Drawn",
     "Exported",
+    "FetchFailed",
+    "Fetched",
     "Finding",
     "FormatError",
     "Framework",
@@ -110,8 +138,12 @@ __all__ = [
     "LoadError",
     "LoadFailed",
     "MaltraceError",
+    "NothingPlaced",
     "OutputExists",
     "PlanDiff",
+    "PortalExported",
+    "PortalImported",
+    "PortalUnreadable",
     "ProtectedFileError",
     "Relink",
     "SideFailed",
@@ -127,12 +159,17 @@ __all__ = [
     "diff",
     "error_lang",
     "export",
+    "export_portal",
+    "fetch_indicators",
     "focused",
     "framework",
     "frameworks",
     "import_plans",
+    "import_portal",
     "init",
+    "is_portal_folder",
     "parse_day",
+    "read_portal",
     "relink",
     "report",
     "schema",

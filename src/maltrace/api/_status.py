@@ -95,6 +95,17 @@ def _fresh_status(analysis: Analysis, today: dt.date) -> StatusResult:
             for ind in data["model"].indicators
         ]
         values = read_measurements(plans, indicators)
+    if any(
+        ind.ssb is not None
+        for _, data in graph.nodes(data=True)
+        if data["kind"] is Kind.GOAL
+        for ind in data["model"].indicators
+    ):
+        from maltrace.load.jsonstat import read_ssb_measurements
+
+        # SSB's datasets first; a measurements CSV row for the same year wins (a planner's fix).
+        for ind_id, by_year in read_ssb_measurements(plans).items():
+            values[ind_id] = {**by_year, **values.get(ind_id, {})}
     return analyse_status(analysis, today=today, measurements=values, lang=analysis.lang)
 
 

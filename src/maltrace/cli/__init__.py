@@ -18,6 +18,7 @@ from maltrace.cli import (  # noqa: F401 - registers the commands
     excel_export,
     excel_import,
     frameworks,
+    indicators,
     init,
     report,
     schema,

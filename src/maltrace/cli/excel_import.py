@@ -15,7 +15,13 @@ _Opt = Optional[str]  # noqa: UP045 - typer reads these annotations at run time
 
 @app.command("import")
 def import_(
-    source: Annotated[Path, typer.Argument(help="The workbook (.xlsx) or CSV file to read.")],
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="The workbook (.xlsx), CSV file, or plan-portal folder (maal.json, plan.json) "
+            "to read."
+        ),
+    ],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The folder to write the plan files into.")
     ],
@@ -34,6 +40,13 @@ def import_(
     language: Annotated[_Opt, typer.Option(help="CSV: the plan's language (nn, nb, en).")] = None,
     status: Annotated[_Opt, typer.Option(help="CSV: the plan's status.")] = None,
     date: Annotated[_Opt, typer.Option(help="CSV: the plan's date (YYYY-MM-DD).")] = None,
+    codes: Annotated[
+        Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
+        typer.Option(
+            help="Portal folder: a JSON file mapping the kommune's own type codes "
+            '({"levels": {...}, "plan_types": {...}, "statuses": {...}}).'
+        ),
+    ] = None,
 ) -> None:
     """Read sheets Planar, Nodar and Indikatorar (or a CSV file in the Nodar layout) and write
     one readable YAML file per plan into the folder, nodes nested under their parents and
@@ -42,9 +55,19 @@ def import_(
 
     Every problem is named by sheet and cell (Nodar!C14); then nothing is written (exit 2).
     Existing files are never written over without --force.
+
+    A folder holding the plan portal's maal.json and plan.json (and kpi.json) is read as
+    portal records: one plan file per plan, ids kept from the GUIDs, KPIs as indicators. Each
+    record that cannot be placed is named with its GUID and title (exit 1); when a file is
+    not JSON or no record can be placed, nothing is written (exit 2).
     """
     from maltrace import api
     from maltrace.i18n import t
+
+    if source.is_dir():
+        from maltrace.cli.portal import run_import
+
+        run_import(source, output, force=force, codes=codes, lang=lang)
 
     header: dict[str, Any] | None = None
     if source.suffix.lower() == ".csv":

@@ -19,6 +19,7 @@ from maltrace.i18n import (
     excel,
     frameworks,
     glossary,
+    portal,
     schema_words,
     starter,
     status,
@@ -53,6 +54,7 @@ _merge(
     starter.TEXTS,
     suggest.TEXTS,
     glossary.TEXTS,
+    portal.TEXTS,
 )
 
 _MONTHS: dict[Lang, tuple[str, ...]] = {

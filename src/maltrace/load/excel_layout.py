@@ -221,11 +221,18 @@ def plan_columns() -> tuple[list[Column], list[str]]:
     return _columns([PlanInfo], set())
 
 
+# An indicator's keys the sheet has no column for: the KOSTRA regions beside it and the SSB
+# table come from the plan portal or SSB and live in plan files only (export refuses them).
+INDICATOR_OFF_SHEET = ("region", "comparisons", "ssb")
+
+
 def indicator_columns() -> list[Column]:
     """Indikatorar: plan, goal, then every key of an indicator; a point in time (baseline,
     target) is two columns, ``baseline_year`` and ``baseline_value``."""
     cols = [Column(PLAN_COL, "text"), Column(GOAL_COL, "text")]
     for key in allowed_keys(Indicator):
+        if key in INDICATOR_OFF_SHEET:
+            continue
         annotation = _unwrap(Indicator.model_fields[key].annotation)
         if annotation is Point:
             cols.extend(Column(f"{key}_{part}", "number") for part in allowed_keys(Point))

@@ -25,6 +25,7 @@ from maltrace.i18n import Lang, normalise_lang, t
 from maltrace.load.excel_layout import (
     EMPTY_LIST,
     GOAL_COL,
+    INDICATOR_OFF_SHEET,
     ITEM,
     LIST_SEPARATORS,
     PARENT_COL,
@@ -153,6 +154,9 @@ def export_problems(plans: list[Plan]) -> list[ExportProblem]:
             out.extend(_cell_problems(node, ncols[5:], file, node.line, node.id))
             for ind in getattr(node, "indicators", ()):
                 out.extend(_cell_problems(ind, icols, file, ind.line, ind.id))
+                for key in INDICATOR_OFF_SHEET:
+                    if _given(ind, key):
+                        out.append(ExportProblem("no-column", file, ind.line, ind.id, key))
                 if ind.id in seen:
                     params = {"other": seen[ind.id]}
                     out.append(

@@ -20,6 +20,7 @@ from maltrace.i18n import LANGS
 from maltrace.load.excel_layout import (
     DIRECTION_WORDS,
     GOAL_COL,
+    INDICATOR_OFF_SHEET,
     PAIR_SPLIT,
     PLAN_COL,
     RowKind,
@@ -164,6 +165,8 @@ def indicators_from_sheet(
                 seen[iid] = row.ref("id")
         data: dict[str, Any] = {}
         for key in allowed_keys(Indicator):
+            if key in INDICATOR_OFF_SHEET:
+                continue
             if key in ("baseline", "target"):
                 point = {"year": cells.year(f"{key}_year"), "value": cells.number(f"{key}_value")}
                 if None not in point.values():

@@ -180,6 +180,13 @@ def _plain_mapping(value: object) -> object:
     return value
 
 
+def _text_mapping(value: object) -> object:
+    """A mapping of codes as written (``0``, ``01``), without the reader's line bookkeeping."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items() if k not in (LINE, KEYS)}
+    return value
+
+
 Number = Annotated[float, BeforeValidator(_number)]
 
 
@@ -190,6 +197,34 @@ class Point(_Located):
 
     year: int
     value: Number
+
+
+class Comparison(_Located):
+    """Another region's series beside the indicator's own, as KOSTRA shows it: the country,
+    the KOSTRA group, neighbouring kommunar."""
+
+    model_config = ConfigDict(frozen=True)
+
+    region: Id  # the region code (SSB's: 1103, EAK, EKG07)
+    label: Text
+    group: Literal["municipality", "county", "country", "kostra", "other"] = "municipality"
+    values: Annotated[dict[int, Number], BeforeValidator(_plain_mapping)] = Field(
+        default_factory=dict
+    )
+
+
+class SsbSource(_Located):
+    """Where SSB's Statistikkbanken keeps the indicator: table, contents code, region, and a
+    transform (``100 - x``) from SSB's number to the indicator's."""
+
+    model_config = ConfigDict(frozen=True)
+
+    table: Id
+    contents: Id
+    region: Id | None = None  # None for a table of the whole country
+    transform: str | None = None
+    # Other dimensions of more than one category: the one to take (``{Kjonn: "0"}``).
+    select: Annotated[dict[str, str], BeforeValidator(_text_mapping)] = Field(default_factory=dict)
 
 
 class Indicator(_Located):
@@ -205,6 +240,10 @@ class Indicator(_Located):
     target: Point
     values: Annotated[dict[int, Number] | None, BeforeValidator(_plain_mapping)] = None
     source: str | None = None
+    # -- plan-portal and KOSTRA data: the kommune's region and the regions beside it ----------
+    region: str | None = None
+    comparisons: tuple[Comparison, ...] = ()
+    ssb: SsbSource | None = None
 
     @field_validator("values")
     @classmethod
@@ -215,6 +254,8 @@ class Indicator(_Located):
 # Nested models a key holds, for messages about their keys (see the loader).
 NESTED_MODELS: dict[str, type[BaseModel]] = {
     "indicators": Indicator,
+    "comparisons": Comparison,
+    "ssb": SsbSource,
     "baseline": Point,
     "target": Point,
 }

@@ -76,7 +76,8 @@ def read_source(
     if not any(gits):
         if cwd is not None:
             specs = [Path(cwd) / s for s in specs]
-        return read_plan_files(specs, hashed=hashed)
+        portal = _portal_folder(specs, hashed=hashed)
+        return portal if portal is not None else read_plan_files(specs, hashed=hashed)
     if len(specs) != 1:
         raise SourceError("one_revision", {"spec": str(next(g for g in gits if g))})
     spec = gits[0]
@@ -123,6 +124,7 @@ def read_git(spec: GitSpec, *, cwd: str | os.PathLike[str] | None = None) -> Pla
     if listing.returncode != 0:
         raise SourceError("git_failed", {"reason": _first_line(listing.stderr)})
     entries: list[tuple[str, str]] = []  # (object id, path in repo)
+    every: list[tuple[str, str]] = []
     for record in listing.stdout.split(b"\0"):
         if not record:
             continue
@@ -131,11 +133,15 @@ def read_git(spec: GitSpec, *, cwd: str | os.PathLike[str] | None = None) -> Pla
         name = name_bytes.decode("utf-8", "surrogateescape")
         if kind != "blob" or mode == "120000":
             continue
+        every.append((oid, name))
         rel = PurePosixPath(name).relative_to(path) if path else PurePosixPath(name)
         explicit = name == path
         hidden = any(part.startswith(".") for part in rel.parts)
         if explicit or (PurePosixPath(name).suffix.lower() in PLAN_SUFFIXES and not hidden):
             entries.append((oid, name))
+    portal = _portal_at(spec, every, path, root)
+    if portal is not None:
+        return portal
     if not entries:
         exists = _git(["cat-file", "-e", f"{commit}:{path}"], root) if path else None
         if exists is not None and exists.returncode != 0:
@@ -145,6 +151,44 @@ def read_git(spec: GitSpec, *, cwd: str | os.PathLike[str] | None = None) -> Pla
     blobs = _cat_blobs([oid for oid, _ in entries], root)
     files = [Path(f"{spec.rev}:{name}") for _, name in entries]
     return PlanFiles([str(spec)], files, [], [content_key(b) for b in blobs], list(blobs))
+
+
+def _portal_folder(specs: Sequence[str | os.PathLike[str]], *, hashed: bool) -> PlanFiles | None:
+    """One folder of plan-portal records (maal.json, plan.json) as plan files; else None."""
+    from maltrace.load.portal import PortalUnreadable, is_portal_folder
+    from maltrace.load.portal_source import read_portal_folder_files
+
+    if len(specs) != 1 or not is_portal_folder(specs[0]):
+        return None
+    try:
+        return read_portal_folder_files(Path(specs[0]), hashed=hashed)
+    except PortalUnreadable as exc:
+        raise SourceError("portal_unreadable", _unreadable(exc)) from None
+
+
+def _unreadable(exc: Any) -> dict[str, Any]:
+    where = f"{exc.file}:{exc.line}:{exc.column}" if exc.line else exc.file
+    return {"file": where, "reason": exc.reason}
+
+
+def _portal_at(
+    spec: GitSpec, entries: list[tuple[str, str]], path: str, root: Path
+) -> PlanFiles | None:
+    """The plan-portal records at ``spec`` as plan files, when its folder holds them."""
+    from maltrace.load.portal import KPI, MAAL, PLAN, PortalUnreadable
+    from maltrace.load.portal_source import portal_entries, portal_plan_files
+
+    found = portal_entries(entries, path)
+    if found is None:
+        return None
+    names = [n for n in (MAAL, PLAN, KPI) if n in found]
+    blobs = dict(zip(names, _cat_blobs([found[n] for n in names], root), strict=True))
+    try:
+        return portal_plan_files(
+            str(spec), str(spec).rstrip("/"), blobs[MAAL], blobs[PLAN], blobs.get(KPI)
+        )
+    except PortalUnreadable as exc:
+        raise SourceError("portal_unreadable", _unreadable(exc)) from None
 
 
 def _repo_path(path: str, here: Path, root: Path) -> str:

@@ -87,7 +87,8 @@ def _fields(model: BaseModel, skip: tuple[str, ...] = ()) -> dict[str, Any]:
         if key in skip:
             continue
         value = getattr(model, key)
-        if value is None or (value in ([], {}, ()) and key not in given):
+        # A default nobody gave (an empty list, ``ordered: false``) is not written.
+        if value is None or ((value in ([], {}, ()) or value is False) and key not in given):
             continue
         out[key] = _value(value)
     return out

@@ -63,9 +63,11 @@ def indicator_chart(ind: IndicatorStatus, lang: Lang, fmt: ChartFormat = "svg") 
         "axes.spines.right": False,
     }
     with matplotlib.rc_context(rc):
-        fig = Figure(figsize=(5.0, 2.8), dpi=150 if fmt == "png" else 72)
+        compare = bool(ind.comparisons)
+        fig = Figure(figsize=(5.0, 3.4 if compare else 2.8), dpi=150 if fmt == "png" else 72)
         ax: Axes = fig.add_subplot()
         (y0, v0), (y1, v1) = ind.baseline, ind.target
+        _comparison_lines(ax, ind, lang)
         measured = [(y, v) for y, v in ind.values if y >= y0]
         if not measured or measured[0][0] != y0:
             measured.insert(0, ind.baseline)
@@ -84,8 +86,9 @@ def indicator_chart(ind: IndicatorStatus, lang: Lang, fmt: ChartFormat = "svg") 
             marker="o",
             markersize=4,
             color="black",
-            linewidth=1.6,
             label=t("st.chart.values", lang),
+            # Over the regions' lines, bold, when there are any; else the chart as it was.
+            **_own_line(compare),
         )
         ax.plot(
             [y1],
@@ -104,7 +107,17 @@ def indicator_chart(ind: IndicatorStatus, lang: Lang, fmt: ChartFormat = "svg") 
         if ind.unit:
             ax.set_ylabel(ind.unit)
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-        ax.legend(loc="best", fontsize=7, frameon=False)
+        if compare:
+            # Below the plot: with the regions there are too many entries to sit on the lines.
+            ax.legend(
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.12),
+                ncol=3,
+                fontsize=7,
+                frameon=False,
+            )
+        else:
+            ax.legend(loc="best", fontsize=7, frameon=False)
         fig.tight_layout()
         out = io.BytesIO()
         if fmt == "svg":
@@ -112,3 +125,34 @@ def indicator_chart(ind: IndicatorStatus, lang: Lang, fmt: ChartFormat = "svg") 
         else:
             fig.savefig(out, format="png", metadata={"Software": None})
     return out.getvalue()
+
+
+def _own_line(compare: bool) -> dict[str, Any]:
+    return {"linewidth": 2.6, "zorder": 4} if compare else {"linewidth": 1.6}
+
+
+# How KOSTRA's own charts set regions apart, readable in black and white: the country and the
+# KOSTRA group as reference lines of their own style, other kommunar thin and light.
+_REFERENCE: dict[str, dict[str, Any]] = {
+    "country": {"linestyle": (0, (1, 1.5)), "color": "#222222", "linewidth": 1.6},
+    "kostra": {"linestyle": (0, (6, 2, 1, 2)), "color": "#555555", "linewidth": 1.4},
+}
+_LIGHT: dict[str, Any] = {"linestyle": "-", "color": "#b8b8b8", "linewidth": 0.8}
+
+
+def _comparison_lines(ax: Axes, ind: IndicatorStatus, lang: Lang) -> None:
+    """The other regions' series under the indicator's own line; one legend entry for all the
+    other kommunar."""
+    light_named = False
+    for label, group, values in ind.comparisons:
+        if not values:
+            continue
+        style = _REFERENCE.get(group)
+        if style is None:
+            name = None if light_named else t("st.chart.neighbours", lang)
+            light_named = True
+            style = {**_LIGHT, "label": name}
+        else:
+            style = {**style, "label": label}
+        years = [y for y, _ in values]
+        ax.plot(years, [v for _, v in values], zorder=2 if group in _REFERENCE else 1, **style)
