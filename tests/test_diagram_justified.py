@@ -74,7 +74,7 @@ def test_split_parts_mark_it_too(example: Analysis) -> None:
 
 
 def test_the_svg_says_it_in_words(example: Analysis, tmp_path: Path) -> None:
-    from maltrace.render.diagram import diagram_svg
+    from tests.drawing import diagram_svg
 
     svg = html.unescape(diagram_svg(example, lang="nb", goal=JUSTIFIED))
     assert "Begrunnet" in svg

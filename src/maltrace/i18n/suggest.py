@@ -111,17 +111,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "ranking by words: the sentence model could not be loaded here ({reason})",
     ),
     "suggest.meaning.too_big": (
-        "rangerer etter ord: settet har {nodes} nodar, over {limit}, og å lese alle etter meining ville ta for lang tid",
-        "rangerer etter ord: settet har {nodes} noder, over {limit}, og å lese alle etter mening ville ta for lang tid",
-        "ranking by words: the set has {nodes} nodes, over {limit}, and reading them all by meaning would take too long",
+        "rangerer etter ord: settet har {nodes:# node|# nodar}, over {limit}, og å lese alle etter meining ville ta for lang tid",
+        "rangerer etter ord: settet har {nodes:# node|# noder}, over {limit}, og å lese alle etter mening ville ta for lang tid",
+        "ranking by words: the set has {nodes:# node|# nodes}, over {limit}, and reading them all by meaning would take too long",
     ),
     "suggest.summary_meaning": (
-        "{count} forslag. Dette er framlegg ut frå ord og meining, ikkje lenkjer: ein person "
-        "avgjer, og lenkja blir skriven inn i `follows_up` i planfila.",
-        "{count} forslag. Dette er forslag ut fra ord og mening, ikke lenker: en person avgjør, "
-        "og lenken skrives inn i `follows_up` i planfilen.",
-        "{count} suggestions. These are proposals from words and meaning, not links: a person "
-        "decides, and writes the link into `follows_up` in the plan file.",
+        "{count:# forslag|# forslag}. Dette er framlegg ut frå ord og meining, ikkje lenkjer: ein person avgjer, og skriv lenkja inn i planfila.",
+        "{count:# forslag|# forslag}. Dette er forslag ut fra ord og mening, ikke lenker: en person avgjør, og skriver lenken inn i planfilen.",
+        "{count:# suggestion|# suggestions}. These are proposals from words and meaning, not links: a person decides, and writes the link into the plan file.",
     ),
     "suggest.col.engine": ("Rangert etter", "Rangert etter", "Ranked by"),
     "suggest.col.meaning": ("Meining", "Mening", "Meaning"),
