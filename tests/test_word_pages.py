@@ -176,6 +176,10 @@ def test_word_pictures_have_alternative_text(word_files):
         for pic in pictures:
             descr = pic.get("descr", "")
             assert len(descr) > 20, f"{path.name}: picture {pic.get('name')} has no alt text"
+    # a diagram's says what it shows, in words: how many goals, which are not followed up
+    report_nn = word_files[0][1]
+    texts = [p.get("descr") for p in _xml(report_nn, "word/document.xml").iter(f"{WP}docPr")]
+    assert any("Mål i biletet: 6" in d and "Ikkje følgde opp: KPS-1.1.2" in d for d in texts)
 
 
 def test_word_headings_are_heading_styles_in_order(word_files):
