@@ -133,6 +133,8 @@ def test_followers_of_a_goal_stand_one_a_line(docx_path, example):
     # the short columns are only as wide as what they hold; the followers get the room
     widths = [c.width for c in table.rows[0].cells]
     assert widths[by] == max(widths)
+    plan, status = headers.index("Plan"), headers.index("Status")
+    assert widths[plan] + widths[status] < 0.25 * sum(widths)
 
 
 # -- accessible Word: alt text, headings, header rows, language -----------------------------------

@@ -150,7 +150,7 @@ def build_report(
             col("col.id", "id"),
             col("col.goal"),
             col("col.plan", "id"),
-            col("col.status", "status"),
+            col("col.status"),  # «Ikkje følgd opp» may take two lines: room for the followers
             col("col.followed_up_by"),
         ),
         tuple(
