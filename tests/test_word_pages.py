@@ -336,3 +336,25 @@ def test_report_explains_its_red_rows_and_keeps_a_picture_with_the_line_before_i
     assert "Raude rader i tabellane" in text
     intro = next(p for p in doc.paragraphs if p.text.startswith("Heile oversikta har"))
     assert intro.paragraph_format.keep_with_next
+
+
+def test_a_heading_and_its_lines_share_the_page_with_the_picture_they_introduce(docx_path, example):
+    from conftest import emf_texts
+
+    from maltrace.render.document import Figure, Paragraph
+    from maltrace.render.report import make_report
+
+    pages = [" ".join(p.split()) for p in pdf_pages(to_pdf(docx_path))]
+    checked = 0
+    for section in make_report(example, paged=True).sections:
+        blocks = [b for b in section.blocks if not isinstance(b, Paragraph)]
+        if not blocks or not isinstance(blocks[0], Figure) or not blocks[0].emf:
+            continue
+        title = " ".join(emf_texts(blocks[0].draw("emf"))[0].split())
+        on = [i for i, p in enumerate(pages) if title in p]
+        assert on, title
+        assert any(section.heading in p.split(title)[0] for p in (pages[on[0]],)), (
+            f"{section.heading!r} is not on the page of its picture (page {on[0] + 1})"
+        )
+        checked += 1
+    assert checked >= 4

@@ -116,10 +116,14 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
             _turn(doc, landscape=wide)
             landscape = wide
         _paragraph(doc, s.heading, f"Heading {min(max(s.level, 1), 3)}", bookmark=_mark(s.key))
+        # what is kept on a picture's page before it (EMU): the heading, the lines under it
+        lead: int = Cm(1.5)
         for i, block in enumerate(s.blocks):
             if isinstance(block, Paragraph):
-                # a line that introduces a picture stays on the picture's page
-                keep = i + 1 < len(s.blocks) and isinstance(s.blocks[i + 1], Figure)
+                lead += int(Cm(0.5 * (1 + len(block.text) // 90) + 0.4))
+                # the lines that introduce a picture stay on the picture's page
+                rest = [b for b in s.blocks[i + 1 :] if not isinstance(b, Paragraph)]
+                keep = bool(rest) and isinstance(rest[0], Figure)
                 _paragraph(doc, block.text, None, bold=block.style == "headline", keep=keep)
             elif isinstance(block, Figure):
                 place = doc.add_paragraph()
@@ -129,12 +133,17 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
                 box = _text_box(doc.sections[-1])
                 if not block.emf:  # a chart: two to a page, landscape or not
                     box = (box[0], box[1] // 2 - Cm(1))
+                elif lead:  # a diagram shares its page with the lines kept before it
+                    box = (box[0], max(box[1] - lead + Cm(2), box[1] // 2))
+                lead = 0
                 pictures.append((block, place, box))
                 if caption:
                     _paragraph(doc, caption, "Caption")
             elif isinstance(block, Matrix):
+                lead = 0
                 _add_matrix(doc, block, report.lang)
             elif block.rows:
+                lead = 0
                 _add_table(doc, block, report.lang)
             elif s.empty:
                 _paragraph(doc, s.empty, None)
