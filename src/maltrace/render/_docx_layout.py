@@ -1,4 +1,5 @@
-"""Column widths for Word tables, from the column kinds and the text in the cells.
+"""Layout for Word: column widths from the column kinds and the text in the cells; which
+sections are landscape; the size a picture is placed at.
 
 Measured with the Arial metrics (the bundled Arimo, metric-compatible with Arial and Liberation
 Sans), the font the report's own styles use. Ids, codes, numbers, dates and statuses are never
@@ -12,8 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from docx.shared import Emu
+
 from maltrace.render._font_metrics import BOLD, REGULAR
-from maltrace.render.document import Column
+from maltrace.render.document import Column, Document, Figure, Matrix, Table
 
 # Word's default cell margins (0.19 cm left and right), and a little air for rounding and for
 # fonts a little wider than the measure.
@@ -107,3 +110,55 @@ def _at_size(
         for i in flexible:
             widths[i] += rest * widths[i] / weight if weight else rest / len(flexible)
     return Layout(tuple(widths), size, True)
+
+
+# -- pages and pictures --------------------------------------------------------------------------
+
+
+def orientations(report: Document) -> list[bool]:
+    """Whether each section is on landscape pages. A section with a wide table or the matrix
+    is, heading and all; a portrait table or a diagram is not. Anything else (text, charts, a
+    section that says it is empty) stays on the pages it comes to, or those of what follows
+    when it starts the report: each turn of the page starts a new page."""
+    wants: list[bool | None] = []
+    for s in report.sections:
+        if any(
+            isinstance(b, Matrix) or (isinstance(b, Table) and b.wide and b.rows) for b in s.blocks
+        ):
+            wants.append(True)
+        elif any(
+            (isinstance(b, Table) and not b.wide and b.rows) or (isinstance(b, Figure) and b.emf)
+            for b in s.blocks
+        ):
+            wants.append(False)
+        else:
+            wants.append(None)
+    first = next((w for w in wants if w is not None), False)
+    out: list[bool] = []
+    for w in wants:
+        out.append(w if w is not None else (out[-1] if out else first))
+    return out
+
+
+def png_natural_width(data: bytes) -> int | None:
+    """The width a PNG was drawn for (its pixels at its resolution), in EMU."""
+    from docx.image.image import Image
+
+    try:
+        return int(Image.from_blob(data).width)
+    except Exception:  # an odd PNG: python-docx raises several kinds; fit it to the page
+        return None
+
+
+def fit_picture(
+    size: tuple[int, int] | None, box: tuple[int, int], natural: int | None = None
+) -> tuple[Emu, Emu | None]:
+    """The picture's size: the size it was drawn at, so that the text of a report's pictures
+    reads at one size, and less when that is wider than the text or a tall picture would
+    overrun the page (never blown up: a small picture at the text width has big letters)."""
+    text_w, text_h = box
+    if not size or not size[0]:
+        return Emu(text_w), None
+    w, h = size
+    width = min(text_w, int(text_h * w / h), natural or text_w)
+    return Emu(width), Emu(int(width * h / w))

@@ -34,7 +34,13 @@ from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from maltrace.i18n import Lang, t
-from maltrace.render._docx_layout import Layout, column_widths
+from maltrace.render._docx_layout import (
+    Layout,
+    column_widths,
+    fit_picture,
+    orientations,
+    png_natural_width,
+)
 from maltrace.render.diagram import emf_size, is_emf, png_size
 from maltrace.render.document import (
     Column,
@@ -101,7 +107,7 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
 
     _paragraph(doc, report.title, "Title")
     _paragraph(doc, report.generated, None)
-    turns = _orientations(report)
+    turns = orientations(report)
     landscape = False
     if template is None and turns and turns[0]:
         # a report of wide tables only is landscape from its first page
@@ -152,31 +158,6 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def _orientations(report: Document) -> list[bool]:
-    """Whether each section is on landscape pages. A section with a wide table or the matrix
-    is, heading and all; a portrait table or a diagram is not. Anything else (text, charts, a
-    section that says it is empty) stays on the pages it comes to, or those of what follows
-    when it starts the report: each turn of the page starts a new page."""
-    wants: list[bool | None] = []
-    for s in report.sections:
-        if any(
-            isinstance(b, Matrix) or (isinstance(b, Table) and b.wide and b.rows) for b in s.blocks
-        ):
-            wants.append(True)
-        elif any(
-            (isinstance(b, Table) and not b.wide and b.rows) or (isinstance(b, Figure) and b.emf)
-            for b in s.blocks
-        ):
-            wants.append(False)
-        else:
-            wants.append(None)
-    first = next((w for w in wants if w is not None), False)
-    out: list[bool] = []
-    for w in wants:
-        out.append(w if w is not None else (out[-1] if out else first))
-    return out
 
 
 def _open(template: str | os.PathLike[str] | None) -> DocxDocument:
@@ -572,12 +553,12 @@ def _add_figure(place: DocxParagraph, figure: Figure, box: tuple[int, int]) -> N
         return
     alt = _safe(figure.alt or figure.caption)
     if not is_emf(data):
-        width, height = _fit(png_size(data), box, _png_natural_width(data))
+        width, height = fit_picture(png_size(data), box, png_natural_width(data))
         shape = place.add_run().add_picture(io.BytesIO(data), width=width, height=height)
         shape._inline.docPr.set("descr", alt)  # the alternative text a screen reader reads
         return
     size = emf_size(data)
-    width, height = _fit(size, box, size[0] * 360)  # hundredths of a millimetre in EMU
+    width, height = fit_picture(size, box, size[0] * 360)  # hundredths of a millimetre in EMU
     part = Part(
         place.part.package.next_partname("/word/media/diagram%d.emf"),
         "image/x-emf",
@@ -603,27 +584,3 @@ def _text_box(section: DocxSection | None = None) -> tuple[int, int]:
     top = (section.top_margin if section else None) or _MARGIN
     bottom = (section.bottom_margin if section else None) or _MARGIN
     return page_w - left - right, page_h - top - bottom - Cm(2)
-
-
-def _png_natural_width(data: bytes) -> int | None:
-    """The width a PNG was drawn for (its pixels at its resolution), in EMU."""
-    from docx.image.image import Image
-
-    try:
-        return int(Image.from_blob(data).width)
-    except Exception:  # an odd PNG: python-docx raises several kinds; fit it to the page
-        return None
-
-
-def _fit(
-    size: tuple[int, int] | None, box: tuple[int, int], natural: int | None = None
-) -> tuple[Emu, Emu | None]:
-    """The picture's size: the size it was drawn at, so that the text of a report's pictures
-    reads at one size, and less when that is wider than the text or a tall picture would
-    overrun the page (never blown up: a small picture at the text width has big letters)."""
-    text_w, text_h = box
-    if not size or not size[0]:
-        return Emu(text_w), None
-    w, h = size
-    width = min(text_w, int(text_h * w / h), natural or text_w)
-    return Emu(width), Emu(int(width * h / w))
