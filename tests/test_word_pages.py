@@ -358,3 +358,9 @@ def test_a_heading_and_its_lines_share_the_page_with_the_picture_they_introduce(
         )
         checked += 1
     assert checked >= 4
+
+
+def test_markdown_has_no_red_rows_to_explain(example, tmp_path):
+    out = tmp_path / "r.md"
+    write_report(example, out)
+    assert "Raude rader" not in out.read_text(encoding="utf-8")

@@ -68,7 +68,8 @@ class Table:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    style: Literal["normal", "headline", "note"] = "normal"
+    # "legend": says what the highlighted (red) rows mean; left out where rows have no colour
+    style: Literal["normal", "headline", "note", "legend"] = "normal"
 
 
 class FigureError(Exception):

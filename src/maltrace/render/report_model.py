@@ -283,7 +283,7 @@ def build_report(
     if any(any(t_.row_alert) for s_ in sections for t_ in s_.tables):
         # what the red rows mean, said once, under the summary
         first = sections[0]
-        legend = Paragraph(t("report.alert_legend", lang), "note")
+        legend = Paragraph(t("report.alert_legend", lang), "legend")
         sections = (Section(first.key, first.heading, (*first.blocks, legend)), *sections[1:])
     if analysis.graph.number_of_nodes() > LARGE_SET_NODES:
         sections = _with_appendices(sections, lang)
