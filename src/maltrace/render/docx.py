@@ -403,7 +403,7 @@ def _toc(doc: DocxDocument, report: Document) -> None:
         entry = (
             f'<w:hyperlink w:anchor="{mark}" w:history="1">{_runs(s.heading, keep_ids=True)}'
             "<w:r><w:tab/></w:r>"
-            + _field(f"PAGEREF {mark} \\h", "<w:r><w:t>?</w:t></w:r>", dirty=True)
+            + _field(f"PAGEREF {mark} \\h", "", dirty=True)  # filled in by Word, LibreOffice
             + "</w:hyperlink>"
         )
         paragraphs.append(f'<w:p xmlns:w="{_W}">{ppr}{entry}</w:p>')
