@@ -1,4 +1,4 @@
-"""Benchmark ``maltrace diff`` against a cold ``maltrace check`` (issue 9: at most 2.5 ×).
+"""Benchmark ``maltrace diff`` against a cold ``maltrace check`` (the goal: at most 2.5 ×).
 
 The set is the generated 20,000-strategy plan set (``generate.py doorstop``: one plan of 200
 goals, one of 20,000 strategies that each follow up 1–3 goals). Version 2 is the adopted

@@ -1,4 +1,4 @@
-"""What ``contributes_to`` costs (issue 12): check time on the 20,000-strategy set with a link on
+"""What ``contributes_to`` costs: check time on the 20,000-strategy set with a link on
 every strategy, and memory per node.
 
     python benchmarks/frameworks.py                        # this checkout

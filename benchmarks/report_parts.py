@@ -27,8 +27,8 @@ sys.path.insert(0, str(HERE))
 from generate import generate_kommunar  # noqa: E402
 
 from maltrace import check  # noqa: E402
+from maltrace.render.check.report import write_report  # noqa: E402
 from maltrace.render.diagram import build_diagram, split_parts, write_split  # noqa: E402
-from maltrace.render.report import write_report  # noqa: E402
 
 
 def _cpu() -> float:

@@ -39,13 +39,14 @@ PHASES = """
 import json, sys, time
 from pathlib import Path
 import networkx  # imports are not a phase: maltrace imports it only once a graph is built
-from maltrace.load import find_plan_files, paused_gc, PlanSet
+from maltrace.api._job import job as paused_gc
+from maltrace.load import find_plan_files, PlanSet
 from maltrace.load.loader import duplicate_id_errors
 from maltrace.load.models import Plan
 from maltrace.load.yamlsafe import read_yaml
 from maltrace.graph import build_graph
 from maltrace.analysis import analyse
-from maltrace.render.json import check_json
+from maltrace.render.check.json import check_json
 out = {}
 t = time.perf_counter()
 files, _ = find_plan_files([sys.argv[1]])

@@ -13,6 +13,8 @@ The same pools are ranked by a plain character-4-gram TF-IDF of the titles (the 
     python benchmarks/suggest_eval.py                    # plans/, generated sets, real tuning sets
     python benchmarks/suggest_eval.py --held-out         # also the held-out fixtures (not for tuning)
     python benchmarks/suggest_eval.py --speed DIR        # time suggest on DIR against a cold check
+    python benchmarks/suggest_eval.py --engine both      # ranked by words and meaning fused
+    python benchmarks/suggest_eval.py --speed-engines DIR  # suggest cold and warm, words and both
 
 Generated sets ("themed"): a samfunnsdel whose goals use the benchmark generator's goal phrases
 (one goal per phrase, random subject and qualifier) and kommunedelplanar whose strategies use its
@@ -137,10 +139,14 @@ def baseline_ranker(graph: object) -> Callable[[str, list[str]], list[str]]:
 # -- recall -------------------------------------------------------------------------------------
 
 
+ENGINE = "words"  # which engine ranks: words, meaning or both (--engine)
+
+
 def evaluate(paths: list[Path], only: set[str] | None = None) -> dict[str, float]:
     """Recall over every valid link (of nodes in the plans ``only`` when given): ``r1``/``r3``
     with the other links as evidence, ``f1``/``f3`` with none, ``b1``/``b3`` the baseline."""
     from maltrace.analysis import analyse
+    from maltrace.analysis.meaning import Meanings
     from maltrace.analysis.suggest import Matcher, plan_groups, relevant_of, upward_pool
     from maltrace.graph import FOLLOWS_UP, build_graph
     from maltrace.load import load_plan_set
@@ -151,7 +157,8 @@ def evaluate(paths: list[Path], only: set[str] | None = None) -> dict[str, float
     for link in analysis.links:
         valid.setdefault(link.source, set()).add(link.target)
     groups = plan_groups(graph)
-    matchers = {g: Matcher(graph, sorted(g)) for g in set(groups.values())}
+    meanings = Meanings(graph) if ENGINE != "words" else None
+    matchers = {g: Matcher(graph, sorted(g), meanings, ENGINE) for g in set(groups.values())}
     base = baseline_ranker(graph)
     hits = {"r1": 0, "r3": 0, "f1": 0, "f3": 0, "b1": 0, "b3": 0}
     relevant: dict[str, frozenset[str]] = {}
@@ -256,20 +263,51 @@ def speed(path: Path) -> None:
             return time.perf_counter() - t0
 
     check = min(run(["check", str(path), "--format", "json"]) for _ in range(3))
-    sug = min(run(["suggest", str(path), "--format", "json"]) for _ in range(3))
+    sug = min(run(["suggest", str(path), "--format", "json", "--engine", ENGINE]) for _ in range(3))
     print(f"check cold {check:.2f} s, suggest cold {sug:.2f} s, ratio {sug / check:.2f}x")
+
+
+def speed_engines(path: Path) -> None:
+    """``suggest DIR --format json`` per engine, whole process: cold (an empty cache folder) and
+    warm (the same folder again, nothing changed), best of 3 each."""
+
+    def once(args: list[str], cache: str) -> float:
+        t0 = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "maltrace", *args],
+            capture_output=True,
+            check=True,
+            env={"MALTRACE_CACHE_DIR": cache, "PATH": "/usr/bin:/bin"},
+        )
+        return time.perf_counter() - t0
+
+    for engine in ("words", "both"):
+        args = ["suggest", str(path), "--format", "json", "--engine", engine]
+        cold, warm = [], []
+        for _ in range(3):
+            with tempfile.TemporaryDirectory() as cache:
+                cold.append(once(args, cache))
+                warm.append(once(args, cache))
+        print(f"{engine}: cold {min(cold):.2f} s, warm {min(warm):.2f} s (best of 3)")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--speed", type=Path)
+    ap.add_argument("--speed-engines", type=Path, help="suggest DIR cold and warm, per engine")
     ap.add_argument(
         "--held-out", action="store_true", help="also the held-out fixture (not for tuning)"
     )
     ap.add_argument("--each", action="store_true", help="a row per kommune of the real sets too")
+    ap.add_argument("--engine", choices=("words", "meaning", "both"), default="words")
     args = ap.parse_args()
+    global ENGINE
+    ENGINE = args.engine
     if args.speed:
         speed(args.speed)
+        return 0
+    if args.speed_engines:
+        speed_engines(args.speed_engines)
         return 0
     print("| set | links | others linked @1 / @3 | none linked @1 / @3 | baseline @1 / @3 |")
     print("|---|---:|---:|---:|---:|")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +18,35 @@ from maltrace.load import load_plan_set
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PLANS = ROOT / "plans"
+
+
+# -- real clients -------------------------------------------------------------------------------
+# Tests that open reports in the programs planners use (Chromium; LibreOffice with pdftotext)
+# skip on a machine without them — unless the machine must have them: CI installs them and sets
+# MALTRACE_REQUIRE_BROWSER=1 and MALTRACE_REQUIRE_OFFICE=1, and then a missing program fails.
+
+
+def required(variable: str) -> bool:
+    """Whether ``variable`` (MALTRACE_REQUIRE_BROWSER or MALTRACE_REQUIRE_OFFICE) is set."""
+    return os.environ.get(variable, "") not in ("", "0")
+
+
+def real_program(variable: str, *names: str) -> str:
+    """The path of the first of ``names`` on PATH; when none is, the test fails if ``variable``
+    is set and is skipped if not."""
+    for name in names:
+        found = shutil.which(name)
+        if found is not None:
+            return found
+    missing = f"{' or '.join(names)} is not installed"
+    if required(variable):
+        pytest.fail(f"{variable} is set, but {missing}")
+    pytest.skip(missing)
+
+
+def office_program(*names: str) -> str:
+    """A program of the office clients (LibreOffice, pdftotext): see real_program."""
+    return real_program("MALTRACE_REQUIRE_OFFICE", *names)
 
 
 def plan_yaml(

@@ -14,7 +14,7 @@ from maltrace.graph import build_graph
 from maltrace.load import load_plan_set
 from maltrace.load import loader as loader_module
 from maltrace.load.cache import PlanCache, _version_tag, content_key, default_cache_dir
-from maltrace.render.json import check_json
+from maltrace.render.check.json import check_json
 
 # The example set's files (three plans and the ladder they use).
 EXAMPLE_FILES = len(list(EXAMPLE_PLANS.glob("*.yaml")))

@@ -152,6 +152,23 @@ def test_load_errors_as_json(write_set):
     assert e["code"] == "empty-file" and e["line"] == 1 and "empty" in e["message"]
 
 
+def test_an_id_used_once_in_each_of_two_files_is_a_load_error(write_set):
+    """Ids are unique across the whole set, not per file: otherwise one of the two goals
+    would quietly vanish from the graph and the count."""
+    folder = write_set(
+        kps=plan_yaml("KPS", type="samfunnsplan", goals=[goal("G1")]),
+        kdp=plan_yaml("KDP", follows=["KPS"], goals=[goal("G1", follows_up=["G1"])]),
+    )
+    r = run("check", str(folder), "--format", "json", "--lang", "en")
+    assert r.returncode == 2, r.stdout
+    [e] = json.loads(r.stdout)["load_errors"]
+    assert e["code"] == "duplicate-id"
+    assert "kps.yaml:" in e["message"] and "kdp.yaml:" in e["message"]
+    text = run("check", str(folder))
+    assert text.returncode == 2 and "[duplicate-id]" in text.stderr
+    assert "Oppfølgingsgrad" not in text.stdout
+
+
 def test_bad_usage_is_exit_2():
     assert run("check", "--format", "xml").returncode == 2
     assert run("check", "--fail-under", "140").returncode == 2

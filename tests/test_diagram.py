@@ -13,26 +13,24 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import office_program
 from typer.testing import CliRunner
 
 from maltrace.analysis import Analysis, analyse
 from maltrace.cli import app
 from maltrace.graph import build_graph
 from maltrace.load import load_plan_set
-from maltrace.render import _dot
-from maltrace.render._graphviz import find_program
 from maltrace.render.diagram import (
     NOT_FOLLOWED_FILL,
     NOT_FOLLOWED_PEN,
     DiagramError,
     build_diagram,
-    diagram_dot,
-    diagram_pdf,
-    diagram_png,
-    diagram_svg,
     png_size,
     write_diagram,
 )
+from maltrace.render.diagram import dot as _dot
+from maltrace.render.diagram.layout_program import find_program
+from tests.drawing import diagram_dot, diagram_pdf, diagram_png, diagram_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
@@ -115,10 +113,13 @@ def test_overview_has_a_box_for_every_goal_and_follower_and_an_edge_per_link(
 
 def test_not_followed_up_style_marks_exactly_the_uncovered_goals(example: Analysis) -> None:
     diagram = build_diagram(example)
-    uncovered = set(example.uncovered_goals)
+    # A justified gap (the plan says why) has its own mark (test_diagram_justified.py).
+    justified = {g.id for g in example.justified_goals}
+    assert set(diagram.not_followed_up) == set(example.uncovered_goals)
+    assert set(diagram.justified) == justified
+    uncovered = set(example.uncovered_goals) - justified
     assert uncovered  # the example plans leave some goals hanging
     assert dot_not_followed(diagram.dot) == {_dot.node_name(g) for g in uncovered}
-    assert set(diagram.not_followed_up) == uncovered
     svg = diagram_svg(example)
     root = ET.fromstring(svg)
     # One dashed red box per uncovered goal, plus the sample in the legend.
@@ -320,12 +321,15 @@ def test_pdf_is_a_pdf_with_the_font_embedded(example: Analysis) -> None:
     assert data.startswith(b"%PDF-")
     assert b"/FontFile2" in data  # an embedded TrueType font
     assert b"/BaseFont /Helvetica" not in data  # no unembedded base-14 font
-    if shutil.which("pdftotext"):
-        text = subprocess.run(
-            ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
-        ).stdout.decode()
-        assert "Ikkje følgd opp" in text
-        assert "Kommunedelplan helse, sosial og omsorg" in text
+
+
+def test_pdf_text_reads_back(example: Analysis) -> None:
+    pdftotext = office_program("pdftotext")
+    text = subprocess.run(
+        [pdftotext, "-", "-"], input=diagram_pdf(example), capture_output=True, check=True
+    ).stdout.decode()
+    assert "Ikkje følgd opp" in text
+    assert "Kommunedelplan helse, sosial og omsorg" in text
 
 
 @pytest.mark.parametrize(
@@ -360,7 +364,9 @@ def test_write_refuses_unknown_suffix_and_plan_files(example: Analysis, tmp_path
 def test_a_drawing_scaled_too_small_warns(example: Analysis, tmp_path: Path) -> None:
     narrow = write_diagram(example, tmp_path / "narrow.svg", width_cm=8)
     assert narrow.warnings and "--width-cm" in narrow.warnings[0]
-    assert not write_diagram(example, tmp_path / "wide.svg").warnings
+    # At the full width it is not scaled; it is only taller than a page (which says so).
+    wide = write_diagram(example, tmp_path / "wide.svg").warnings
+    assert not any("--width-cm" in w for w in wide) and "--split area" in wide[0]
 
 
 # -- the command ----------------------------------------------------------------------------------

@@ -11,8 +11,9 @@ import pytest
 from test_diagram import PLANS, SVG, dot_ports, load, svg_text, write_plans
 
 from maltrace.analysis import Analysis
-from maltrace.render import _dot
-from maltrace.render.diagram import build_diagram, diagram_svg
+from maltrace.render.diagram import build_diagram
+from maltrace.render.diagram import dot as _dot
+from tests.drawing import diagram_svg
 
 
 @pytest.fixture(scope="module")

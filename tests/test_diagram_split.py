@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from maltrace.analysis import Analysis
 from maltrace.cli import app
+from maltrace.render.check.report import write_report
 from maltrace.render.diagram import (
     LARGE_VIEW,
     MIN_READABLE_SCALE,
@@ -26,7 +27,6 @@ from maltrace.render.diagram import (
     svg_size,
 )
 from maltrace.render.document import Figure, Paragraph
-from maltrace.render.report import write_report
 
 
 @pytest.fixture(scope="module")

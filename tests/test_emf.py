@@ -20,11 +20,11 @@ from maltrace import check
 from maltrace.analysis import analyse
 from maltrace.graph import build_graph
 from maltrace.load import load_plan_set
+from maltrace.render.check.report import write_report
 from maltrace.render.diagram import build_diagram, is_emf, render_svg
 from maltrace.render.diagram.emf import EmfError, xdot_to_emf
 from maltrace.render.diagram.figures import office_picture
 from maltrace.render.diagram.output import render_emf
-from maltrace.render.report import write_report
 
 EXTCREATEPEN = 95
 PS_DASH = 1
@@ -66,7 +66,7 @@ def test_an_emf_draws_the_texts_its_svg_draws(example):
 
 
 def test_goals_not_followed_up_keep_their_dashed_frame(example):
-    # The mark that survives black and white (issue 10): a dashed pen, in the EMF too.
+    # The mark that survives printing in black and white: a dashed pen, in the EMF too.
     emf = render_emf(build_diagram(example))
     pens = [r for kind, r in emf_records(emf) if kind == EXTCREATEPEN]
     styles = {struct.unpack("<I", r[28:32])[0] & 0xF for r in pens}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import time
 import zipfile
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import office_program
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
@@ -404,16 +404,16 @@ def test_template_has_dropdowns_widths_and_instructions(
     assert r.exit_code == 2 and "--force" in r.output
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_workbook_saved_by_libreoffice_imports_the_same(tmp_path: Path) -> None:
     """Planners open and save in LibreOffice: shared strings, its own styles and dimensions."""
+    soffice = office_program("soffice", "libreoffice")
     book = tmp_path / "plans.xlsx"
     plans = PLANS
     book.write_bytes(export_workbook(load_plan_set([plans], cache=False).plans, "nn"))
     out = tmp_path / "lo"
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation={profile}", "--convert-to",
+        [soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to",
          "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(book)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip

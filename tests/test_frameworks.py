@@ -16,7 +16,7 @@ from maltrace.analysis import analyse
 from maltrace.graph import build_graph
 from maltrace.load import LoadFailed, load_plan_set
 from maltrace.load.frameworks import builtin_frameworks, builtin_plan
-from maltrace.render.json import check_dict
+from maltrace.render.check.json import check_dict
 
 KPS = plan_yaml(
     "KPS",
@@ -166,7 +166,7 @@ def test_dangling_framework_link_with_suggestion_file_and_line(analyse_set):
     lines = Path(f.file).read_text(encoding="utf-8").splitlines()
     assert lines[f.line - 1].strip() == "contributes_to:"
     assert "Did you mean “LHL-4”?" in f.message("en")
-    assert "contributes_to" in f.message("nn") and f.fix("nb")
+    assert "«Bidreg til»" in f.message("nn") and f.fix("nb")
     assert a.exit_code() == 1
 
 
@@ -395,7 +395,7 @@ def test_addressed_and_not_addressed_split_the_steps(tmp_path_factory, names):
 
 def test_report_has_a_chapter_per_framework(write_set, tmp_path):
     import maltrace
-    from maltrace.render.report import make_report, write_report
+    from maltrace.render.check.report import make_report, write_report
 
     a = maltrace.check(str(write_set(kps=KPS, kdp=KDP, trapp=TRAPP)), cache=False)
     doc = make_report(a, "nn", diagram=False)

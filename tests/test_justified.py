@@ -69,7 +69,7 @@ def test_check_exits_0_when_every_gap_is_justified(write_set: Callable[..., Path
     code, out = check(str(folder), "--no-cache")
     out = " ".join(out.split())
     assert code == 0
-    assert "Oppfølgingsgrad: 50 % (1 av 2 mål er følgde opp)" in out
+    assert "Oppfølgingsgrad: 50 % (1 av 2 mål er følgt opp)" in out
     assert "Grunngjevne avvik (tel som ikkje følgde opp)" in out
     assert "Regional plan for klima følgjer" in out
     assert "Funn Ingen funn." in out

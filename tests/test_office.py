@@ -3,7 +3,6 @@ LibreOffice (``soffice --headless --convert-to pdf``) and ``pdftotext``."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -12,16 +11,16 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_PLANS, emf_texts
+from conftest import EXAMPLE_PLANS, emf_texts, office_program
 from docx import Document as open_docx
 from docx.enum.section import WD_ORIENT
 from docx.shared import Pt
 from openpyxl import load_workbook
 
 from maltrace import check
+from maltrace.render.check.report import make_report, write_report
 from maltrace.render.document import Figure, cell_texts, write_document
-from maltrace.render.docx import TemplateError, document_docx
-from maltrace.render.report import make_report, write_report
+from maltrace.render.document.docx import TemplateError, document_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -222,15 +221,10 @@ def test_excel_numbers_alerts_and_print_setup(xlsx_path, example):
 # -- LibreOffice ---------------------------------------------------------------------------------
 
 
-def _soffice() -> str | None:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None and os.environ.get("MALTRACE_REQUIRE_OFFICE") == "1":
-        pytest.fail("MALTRACE_REQUIRE_OFFICE=1 but soffice is not installed")
-    if found is None or shutil.which("pdftotext") is None:
-        if os.environ.get("MALTRACE_REQUIRE_OFFICE") == "1":
-            pytest.fail("MALTRACE_REQUIRE_OFFICE=1 but pdftotext is not installed")
-        pytest.skip("LibreOffice (soffice) or pdftotext not installed")
-    return found
+def _soffice() -> str:
+    """LibreOffice, with pdftotext to read its PDF back (skip or fail as conftest says)."""
+    office_program("pdftotext")
+    return office_program("soffice", "libreoffice")
 
 
 def to_pdf_text(path: Path) -> str:

@@ -14,7 +14,7 @@ from conftest import EXAMPLE_PLANS
 from test_report_browser import ARGS, CHROMIUM, playwright
 
 from maltrace import check
-from maltrace.render.report import write_report
+from maltrace.render.check.report import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 DIFF = ROOT / "tests" / "data" / "diff"
@@ -24,7 +24,7 @@ DIFF = ROOT / "tests" / "data" / "diff"
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The report, status, diff and suggest pages of the example plans."""
     from maltrace.api import status as run_status
-    from maltrace.render.status_report import write_status_report
+    from maltrace.render.status.document import write_status_report
 
     folder = tmp_path_factory.mktemp("pages")
     out = {name: folder / f"{name}.html" for name in ("report", "status", "diff", "suggest")}

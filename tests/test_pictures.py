@@ -15,13 +15,13 @@ import pytest
 from maltrace.analysis import Analysis, analyse
 from maltrace.graph import build_graph
 from maltrace.load import load_plan_set
-from maltrace.render._graphviz import find_program
+from maltrace.render.check.report import write_report
 from maltrace.render.diagram import build_diagram, count_boxes, split_parts
 from maltrace.render.diagram.base import Diagram, DiagramError
 from maltrace.render.diagram.figures import PART_DPI, diagram_blocks
+from maltrace.render.diagram.layout_program import find_program
 from maltrace.render.diagram.output import render_png, render_png_many, split_pngs
 from maltrace.render.document import Figure, FigureError
-from maltrace.render.report import write_report
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a shell script as the program")
 
@@ -195,7 +195,7 @@ def test_a_word_report_hashes_each_picture_once(monkeypatch: pytest.MonkeyPatch)
     from PIL import Image
 
     from maltrace.render.document import Document, Section
-    from maltrace.render.docx import document_docx
+    from maltrace.render.document.docx import document_docx
 
     def png(shade: int) -> bytes:
         out = io.BytesIO()
@@ -217,8 +217,24 @@ def test_a_word_report_hashes_each_picture_once(monkeypatch: pytest.MonkeyPatch)
         for i, data in enumerate(pictures)
     )
     report = Document(lang="nn", title="t", generated="g", sections=(Section("s", "S", figures),))
+    plain = docx.parts.image.ImagePart.__dict__["sha1"]
     document_docx(report)
     assert len(hashed) <= len(pictures)  # python-docx alone: 30 · 29 / 2 = 435
+    # Only while the report adds its pictures: python-docx is left as it was found, for any
+    # other document made in the same process.
+    assert docx.parts.image.ImagePart.__dict__["sha1"] is plain
+
+
+def test_importing_the_word_writer_changes_nothing_in_python_docx() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from docx.parts.image import ImagePart; before = ImagePart.__dict__['sha1']; "
+        "import maltrace.render.document.docx; "
+        "assert ImagePart.__dict__['sha1'] is before"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_a_word_report_puts_each_picture_or_its_reason_above_its_caption() -> None:
@@ -228,7 +244,7 @@ def test_a_word_report_puts_each_picture_or_its_reason_above_its_caption() -> No
     from PIL import Image
 
     from maltrace.render.document import Document, Paragraph, Section
-    from maltrace.render.docx import document_docx
+    from maltrace.render.document.docx import document_docx
 
     out = io.BytesIO()
     Image.new("RGB", (40, 30), "white").save(out, "PNG")

@@ -123,7 +123,7 @@ IDS = st.text(ID_CHARS, min_size=1, max_size=8)
 def test_did_you_mean_picks_exactly_what_difflib_picks(word: str, pool: list[str]) -> None:
     import difflib
 
-    from maltrace.analysis.trace import close_match
+    from maltrace.nearest import close_match
 
     expected = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     assert close_match(word, pool) == (expected[0] if expected else None)

@@ -117,6 +117,36 @@ def test_a_file_changed_since_it_was_read_is_not_written(tmp_path: Path) -> None
     assert (new / "kdp.yaml").read_text(encoding="utf-8") == edited
 
 
+def test_a_list_shared_through_an_alias_is_left_for_a_person(tmp_path: Path) -> None:
+    """S2's follows_up is S1's list through a YAML alias: the one item is found twice, once for
+    each node. Replacing it for both would write ``&felles [NEW-1NEW-1]``; the read-back check
+    refuses that, so both links are left for a person and the file is not touched."""
+    kdp = (
+        "plan: {id: KDP, type: kommunedelplan, title: K, follows: [KPS]}\n"
+        "strategies:\n"
+        "  - id: S1\n    title: Ein\n    follows_up: &felles [OLD-1]\n"
+        "  - id: S2\n    title: To\n    follows_up: *felles\n"
+    )
+    old, new = _sets(tmp_path, kdp.encode())
+    result, found = diff_sources([old], [new])
+    assert {(i.code, i.node, i.target) for i in result.impact} == {
+        ("target-renumbered", "S1", "OLD-1"),
+        ("target-renumbered", "S2", "OLD-1"),
+        ("goal-lost-follow-up", "NEW-1", None),
+    }
+    plan = plan_relink(result, found)
+    assert plan.files == ()
+    assert sorted((e.node, e.old, e.new, e.line) for e in plan.unsafe) == [
+        ("S1", "OLD-1", "NEW-1", 5),
+        ("S2", "OLD-1", "NEW-1", 5),
+    ]
+    r = run("relink", str(old), str(new), "--apply", "--lang", "en")
+    assert r.returncode == 2, r.stderr
+    assert "kdp.yaml:5: the link to OLD-1 was not repaired" in r.stderr
+    assert "Change it to NEW-1 by hand" in r.stderr
+    assert (new / "kdp.yaml").read_bytes() == kdp.encode()
+
+
 def test_removed_and_reworded_targets_are_never_touched(tmp_path: Path) -> None:
     new = tmp_path / "vedteken"
     shutil.copytree(ADOPTED, new)

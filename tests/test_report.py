@@ -16,11 +16,12 @@ from docx import Document
 from openpyxl import load_workbook
 
 from maltrace import check
+from maltrace.errors import FormatError
 from maltrace.load import ProtectedFileError, write_atomic
+from maltrace.render.check.document import build_report
+from maltrace.render.check.report import write_report
 from maltrace.render.document import Matrix, Paragraph, Table, cell_texts
-from maltrace.render.markdown import escape
-from maltrace.render.report import ReportError, write_report
-from maltrace.render.report_model import build_report
+from maltrace.render.document.markdown import escape
 
 HOSTILE = "| <script>alert(1)</script> *bold* [x](y) `c` # &amp; \\"
 FORMULA = "=cmd|' /C calc'!A0"
@@ -61,7 +62,8 @@ def test_report_model_numbers_come_from_the_analysis(example):
     assert cell_texts(per_plan_table, "nn")[0][2:] == ["11", "10", "90,9\u00a0%"]
     assert cell_texts(per_plan_table, "en")[1][4] == "66.7%"
     (uncovered_table,) = report.section("uncovered").tables
-    # justified gaps (issue 11) have their own table, with their reasons
+    # justified gaps (goals whose plan says why nothing follows them up) have their own table,
+    # with their reasons
     justified = {g.id for g in example.justified_goals}
     assert justified == {"KPS-5.1"}
     assert [row[0] for row in uncovered_table.rows] == [
@@ -86,7 +88,7 @@ def test_report_model_numbers_come_from_the_analysis(example):
 def test_markdown(tmp_path, example):
     out = tmp_path / "oppfolging.md"
     written = write_report(example, out)
-    # the overview, then one figure per framework the example uses (issue 12)
+    # the overview, then one figure per framework the example uses
     frameworks = [tmp_path / f"oppfolging.framework-{f}.svg" for f in ("SDG", "LHL", "BTH", "AMT")]
     assert written == [out, tmp_path / "oppfolging.diagram.svg", *frameworks]
     text = out.read_text(encoding="utf-8")
@@ -227,7 +229,7 @@ def test_plan_report(tmp_path, example):
 
 
 def test_unknown_format_and_plan_files_are_protected(tmp_path, example):
-    with pytest.raises(ReportError):
+    with pytest.raises(FormatError):
         write_report(example, tmp_path / "r.pdf")
     plan_file = Path(example.plan_files["KPS"])
     before = plan_file.read_bytes()

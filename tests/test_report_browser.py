@@ -7,24 +7,31 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_PLANS
+from conftest import EXAMPLE_PLANS, required
 
 from maltrace import check
-from maltrace.render.report import write_report
+from maltrace.render.check.report import write_report
 
 CHROMIUM = os.environ.get("MALTRACE_CHROMIUM", "/usr/bin/chromium")
 # CI installs the browser and sets this, so there a missing browser fails instead of skipping.
-REQUIRED = bool(os.environ.get("MALTRACE_REQUIRE_BROWSER"))
+REQUIRED = required("MALTRACE_REQUIRE_BROWSER")
 if not REQUIRED:
     pytest.importorskip(
         "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
     )
 from playwright import sync_api as playwright  # noqa: E402
 
-pytestmark = pytest.mark.skipif(
-    not REQUIRED and not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)),
-    reason=f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)",
-)
+
+@pytest.fixture(autouse=True)
+def chromium_found() -> None:
+    """Each test skips without Chromium, or fails when MALTRACE_REQUIRE_BROWSER is set."""
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        missing = f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)"
+        if REQUIRED:
+            pytest.fail(f"MALTRACE_REQUIRE_BROWSER is set, but {missing}")
+        pytest.skip(missing)
+
+
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -50,13 +57,14 @@ def test_html_report_opens_offline_with_diagram_and_tables(tmp_path):
             # nothing but the page itself: no fonts, scripts or pictures from anywhere
             assert requests == [url]
             assert page.title() == "Oppfølging av planane"
-            # the overview, and one figure per framework the example uses (issue 12)
+            # the overview, and one figure per framework the example uses
             assert page.locator("figure.diagram svg").count() == 5
             diagram = page.locator("#diagram figure.diagram svg")
             assert diagram.count() == 1
             box = diagram.bounding_box()
             assert box is not None and box["width"] > 300 and box["height"] > 300
-            assert page.locator("nav li").count() == 10 + 4  # + justified gaps (issue 11)
+            # ten chapters (the justified gaps among them) and one per framework the example uses
+            assert page.locator("nav li").count() == 10 + 4
             ladder = page.locator("#framework-AMT tbody tr")
             assert ladder.count() == 7 and "Tomt trinn" in ladder.nth(0).inner_text()
             per_plan = page.locator("#per-plan table tbody tr")
@@ -75,7 +83,7 @@ def test_html_report_opens_offline_with_diagram_and_tables(tmp_path):
             browser.close()
 
 
-# -- the page you can click (issue 10) ---------------------------------------------------------
+# -- the page you can click: a box lights its red thread, rows filter ----------------------------
 
 
 def on_thread(page: playwright.Page) -> set[str]:

@@ -13,10 +13,10 @@ from pathlib import Path
 from conftest import EXAMPLE_PLANS, plan_yaml
 
 from maltrace import check
+from maltrace.render.check.report import write_report
+from maltrace.render.check.thread import thread_data
 from maltrace.render.document import Document, Paragraph, Section
-from maltrace.render.html import document_html, script_json
-from maltrace.render.report import write_report
-from maltrace.render.thread_data import thread_data
+from maltrace.render.document.html import document_html, script_json
 
 NASTY = "</script><script>alert(1)</script><!-- \u2028\u2029 & ]]> \"'"
 

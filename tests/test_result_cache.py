@@ -13,8 +13,8 @@ from maltrace.analysis import analyse_plan_files, focus_plan
 from maltrace.analysis import cached as cached_module
 from maltrace.load import loader as loader_module
 from maltrace.load.cache import ResultCache
-from maltrace.render.diagram import diagram_dot
-from maltrace.render.json import check_json
+from maltrace.render.check.json import check_json
+from tests.drawing import diagram_dot
 
 
 @pytest.fixture

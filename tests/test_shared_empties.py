@@ -13,7 +13,7 @@ from maltrace.analysis.suggest import suggest
 from maltrace.load import load_plan_set, models
 from maltrace.load.excel import read_workbook
 from maltrace.load.excel_write import export_workbook
-from maltrace.render.report import write_report
+from maltrace.render.check.report import write_report
 
 
 def test_no_command_changes_the_shared_empty_values(tmp_path: Path) -> None:

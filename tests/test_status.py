@@ -559,3 +559,23 @@ def test_json_holds_hostile_text(write_set) -> None:  # type: ignore[no-untyped-
     data = json.loads(out)
     assert code == 0 and [m["id"] for m in data["measures"]] == ["M1", "M2"]
     assert data["measures"][0]["status_written"] == '}, {"id": "X", "s": ['
+
+
+def test_status_json_written_in_parts_is_the_json_of_the_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A country's tiltak are encoded a few thousand at a time; the document must be the same
+    # whatever the size of a part, and parse as the one document it is.
+    import json
+
+    from conftest import EXAMPLE_PLANS
+
+    from maltrace.api import status
+    from maltrace.render.status import terminal
+
+    result = status(EXAMPLE_PLANS, today=dt.date(2026, 11, 23))
+    whole = terminal.status_json(result)
+    monkeypatch.setattr(terminal, "_MEASURES_PER_PART", 2)
+    assert len(result.tiltak) > 4
+    assert terminal.status_json(result) == whole
+    assert [m["id"] for m in json.loads(whole)["measures"]] == [m.id for m in result.tiltak]

@@ -21,10 +21,10 @@ from rich.console import Console
 from maltrace.analysis import Analysis, analyse
 from maltrace.graph import build_graph
 from maltrace.load import PlanSet
-from maltrace.load.loader import parse_plan
+from maltrace.load.parse import parse_plan
 from maltrace.load.text import normalise
-from maltrace.render.json import check_json
-from maltrace.render.terminal import render_check
+from maltrace.render.check.json import check_json
+from maltrace.render.check.terminal import render_check
 
 # What no output may carry: C0 but tab/LF/CR, DEL, C1, surrogates, non-characters.
 UNSHOWABLE = re.compile(
@@ -162,9 +162,9 @@ def _loaded(texts: list[str], raw: bool) -> Analysis | None:
 
 
 def _render_everything_but_pictures(analysis: Analysis, lang: str) -> dict[str, str]:
-    from maltrace.render.diagram import diagram_dot
+    from maltrace.render.check.report import make_report
     from maltrace.render.document import render_document
-    from maltrace.render.report import make_report
+    from tests.drawing import diagram_dot
 
     out: dict[str, str] = {}
     console = Console(file=io.StringIO(), width=100, force_terminal=False)
@@ -222,7 +222,7 @@ NASTY = [
 @pytest.mark.parametrize("raw", [False, True])
 @pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
 def test_diagram_draws_every_text_the_loader_accepts(fmt, raw):
-    from maltrace.render.diagram import diagram_pdf, diagram_png, diagram_svg
+    from tests.drawing import diagram_pdf, diagram_png, diagram_svg
 
     analysis = _loaded(NASTY, raw)
     assert analysis is not None
@@ -240,7 +240,7 @@ def test_diagram_draws_every_text_the_loader_accepts(fmt, raw):
 @settings(max_examples=4, deadline=None)
 @given(texts=st.lists(st.text(min_size=1, max_size=30), min_size=4, max_size=8))
 def test_diagram_svg_accepts_arbitrary_loaded_text(texts):
-    from maltrace.render.diagram import diagram_svg
+    from tests.drawing import diagram_svg
 
     analysis = _loaded(texts, raw=True)
     if analysis is not None:

@@ -13,8 +13,8 @@ from conftest import EXAMPLE_PLANS
 from test_word_pages import pdf_pages, to_pdf
 
 from maltrace import check
+from maltrace.render.check.report import make_report, write_report
 from maltrace.render.document import Table
-from maltrace.render.report import make_report, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 

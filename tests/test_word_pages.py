@@ -18,7 +18,7 @@ from conftest import EXAMPLE_PLANS
 from docx import Document as open_docx
 
 from maltrace import check
-from maltrace.render.report import write_report
+from maltrace.render.check.report import write_report
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -152,7 +152,7 @@ def _xml(path: Path, part: str):
 
 def _word_files(example, tmp_path_factory):
     from maltrace.api import status as run_status
-    from maltrace.render.status_report import write_status_report
+    from maltrace.render.status.document import write_status_report
 
     folder = tmp_path_factory.mktemp("a11y")
     out = []
@@ -224,7 +224,7 @@ def test_word_document_language_is_set(word_files):
 
 
 def test_contents_show_the_page_each_heading_is_on_in_libreoffice(docx_path, example):
-    from maltrace.render.report import make_report
+    from maltrace.render.check.report import make_report
 
     pages = pdf_pages(to_pdf(docx_path))
     report = make_report(example, paged=True)
@@ -245,7 +245,7 @@ def status_docx(tmp_path_factory) -> Path:
     import datetime as dt
 
     from maltrace.api import status as run_status
-    from maltrace.render.status_report import write_status_report
+    from maltrace.render.status.document import write_status_report
 
     out = tmp_path_factory.mktemp("status") / "status.docx"
     write_status_report(run_status(EXAMPLE_PLANS, today=dt.date(2026, 12, 2)), out)
@@ -295,8 +295,8 @@ def test_status_report_is_few_pages_in_libreoffice(status_docx):
 def test_a_picture_that_carries_its_title_has_no_caption_repeating_it(docx_path, example):
     from conftest import emf_texts
 
+    from maltrace.render.check.report import make_report
     from maltrace.render.document import Figure
-    from maltrace.render.report import make_report
 
     titles = set()
     for section in make_report(example, paged=True).sections:
@@ -341,8 +341,8 @@ def test_report_explains_its_red_rows_and_keeps_a_picture_with_the_line_before_i
 def test_a_heading_and_its_lines_share_the_page_with_the_picture_they_introduce(docx_path, example):
     from conftest import emf_texts
 
+    from maltrace.render.check.report import make_report
     from maltrace.render.document import Figure, Paragraph
-    from maltrace.render.report import make_report
 
     pages = [" ".join(p.split()) for p in pdf_pages(to_pdf(docx_path))]
     checked = 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from maltrace.load import Kind, PlanSet, PlanType, iter_nodes, paused_gc
+from maltrace.load import Kind, PlanSet, PlanType, iter_nodes
 
 if TYPE_CHECKING:
     import networkx as nx  # imported where a graph is built: a cached result needs none
@@ -43,11 +43,6 @@ def plan_levels(plan_set: PlanSet) -> dict[str, int]:
 
 def build_graph(plan_set: PlanSet) -> nx.DiGraph:
     """The graph of a plan set, plans in hierarchy order (samfunnsdel first), then file order."""
-    with paused_gc():
-        return _build_graph(plan_set)
-
-
-def _build_graph(plan_set: PlanSet) -> nx.DiGraph:
     import networkx as nx
 
     graph = nx.DiGraph()
@@ -118,13 +113,3 @@ def children(graph: nx.DiGraph, node_id: str) -> list[str]:
     return sorted(
         (c for c, e in succ.items() if e["kind"] == CONTAINS), key=lambda c: graph.nodes[c]["order"]
     )
-
-
-def ancestors_in_plan(graph: nx.DiGraph, node_id: str) -> list[str]:
-    """The nodes ``node_id`` is nested under, nearest first."""
-    out: list[str] = []
-    parent = graph.nodes[node_id]["parent"]
-    while parent is not None:
-        out.append(parent)
-        parent = graph.nodes[parent]["parent"]
-    return out

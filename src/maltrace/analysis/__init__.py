@@ -1,19 +1,56 @@
-"""Graph -> coverage and findings. Never prints; every renderer reads what this returns."""
+"""Graph -> coverage and findings. Never prints; every renderer reads what this returns.
 
-from maltrace.analysis.cached import analyse_plan_files
-from maltrace.analysis.results import (
-    FINDING_SEVERITY,
-    Analysis,
-    AreaCoverage,
-    Coverage,
-    Finding,
-    GoalStatus,
-    GraphSource,
-    Link,
-    PlanCoverage,
-)
-from maltrace.analysis.trace import analyse, plans_language
-from maltrace.analysis.views import UnknownPlanError, focus_plan
+The names below are imported on first use (a warm ``check`` reads a cached result and needs
+neither the YAML reader nor the analysis code).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from maltrace.analysis.cached import analyse_plan_files
+    from maltrace.analysis.findings import FINDING_SEVERITY, Finding
+    from maltrace.analysis.results import (
+        Analysis,
+        AreaCoverage,
+        Coverage,
+        GoalStatus,
+        GraphSource,
+        Link,
+        PlanCoverage,
+    )
+    from maltrace.analysis.trace import analyse
+    from maltrace.analysis.views import focus_plan
+    from maltrace.errors import UnknownPlanError
+    from maltrace.load.models import plans_language
+
+_WHERE = {
+    "Analysis": "maltrace.analysis.results",
+    "AreaCoverage": "maltrace.analysis.results",
+    "Coverage": "maltrace.analysis.results",
+    "FINDING_SEVERITY": "maltrace.analysis.findings",
+    "Finding": "maltrace.analysis.findings",
+    "GoalStatus": "maltrace.analysis.results",
+    "GraphSource": "maltrace.analysis.results",
+    "Link": "maltrace.analysis.results",
+    "PlanCoverage": "maltrace.analysis.results",
+    "UnknownPlanError": "maltrace.errors",
+    "analyse": "maltrace.analysis.trace",
+    "analyse_plan_files": "maltrace.analysis.cached",
+    "focus_plan": "maltrace.analysis.views",
+    "plans_language": "maltrace.load.models",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'maltrace.analysis' has no attribute {name!r}")
+
 
 __all__ = [
     "FINDING_SEVERITY",

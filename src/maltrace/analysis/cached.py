@@ -16,10 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from maltrace.analysis.results import Analysis, GraphSource
-from maltrace.analysis.trace import analyse
-from maltrace.graph import build_graph
 from maltrace.i18n import Lang
-from maltrace.load import PlanFiles, load_plan_files, paused_gc, read_plan_files
+from maltrace.load import PlanFiles, load_plan_files, read_plan_files
 from maltrace.load.cache import ResultCache
 
 if TYPE_CHECKING:
@@ -44,18 +42,7 @@ def analyse_plan_files(
     With ``cache``, plans are reused from files whose bytes were seen before, and a whole
     analysis from a set whose files are all unchanged; the result is the same either way.
     """
-    # One pause for the whole job rather than one per step: each time the collector comes back
-    # it walks everything built while it was away, so it should come back once.
-    with paused_gc():
-        return _analyse_plan_files(paths, lang, cache, cache_dir)
-
-
-def _analyse_plan_files(
-    paths: Sequence[str | os.PathLike[str]],
-    lang: Lang | None,
-    cache: bool,
-    cache_dir: str | os.PathLike[str] | None,
-) -> Analysis:
+    # The cyclic collector is paused by the job that calls this (maltrace.api._job), once.
     found = read_plan_files(paths, hashed=cache)
     key = found.key if cache else None
     store = ResultCache(Path(cache_dir) if cache_dir else None) if key else None
@@ -68,6 +55,9 @@ def _analyse_plan_files(
             found, cache=cache, cache_dir=cache_dir, meanwhile=_import_graph_library
         )
         found.data = [None] * len(found.data)  # parsed: the bytes are no longer needed
+        from maltrace.analysis.trace import analyse  # a cached result needs none of it
+        from maltrace.graph import build_graph
+
         analysis = analyse(build_graph(plan_set))
         if store and key:
             store.put(key, {name: getattr(analysis, name) for name in _CACHED_FIELDS})
@@ -78,6 +68,8 @@ def _analyse_plan_files(
 
 def _graph_of(found: PlanFiles, cache_dir: str | os.PathLike[str] | None) -> nx.DiGraph:
     # The same bytes the cached result was made from: their plans come from the plan cache.
+    from maltrace.graph import build_graph
+
     return build_graph(load_plan_files(found, cache=True, cache_dir=cache_dir))
 
 

@@ -37,7 +37,7 @@ from maltrace.analysis.trace import analyse
 from maltrace.graph import FOLLOWS_UP
 from maltrace.i18n import Lang, t
 from maltrace.load import LoadFailed, PlanFiles, PlanInfo, load_plan_files
-from maltrace.load.sources import SourceError, parse_spec, read_source, working_tree_path
+from maltrace.load.sources import SideFailed, read_sides
 
 if TYPE_CHECKING:
     pass
@@ -312,8 +312,14 @@ def _changes(
                 )
             )
         old_parent = odata["parent"]
-        mapped_parent = renumbered.get(old_parent, old_parent) if old_parent else None
-        if mapped_parent != data["parent"] or odata["plan"] != pid:
+        if old_parent is None:
+            same_parent = data["parent"] is None
+        else:
+            # The old parent as NEW calls it (its id, or its new number); a removed parent is
+            # no parent in NEW, not even the node that has since taken its id.
+            now = kept.get(old_parent) or renumbered.get(old_parent)
+            same_parent = now is not None and now == data["parent"]
+        if not same_parent or odata["plan"] != pid:
             per_plan[pid].append(
                 Change(
                     "moved",
@@ -536,48 +542,6 @@ def analyse_found(found: PlanFiles, *, cache: bool = True) -> Analysis:
 
     plan_set = load_plan_files(found, cache=cache)
     return analyse(build_graph(plan_set))
-
-
-class SideFailed(Exception):
-    """One side of a diff could not be read: ``side`` is "old" or "new", ``label`` what the
-    planner gave, ``error`` a ``LoadFailed`` or a ``SourceError``."""
-
-    def __init__(self, side: str, label: str, error: Exception) -> None:
-        super().__init__(f"{side}: {error}")
-        self.side = side
-        self.label = label
-        self.error = error
-
-
-def read_sides(
-    old: Sequence[str | os.PathLike[str]],
-    new: Sequence[str | os.PathLike[str]] | None,
-    *,
-    cwd: str | os.PathLike[str] | None = None,
-    hashed: bool = True,
-) -> tuple[PlanFiles, PlanFiles, str, str]:
-    """Read OLD and NEW (folders, files or one ``REV:PATH`` each). NEW defaults to the working
-    tree when OLD is one ``REV:PATH``. Raises ``SideFailed`` (with a ``SourceError``) or
-    ``ValueError`` when NEW is missing and cannot be defaulted."""
-    old_label = " ".join(os.fspath(p) for p in old)
-    if not new:
-        spec = parse_spec(old[0], cwd=cwd) if len(old) == 1 else None
-        if spec is None:
-            raise ValueError("new")
-        try:
-            new = [working_tree_path(spec, cwd=cwd)]
-        except SourceError as exc:
-            raise SideFailed("new", str(spec.path), exc) from None
-    new_label = " ".join(os.fspath(p) for p in new)
-    try:
-        old_found = read_source(old, cwd=cwd, hashed=hashed)
-    except SourceError as exc:
-        raise SideFailed("old", old_label, exc) from None
-    try:
-        new_found = read_source(new, cwd=cwd, hashed=hashed)
-    except SourceError as exc:
-        raise SideFailed("new", new_label, exc) from None
-    return old_found, new_found, old_label, new_label
 
 
 def diff_sources(

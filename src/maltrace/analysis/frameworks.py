@@ -16,12 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from maltrace.analysis.results import Finding
+from maltrace.analysis.findings import Finding
 from maltrace.load import Plan
 from maltrace.load.frameworks import Framework, known_frameworks
 
 if TYPE_CHECKING:
-    from maltrace.analysis.trace import Suggester
+    from maltrace.nearest import Suggester
 
 
 @dataclass(frozen=True)

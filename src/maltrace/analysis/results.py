@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from maltrace.i18n import Lang, t
+from maltrace.analysis.findings import Finding
+from maltrace.i18n import Lang
 from maltrace.load import PlanInfo
 
 if TYPE_CHECKING:
@@ -14,35 +15,6 @@ if TYPE_CHECKING:
 
     from maltrace.analysis.frameworks import FrameworkCoverage
 
-Severity = Literal["error", "warning", "info"]
-# Most serious first; every list of findings and every count follows this order.
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-
-# Every finding code with its severity. The README documents each; keep the two in step.
-FINDING_SEVERITY: dict[str, Severity] = {
-    "not-followed-up": "error",
-    "dangling-link": "error",
-    "link-outside-followed": "error",
-    "link-to-area": "error",
-    "link-to-measure": "error",
-    "dangling-relevant-goal": "error",
-    "relevant-goal-outside-followed": "error",
-    "relevant-goal-wrong-kind": "error",
-    "unknown-plan": "error",
-    "follows-cycle": "error",
-    "orphan": "warning",
-    "goal-without-strategy": "warning",
-    "control-character": "warning",
-    # frameworks (issue 12)
-    "dangling-framework-link": "error",
-    "unknown-framework": "error",
-    # A gap the plan explains (reason_not_followed_up / reason_no_link): shown, never failing.
-    "not-followed-up-justified": "info",
-    "no-link-justified": "info",
-    # maltrace status: a tiltak status outside the vocabulary (counted as unknown)
-    "unknown-status": "warning",
-}
-# Findings about a goal not followed up, explained or not: goal tables show them, not finding lists.
 GAP_CODES = frozenset({"not-followed-up", "not-followed-up-justified"})
 
 
@@ -119,56 +91,6 @@ class Link:
     target_plan: str
 
 
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    node: str | None
-    file: str
-    line: int
-    target: str | None = None
-    suggestion: str | None = None
-    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-
-    @property
-    def severity(self) -> Severity:
-        return FINDING_SEVERITY[self.code]
-
-    def _params(self, lang: Lang) -> dict[str, Any]:
-        params = {"node": self.node, "target": self.target, **self.params}
-        if "kind" in params:
-            params["kind_word"] = t(f"kind.{params['kind']}", lang).capitalize()
-            params["kind"] = t(f"kind.{params['kind']}", lang)
-        return params
-
-    def message(self, lang: Lang) -> str:
-        text = t(f"finding.{self.code}", lang, **self._params(lang))
-        if self.suggestion:
-            text += " " + t("word.did_you_mean", lang, suggestion=self.suggestion)
-        return text
-
-    def fix(self, lang: Lang) -> str:
-        return t(f"fix.{self.code}", lang, **self._params(lang))
-
-    def location(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
-
-    def as_dict(self, lang: Lang) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message(lang),
-            "fix": self.fix(lang),
-            "node": self.node,
-            "file": self.file,
-            "line": self.line,
-        }
-        if self.target is not None:
-            out["target"] = self.target
-        if self.suggestion is not None:
-            out["suggestion"] = self.suggestion
-        return out
-
-
 class GraphSource:
     """The graph an analysis was made from: the graph itself, or — for an analysis taken from
     the cache — a way to build it again from the same bytes, used only when something asks
@@ -210,7 +132,7 @@ class Analysis:
     findings: tuple[Finding, ...]
     lang: Lang
     focus: str | None = None
-    # Frameworks in use, by id (issue 12); never part of the oppfølgingsgrad.
+    # Frameworks in use, by id; never part of the oppfølgingsgrad.
     frameworks: dict[str, FrameworkCoverage] = field(default_factory=dict)
     # The set's own framework files (type: rammeverk): never written over, like plan files.
     framework_files: tuple[str, ...] = ()

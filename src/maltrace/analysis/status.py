@@ -22,6 +22,7 @@ Rules (the README documents them):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import functools
@@ -30,8 +31,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from maltrace.analysis.results import Analysis, Finding
-from maltrace.analysis.views import UnknownPlanError
+from maltrace.analysis.findings import Finding
+from maltrace.analysis.results import Analysis
+from maltrace.errors import UnknownPlanError
 from maltrace.i18n import Lang
 from maltrace.load import Goal, Kind, Measure
 from maltrace.load.models import parse_due
@@ -162,7 +164,7 @@ def suggest_status(text: str) -> str | None:
 # -- results ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatusCounts:
     """Tiltak by status code (every key of ``COUNT_KEYS``), and the overdue ones."""
 
@@ -184,7 +186,7 @@ class StatusCounts:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeasureStatus:
     id: str
     plan: str
@@ -199,7 +201,7 @@ class MeasureStatus:
     goals: tuple[str, ...]  # every goal it traces up to
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorStatus:
     id: str
     goal: str
@@ -225,7 +227,7 @@ class IndicatorStatus:
         return v0 + (v1 - v0) * (year - y0) / (y1 - y0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GoalProgress:
     id: str
     plan: str
@@ -352,7 +354,7 @@ def focus_status(result: StatusResult, plan_id: str) -> StatusResult:
     of the goals it answers for (its relevant goals)."""
     analysis = result.analysis
     if plan_id not in analysis.plan_files:
-        raise UnknownPlanError(plan_id)
+        raise UnknownPlanError(plan_id, list(analysis.plan_files))
     graph = analysis.graph
     nodes: dict[str, dict[str, Any]] = dict(graph.nodes.items())
     pc = analysis.per_plan.get(plan_id)
@@ -451,7 +453,7 @@ def indicator_status(
         state = "on-track"
     else:
         state = "behind"
-    return IndicatorStatus(**{**status.__dict__, "expected": expected, "state": state})
+    return dataclasses.replace(status, expected=expected, state=state)
 
 
 def worst_state(states: Iterable[IndicatorState]) -> IndicatorState | None:

@@ -9,14 +9,37 @@ under and of its area — each weighing less than the title itself.
 
 from __future__ import annotations
 
-import heapq
+import dataclasses
 import math
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Literal
 
+from maltrace.analysis.meaning import pool_scores
 from maltrace.analysis.results import Analysis
+from maltrace.analysis.suggest_pools import (
+    _by_plan,
+    downward_pool,
+    link_problem,
+    plan_groups,
+    relevant_of,
+    upward_pool,
+)
+from maltrace.analysis.suggest_scoring import (
+    ARRAY_POOL,
+    DEFAULT_TOP,
+    EVIDENCE_NEAREST,
+    GRAM_MAX_SHARE,
+    MATCHED_WORDS,
+    RELEVANT_BONUS,
+    W_AREA,
+    W_DESCRIPTION,
+    W_PARENT,
+    W_TAGS,
+    _best,
+    _Evidence,
+    _Pool,
+)
 from maltrace.analysis.textmatch import (
     NearSpellings,
     Term,
@@ -27,34 +50,30 @@ from maltrace.analysis.textmatch import (
     terms,
     vector,
 )
-from maltrace.graph import FOLLOWS_UP
+from maltrace.errors import UnknownNodeError
+from maltrace.i18n import Lang
 from maltrace.load import Kind
 
 if TYPE_CHECKING:
     import networkx as nx
 
-SuggestionKind = Literal["orphan", "not-followed-up"]
+    from maltrace.analysis.meaning import Engine, Meanings, MeaningUnavailable
 
-DEFAULT_TOP = 3
-# How much each part of a node's text weighs against its title.
-W_DESCRIPTION = 0.4
-W_TAGS = 0.4
-W_PARENT = 0.25  # the node it is nested under; each step further up halves it
-W_AREA = 0.5
-# A goal the plan says it answers for (relevant_goals) is a likelier target.
-RELEVANT_BONUS = 0.1
-# The words' score is blended with a plain character-4-gram TF-IDF cosine of the titles, which
-# catches shared word parts the stemmer and compound splitter miss (regionkommune ~ regionsenter).
-W_GRAMS = 0.25
-GRAM_MAX_SHARE = 0.2  # a 4-gram in more than this share of the titles (" og ") says nothing
-# What is already linked is evidence too: a goal whose followers read like the orphan is a likelier
-# target (strategies under one goal speak alike more than they echo its words). A target's
-# evidence is the mean of its EVIDENCE_NEAREST likest followers' scores; when anything in the
-# pool is followed up, the score is (1 - W_EVIDENCE) x the text's + W_EVIDENCE x the evidence.
-W_EVIDENCE = 0.5
-EVIDENCE_NEAREST = 3
-MIN_SCORE = 0.01  # below this, nothing in common: no candidate
-MATCHED_WORDS = 5
+__all__ = [
+    "Candidate",
+    "Matcher",
+    "Suggestion",
+    "Suggestions",
+    "UnknownNodeError",
+    "downward_pool",
+    "link_problem",
+    "plan_groups",
+    "relevant_of",
+    "suggest",
+    "upward_pool",
+]
+
+SuggestionKind = Literal["orphan", "not-followed-up"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +84,7 @@ class Candidate:
     score: float  # 0..1
     matched: tuple[str, ...]  # the words in common, strongest first ("bustad/bolig" across forms)
     like: str | None = None  # the node already following it up that reads most like this one
+    by_meaning: bool = False  # here because it reads alike in meaning (words alone rank it lower)
 
 
 @dataclass(frozen=True)
@@ -81,19 +101,30 @@ class Suggestions:
     suggestions: tuple[Suggestion, ...]
     top: int
     focus: str | None = None
-
-
-class UnknownNodeError(KeyError):
-    """``--node`` named an id that is not in the set."""
+    lang: Lang = "nn"  # the job's language (the analysis's)
+    plan_files: tuple[str, ...] = ()  # never written over by a suggestions file
+    # What ranked: "words", "meaning" or "both"; None when words ranked because nothing else is
+    # installed and nothing else was asked for (the output is then as it always was).
+    engine: str | None = None
+    fallback: MeaningUnavailable | None = None  # why meaning was asked for but words ranked
 
 
 class Matcher:
     """The plan set's nodes as text vectors, and a ranking of candidates for any node."""
 
-    def __init__(self, graph: nx.DiGraph, plans: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        graph: nx.DiGraph,
+        plans: Iterable[str] | None = None,
+        meanings: Meanings | None = None,
+        engine: Engine = "both",
+    ) -> None:
         """``plans``: read only the nodes of these plans (the word statistics are theirs);
-        every plan when not given."""
+        every plan when not given. ``meanings``: also read by meaning (see ``meaning``), fused
+        with the words (``engine`` "both") or alone ("meaning")."""
         self.graph = graph
+        self.meanings = meanings
+        self.engine: Engine = engine if meanings is not None else "words"
         if plans is None:
             node_data = list(graph.nodes(data=True))
         else:
@@ -182,12 +213,13 @@ class Matcher:
             self.graph.nodes[node_id]["title"],
             itself,
             evidence,
+            self.meanings.text(node_id) if self.meanings is not None else None,
         )
         ranked = self._ranked.get(memo_key)
         if ranked is None:
             grams = self._grams.get(node_id, {})
             ranked = self._ranked[memo_key] = self._rank(
-                query, grams, index, top, bonus, followers, itself
+                query, grams, index, top, bonus, followers, itself, node_id
             )
         return tuple(c for c in ranked if c.id != node_id)[:top]
 
@@ -200,6 +232,7 @@ class Matcher:
         bonus: frozenset[str],
         evidence: _Evidence | None,
         itself: str | None,
+        node_id: str,
     ) -> tuple[Candidate, ...]:
         acc = index.scores(query, grams, self.near)
         nearest: dict[int, str] = {}
@@ -210,6 +243,15 @@ class Matcher:
             i = position.get(cand)
             if i is not None and acc[i] > 0:
                 acc[i] += RELEVANT_BONUS
+        by_words: set[int] | None = None
+        if self.meanings is not None:
+            # What words alone would show; a candidate the fusion adds is there by meaning.
+            by_words = {i for i in _best(acc, top + 1) if index.ids[i] != node_id}
+            by_words = set(sorted(by_words, key=lambda i: (-acc[i], i))[:top])
+            fused = pool_scores(
+                self.meanings, self.engine, acc, node_id, index, evidence, itself, EVIDENCE_NEAREST
+            )
+            acc = fused if len(index.ids) >= ARRAY_POOL else [float(x) for x in fused]
         # One more than asked, in case the node itself is among them.
         best = _best(acc, top + 1)
         nodes = self.graph.nodes
@@ -224,187 +266,11 @@ class Matcher:
                     score=round(min(1.0, float(acc[i])), 4),
                     matched=_matched(query, self.vector(c), self.near),
                     like=nearest.get(i),
+                    by_meaning=by_words is not None
+                    and (self.engine == "meaning" or i not in by_words),
                 )
             )
         return tuple(out)
-
-
-# From this many candidates a pool is scored with numpy arrays (the same sums in the same order,
-# so the same scores to the last bit); below it plain lists are quicker.
-ARRAY_POOL = 1000
-
-
-class _Pool:
-    """An inverted index over some candidates' vectors (candidates by position in the pool)."""
-
-    def __init__(self, matcher: Matcher, pool: list[str], grams: bool = True) -> None:
-        self.ids = pool
-        self.position = {c: i for i, c in enumerate(pool)}
-        postings: dict[str, list[tuple[int, float]]] = {}
-        gram_postings: dict[str, list[tuple[int, float]]] = {}
-        for i, c in enumerate(pool):
-            for term, w in matcher.vector(c).weights.items():
-                postings.setdefault(term, []).append((i, w))
-            for gram, w in matcher._grams.get(c, {}).items() if grams else ():
-                gram_postings.setdefault(gram, []).append((i, w))
-        self.postings: _Postings = postings
-        self.gram_postings: _Postings = gram_postings
-        self._evidence: _Evidence | bool | None = False  # not built yet
-        if len(pool) >= ARRAY_POOL:
-            self.postings = _as_arrays(postings)
-            self.gram_postings = _as_arrays(gram_postings)
-
-    def evidence(self, matcher: Matcher) -> _Evidence | None:
-        """What already follows up the pool's candidates, indexed (None when nothing does)."""
-        if self._evidence is False:
-            self._evidence = _Evidence.of(matcher, self)
-        return cast("_Evidence | None", self._evidence)
-
-    def scores(self, query: Vector, grams: dict[str, float], near: NearSpellings) -> _Scores:
-        """Each candidate's score against ``query`` (words) and ``grams`` (its title's 4-grams).
-        A list, or for a big pool a numpy array."""
-        if len(self.ids) >= ARRAY_POOL:
-            return self._array_scores(query, grams, near)
-        acc = [0.0] * len(self.ids)
-        postings = cast(dict[str, list[tuple[int, float]]], self.postings)
-        for term, qw in query.weights.items():
-            hits = postings.get(term)
-            if hits is not None:
-                for i, cw in hits:
-                    acc[i] += qw * cw
-            for other, sim in near.of(term):
-                if other in query.weights:
-                    continue
-                f = qw * sim
-                for i, cw in postings.get(other, ()):
-                    acc[i] += f * cw
-        if W_GRAMS and grams:
-            words = 1.0 - W_GRAMS
-            acc = [a * words for a in acc]
-            gram_postings = cast(dict[str, list[tuple[int, float]]], self.gram_postings)
-            for gram, qw in grams.items():
-                f = qw * W_GRAMS
-                for i, cw in gram_postings.get(gram, ()):
-                    acc[i] += f * cw
-        return acc
-
-    def _array_scores(self, query: Vector, grams: dict[str, float], near: NearSpellings) -> _Scores:
-        # The list version's loops, one posting list at a time: within a list each candidate
-        # comes once, so ``acc[at] += ...`` adds exactly what the loop adds, in the same order.
-        import numpy as np
-
-        acc = np.zeros(len(self.ids))
-        postings = cast(dict[str, tuple[Any, Any]], self.postings)
-        for term, qw in query.weights.items():
-            hits = postings.get(term)
-            if hits is not None:
-                at, cw = hits
-                acc[at] += qw * cw
-            for other, sim in near.of(term):
-                if other in query.weights or other not in postings:
-                    continue
-                at, cw = postings[other]
-                acc[at] += qw * sim * cw
-        if W_GRAMS and grams:
-            acc *= 1.0 - W_GRAMS
-            gram_postings = cast(dict[str, tuple[Any, Any]], self.gram_postings)
-            for gram, qw in grams.items():
-                hits = gram_postings.get(gram)
-                if hits is not None:
-                    at, cw = hits
-                    acc[at] += qw * W_GRAMS * cw
-        return acc
-
-
-class _Evidence:
-    """The nodes that follow up a pool's candidates, as a pool of their own, and per candidate
-    the positions of its followers in it."""
-
-    def __init__(self, followers: _Pool, of_target: list[list[int]]) -> None:
-        self.followers = followers
-        self.position = followers.position
-        self.of_target = of_target
-
-    @classmethod
-    def of(cls, matcher: Matcher, pool: _Pool) -> _Evidence | None:
-        graph = matcher.graph
-        ids: list[str] = []
-        where: dict[str, int] = {}
-        of_target: list[list[int]] = []
-        for target in pool.ids:
-            mine: list[int] = []
-            for follower, edge in graph.pred[target].items():
-                if edge["kind"] != FOLLOWS_UP or follower not in matcher._own:
-                    continue
-                if follower not in where:
-                    where[follower] = len(ids)
-                    ids.append(follower)
-                mine.append(where[follower])
-            of_target.append(mine)
-        if not ids:
-            return None
-        return cls(_Pool(matcher, ids, grams=False), of_target)
-
-    def blend(
-        self, acc: _Scores, query: Vector, near: NearSpellings, itself: str | None
-    ) -> tuple[_Scores, dict[int, str]]:
-        """``acc`` blended with each candidate's evidence, and per candidate its likest
-        follower (when it has one with anything in common)."""
-        alike = self.followers.scores(query, {}, near)
-        if itself is not None:
-            alike[self.position[itself]] = 0.0
-        ids = self.followers.ids
-        nearest: dict[int, str] = {}
-        out = [a * (1.0 - W_EVIDENCE) for a in acc]
-        for i, mine in enumerate(self.of_target):
-            if not mine:
-                continue
-            best = heapq.nlargest(EVIDENCE_NEAREST, ((float(alike[f]), -f) for f in mine))
-            if best[0][0] >= MIN_SCORE:
-                nearest[i] = ids[-best[0][1]]
-            out[i] += W_EVIDENCE * sum(score for score, _ in best) / EVIDENCE_NEAREST
-        if isinstance(acc, list):
-            return out, nearest
-        import numpy as np
-
-        return np.array(out), nearest
-
-
-_Postings = dict[str, list[tuple[int, float]]] | dict[str, tuple[Any, Any]]
-_Scores = list[float] | Any  # a list, or a numpy array for a big pool
-
-
-def _as_arrays(postings: dict[str, list[tuple[int, float]]]) -> dict[str, tuple[Any, Any]]:
-    import numpy as np
-
-    return {
-        k: (
-            np.fromiter((i for i, _ in v), np.intp, len(v)),
-            np.fromiter((w for _, w in v), float, len(v)),
-        )
-        for k, v in postings.items()
-    }
-
-
-def _best(acc: _Scores, k: int) -> list[int]:
-    """The positions of the ``k`` highest scores of at least ``MIN_SCORE``, best first; equal
-    scores keep document order (the lower position first)."""
-    if isinstance(acc, list):
-        return [
-            -neg
-            for score, neg in heapq.nlargest(k, zip(acc, range(0, -len(acc), -1), strict=True))
-            if score >= MIN_SCORE
-        ]
-    import numpy as np
-
-    if len(acc) > k:
-        kth = np.partition(acc, len(acc) - k)[len(acc) - k]
-        floor = max(float(kth), MIN_SCORE)
-    else:
-        floor = MIN_SCORE
-    at = np.flatnonzero(acc >= floor)  # ascending positions; ties at the floor all come
-    order = np.lexsort((at, -acc[at]))
-    return [int(i) for i in at[order[:k]]]
 
 
 def _grams_of(title: str) -> dict[str, int]:
@@ -472,117 +338,63 @@ def _matched(query: Vector, cand: Vector, near: NearSpellings) -> tuple[str, ...
     return tuple(out[:MATCHED_WORDS])
 
 
-# -- who may follow up whom -------------------------------------------------------------------
-
-_TARGET_KINDS = (Kind.GOAL, Kind.STRATEGY)
-_SOURCE_KINDS = (Kind.GOAL, Kind.STRATEGY, Kind.MEASURE)
-
-
-_NODES_BY_PLAN: weakref.WeakKeyDictionary[nx.DiGraph, dict[str, list[str]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _by_plan(graph: nx.DiGraph) -> dict[str, list[str]]:
-    """Every node per plan, in document order (once per graph: asked for once per node)."""
-    cached = _NODES_BY_PLAN.get(graph)
-    if cached is None:
-        cached = {}
-        for n, d in graph.nodes(data=True):
-            cached.setdefault(d["plan"], []).append(n)
-        _NODES_BY_PLAN[graph] = cached
-    return cached
-
-
-def upward_pool(graph: nx.DiGraph, node_id: str) -> list[str]:
-    """What ``node_id`` may follow up: goals and strategies of the plans its plan follows."""
-    plan = graph.nodes[node_id]["plan"]
-    by_plan, nodes = _by_plan(graph), graph.nodes
-    return [
-        n
-        for p in graph.graph["plans"]
-        if p != plan and graph.graph["plan_graph"].has_edge(plan, p)
-        for n in by_plan.get(p, ())
-        if nodes[n]["kind"] in _TARGET_KINDS
-    ]
-
-
-def link_problem(graph: nx.DiGraph, follower: str, target: str) -> str | None:
-    """What ``check`` would say of ``follower`` naming ``target`` in its ``follows_up`` (both
-    in the graph): None when it is a valid link that counts, else the finding's code
-    (``link-to-area``, ``link-to-measure``, ``link-outside-followed``) or ``link-to-self``.
-    The same rules as ``upward_pool`` and ``downward_pool``: a goal or strategy of a plan that
-    the follower's plan follows."""
-    if follower == target:
-        return "link-to-self"
-    nodes = graph.nodes
-    kind = nodes[target]["kind"]
-    if kind is Kind.AREA:
-        return "link-to-area"
-    if kind not in _TARGET_KINDS:
-        return "link-to-measure"
-    plan, target_plan = nodes[follower]["plan"], nodes[target]["plan"]
-    if plan == target_plan or not graph.graph["plan_graph"].has_edge(plan, target_plan):
-        return "link-outside-followed"
-    return None
-
-
-def downward_pool(graph: nx.DiGraph, goal_id: str, only: str | None = None) -> list[str]:
-    """What may follow up ``goal_id``: goals, strategies and tiltak of plans that follow its plan
-    (of ``only`` when given)."""
-    plan = graph.nodes[goal_id]["plan"]
-    by_plan, nodes = _by_plan(graph), graph.nodes
-    return [
-        n
-        for p in graph.graph["plans"]
-        if p != plan and graph.graph["plan_graph"].has_edge(p, plan) and (only is None or p == only)
-        for n in by_plan.get(p, ())
-        if nodes[n]["kind"] in _SOURCE_KINDS
-    ]
-
-
-def relevant_of(graph: nx.DiGraph, plan_id: str) -> frozenset[str]:
-    """The goals a plan says it answers for (``relevant_goals``, with everything under them)."""
-    plan = graph.graph["plans"][plan_id]
-    named = plan.plan.relevant_goals or []
-    out: set[str] = set()
-    stack = [n for n in named if n in graph]
-    while stack:
-        n = stack.pop()
-        if n in out:
-            continue
-        out.add(n)
-        stack.extend(c for c, e in graph.succ[n].items() if e["kind"] != FOLLOWS_UP)
-    return frozenset(out)
-
-
-def plan_groups(graph: nx.DiGraph) -> dict[str, frozenset[str]]:
-    """Each plan's group: the plans connected to it by ``follows`` (a kommune's plans)."""
-    import networkx as nx
-
-    out: dict[str, frozenset[str]] = {}
-    for component in nx.weakly_connected_components(graph.graph["plan_graph"]):
-        group = frozenset(component)
-        for p in group:
-            out[p] = group
-    return out
-
-
 def suggest(
     analysis: Analysis,
     *,
     top: int = DEFAULT_TOP,
     node: str | None = None,
     matcher: Matcher | None = None,
+    engine: Engine | None = None,
+    meanings: Meanings | None = None,
 ) -> Suggestions:
     """The candidates for every orphan and every goal not followed up in ``analysis`` (one plan's
     view when it is focused, see ``focus_plan``); with ``node``, for that node only.
+
+    ``engine``: "words", "meaning" (a sentence model, the ``meaning`` extra) or "both" fused;
+    by default both when the extra is installed, else words (and the result is as it was before
+    there was a choice: ``engine`` None). When meaning is asked for but cannot be used (not
+    installed, will not load, a set over ``meaning.MAX_NODES``), words rank and ``fallback``
+    says why. ``meanings``: the vectors to use (made from the bundled model when not given).
 
     Raises ``UnknownNodeError`` when ``node`` is not in the set.
     """
     graph = analysis.graph
     if node is not None and node not in graph:
-        raise UnknownNodeError(node)
+        raise UnknownNodeError(node, list(analysis.graph))
+    from maltrace.analysis import meaning as m
+
+    asked = engine
+    if engine is None:
+        engine = "both" if meanings is not None or m.installed() else "words"
+    if engine == "words" or matcher is not None:
+        return _suggest(analysis, top, node, matcher, None, "words", asked)
+    fallback: m.MeaningUnavailable | None = None
+    if graph.number_of_nodes() > m.MAX_NODES:
+        fallback = m.MeaningUnavailable(
+            "meaning-too-big", nodes=graph.number_of_nodes(), limit=m.MAX_NODES
+        )
+    elif meanings is None and not m.installed():
+        fallback = m.MeaningUnavailable("meaning-not-installed")
+    else:
+        try:
+            reader = meanings or m.Meanings(graph, name=m.default_name())
+            return _suggest(analysis, top, node, None, reader, engine, engine)
+        except m.MeaningUnavailable as exc:
+            fallback = exc
+    result = _suggest(analysis, top, node, None, None, "words", "words")
+    return dataclasses.replace(result, engine="words", fallback=fallback)
+
+
+def _suggest(
+    analysis: Analysis,
+    top: int,
+    node: str | None,
+    matcher: Matcher | None,
+    meanings: Meanings | None,
+    engine: Engine,
+    shown: Engine | None,
+) -> Suggestions:
+    graph = analysis.graph
     # Each group of connected plans (a kommune) is read on its own: a whole country's set a
     # kommune at a time, and a node's scores are the same whatever else is asked for.
     group_of = plan_groups(graph)
@@ -594,7 +406,9 @@ def suggest(
             return matcher
         group = group_of[plan]
         if group not in matchers:
-            matchers[group] = Matcher(graph, sorted(group, key=rank_of.__getitem__))
+            matchers[group] = Matcher(
+                graph, sorted(group, key=rank_of.__getitem__), meanings, engine
+            )
         return matchers[group]
 
     focus = analysis.focus
@@ -628,4 +442,11 @@ def suggest(
         )
         out.append(Suggestion(goal, "not-followed-up", plan, data["title"], cands))
     out.sort(key=lambda s: graph.nodes[s.node]["order"])
-    return Suggestions(tuple(out), top, focus)
+    return Suggestions(
+        tuple(out),
+        top,
+        focus,
+        engine=shown,
+        lang=analysis.lang,
+        plan_files=tuple(analysis.plan_files.values()),
+    )

@@ -6,10 +6,7 @@ import dataclasses
 
 from maltrace.analysis.frameworks import plan_view
 from maltrace.analysis.results import GAP_CODES, Analysis, AreaCoverage, Coverage, GoalStatus
-
-
-class UnknownPlanError(KeyError):
-    """``--plan`` named a plan that is not in the set."""
+from maltrace.errors import UnknownPlanError
 
 
 def focus_plan(analysis: Analysis, plan_id: str) -> Analysis:
@@ -20,7 +17,7 @@ def focus_plan(analysis: Analysis, plan_id: str) -> Analysis:
     that follows them up across the set.
     """
     if plan_id not in analysis.plan_files:
-        raise UnknownPlanError(plan_id)
+        raise UnknownPlanError(plan_id, list(analysis.plan_files))
     # Every finding points into the file of the plan it belongs to (one plan, one file), so the
     # view is cut without the graph — an analysis from the cache has none at hand.
     plan_file = analysis.plan_files[plan_id]

@@ -1,4 +1,4 @@
-"""The ``maltrace`` command: thin wrappers over the library (see ``maltrace.api``).
+"""The ``maltrace`` command: options -> one ``maltrace.api`` call -> print or write.
 
 One module per command; each registers itself on ``app``. Imports of the library happen inside
 each command, so ``maltrace --help`` stays fast.
@@ -25,15 +25,20 @@ from maltrace.cli import (  # noqa: F401 - registers the commands
     suggest,
     template,
 )
-from maltrace.cli._common import EXIT_FINDINGS, EXIT_LOAD, EXIT_OK, app, load_analysis
+from maltrace.cli._common import EXIT_FINDINGS, EXIT_LOAD, EXIT_OK, app
 
-__all__ = ["EXIT_FINDINGS", "EXIT_LOAD", "EXIT_OK", "app", "load_analysis", "main"]
+__all__ = ["EXIT_FINDINGS", "EXIT_LOAD", "EXIT_OK", "app", "main"]
 
 
 def main() -> None:
+    from maltrace.api import _job
+
+    # One command is one job: the cyclic collector is paused for all of it (see api/_job.py).
+    _job.ONE_SHOT = True
     # Keep a planner's terminal free of tracebacks: anything unexpected is one line and exit 2.
     try:
-        app()
+        with _job.job():
+            app()
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except (BrokenPipeError, OSError) as exc:

@@ -9,17 +9,18 @@ import sys
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
 
 import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from maltrace.analysis import Analysis
-    from maltrace.edit import ApplyResult
+    from maltrace.api import ApplyResult, Written
+    from maltrace.errors import MaltraceError
     from maltrace.i18n import Lang
-    from maltrace.load import Plan
+
+T = TypeVar("T")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_LOAD = 0, 1, 2
 
@@ -72,112 +73,86 @@ def make_console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
-def _lang(option: LangOption | None) -> Lang | None:
-    from maltrace.i18n import normalise_lang
-
-    return None if option is None else normalise_lang(option.value)
+def lang_value(option: LangOption | None) -> str | None:
+    return None if option is None else option.value
 
 
-def _lang_for_errors(option: LangOption | None, plans: list[Plan]) -> Lang:
-    from maltrace.analysis import plans_language
-
-    return _lang(option) or plans_language(plans)
-
-
-def fail_load(exc: Exception, lang_option: LangOption | None, as_json: bool) -> NoReturn:
-    from maltrace.load import LoadFailed
-
-    assert isinstance(exc, LoadFailed)
-    lang = _lang_for_errors(lang_option, exc.plans)
-    if as_json:
-        import json
-
-        payload = {
-            "schema_version": 1,
-            "load_errors": [
-                {"code": e.code, "file": e.file, "line": e.line, "message": e.message(lang)}
-                for e in exc.errors
-            ],
-        }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    else:
-        from maltrace.render.terminal import render_load_errors
-
-        render_load_errors(exc.errors, make_console(stderr=True), lang)
-    raise typer.Exit(EXIT_LOAD)
-
-
-def unknown_plan(plan: str, known: list[str], lang: Lang) -> NoReturn:
-    import difflib
-
+def fail(exc: MaltraceError, lang_option: LangOption | None, as_json: bool = False) -> NoReturn:
+    """Say why a job failed — in the language asked for, else the job's — and exit 2. A set that
+    does not load is listed error by error (as JSON with ``--format json``); a workbook's
+    problems one a line; anything else in one line."""
+    from maltrace import api
     from maltrace.i18n import t
 
-    close = difflib.get_close_matches(plan, known, n=1)
-    hint = " " + t("word.did_you_mean", lang, suggestion=close[0]) if close else ""
-    typer.echo(t("cli.unknown_plan", lang, plan=plan, hint=hint, plans=", ".join(known)), err=True)
+    lang = api.error_lang(exc, lang_value(lang_option))
+    if isinstance(exc, api.SideFailed):
+        if not as_json and isinstance(exc.error, api.LoadFailed):
+            typer.echo(f"maltrace: {exc.message(lang)}", err=True)
+            exc = exc.error
+        elif not as_json:
+            typer.echo(f"maltrace: {exc.message(lang)} {exc.error.message(lang)}", err=True)
+            raise typer.Exit(EXIT_LOAD)
+    if isinstance(exc, (api.LoadFailed, api.SideFailed)):
+        if as_json:
+            import json
+
+            payload = exc.as_dict(lang)
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            from maltrace.render.terminal import render_load_errors
+
+            assert isinstance(exc, api.LoadFailed)
+            render_load_errors(exc.errors, make_console(stderr=True), lang)
+        raise typer.Exit(EXIT_LOAD)
+    problems = getattr(exc, "problems", None)
+    if problems is not None:  # a workbook's rows, or values a workbook cannot hold
+        print_lines([p.text(lang) for p in problems], exc.message(lang))
+    elif isinstance(exc, api.OutputExists):  # each file in the way on a line of its own
+        print_lines([t("excel.cli.exists", lang, path=p) for p in exc.paths], "")
+    elif isinstance(exc, api.UnknownIdError) or exc.code in BARE:
+        typer.echo(exc.message(lang), err=True)
+    else:
+        typer.echo(f"maltrace: {exc.message(lang)}", err=True)
     raise typer.Exit(EXIT_LOAD)
 
 
-def load_analysis(
-    paths: list[Path] | None,
-    plan: str | None,
-    lang: LangOption | None,
-    as_json: bool = False,
-    cache: bool = True,
-) -> Analysis:
-    """Shared by the commands: load, analyse, focus; exit 2 with clear messages on failure."""
-    import gc
+# Errors said as a line of their own, not after «maltrace:» (as they always were).
+BARE = frozenset({"csv-needs-plan"})
 
-    from maltrace.analysis import UnknownPlanError, analyse_plan_files, focus_plan
-    from maltrace.load import LoadFailed
 
-    # Nearly everything loaded lives until the command ends; reference counting frees the rest.
-    # The cyclic collector would only walk the plans again and again (357 kommunar: 4 s of 24),
-    # so it is off while they are built, and then told to leave them be (freeze).
-    gc.disable()
+def print_lines(lines: list[str], headline: str) -> None:
+    """A headline and one indented line per problem, on stderr."""
+    console = make_console(stderr=True)
+    if headline:
+        console.print(headline, markup=False, soft_wrap=True)
+    for line in lines:
+        console.print("  " + line, markup=False, soft_wrap=True)
+
+
+def run(job: Callable[[], T], lang_option: LangOption | None, as_json: bool = False) -> T:
+    """Run one api call; a ``MaltraceError`` ends the command with its message and exit 2."""
+    from maltrace.errors import MaltraceError
+
     try:
-        analysis = analyse_plan_files(paths or [Path("plans")], lang=_lang(lang), cache=cache)
-    except LoadFailed as exc:
-        fail_load(exc, lang, as_json)
-    gc.freeze()
-    gc.enable()
-    if plan:
-        try:
-            analysis = focus_plan(analysis, plan)
-        except UnknownPlanError:
-            unknown_plan(plan, list(analysis.plan_files), analysis.lang)
-    return analysis
+        return job()
+    except MaltraceError as exc:
+        fail(exc, lang_option, as_json)
 
 
 def write_files(
-    write: Callable[[], list[Path]],
-    output: Path,
-    lang: Lang,
+    write: Callable[[], Written],
+    lang_option: LangOption | None,
     *,
-    errors: tuple[type[Exception], ...] = (),
     written_key: str = "report.wrote",
-) -> list[Path]:
-    """Run ``write`` (a report, a diagram, a workbook) and say each file it wrote. A plan file in
-    the way, a file that cannot be written, or one of ``errors`` (which say ``message(lang)``)
-    end in one line for the planner and exit 2, never a traceback."""
+) -> Written:
+    """Run one api call that writes files (a report, a diagram, a workbook) and say each file it
+    wrote; any failure is one line for the planner and exit 2, never a traceback."""
     from maltrace.i18n import t
-    from maltrace.load import ProtectedFileError
 
-    try:
-        written = write()
-    except ProtectedFileError as exc:
-        message = t("report.protected", lang, path=exc.path)
-    except errors as exc:
-        message = exc.message(lang)  # type: ignore[attr-defined]
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        message = t("report.cannot_write", lang, path=output, reason=reason)
-    else:
-        for path in written:
-            typer.echo(t(written_key, lang, path=path), err=True)
-        return written
-    typer.echo(f"maltrace: {message}", err=True)
-    raise typer.Exit(EXIT_LOAD)
+    done = run(write, lang_option)
+    for path in done.files:
+        typer.echo(t(written_key, done.lang, path=path), err=True)
+    return done
 
 
 def report_edits(outcomes: Iterable[ApplyResult], lang: Lang, applied: str, changed: str) -> int:

@@ -13,8 +13,9 @@ from maltrace.cli._common import (
     PathsArg,
     PlanOpt,
     app,
-    load_analysis,
+    lang_value,
     make_console,
+    run,
 )
 
 
@@ -56,25 +57,31 @@ def check(
     Exit 0: every goal in scope is followed up and nothing is broken. Exit 1: findings.
     Exit 2: the plans could not be loaded, or bad usage.
     """
-    analysis = load_analysis(paths, plan, lang, as_json=format is Format.json, cache=not no_cache)
+    from maltrace import api
+
+    as_json = format is Format.json
+    analysis = run(
+        lambda: api.check(paths, plan=plan, lang=lang_value(lang), cache=not no_cache),
+        lang,
+        as_json,
+    )
     out_lang = analysis.lang
-    if format is Format.json:
-        from maltrace.render.json import check_json
+    if as_json:
+        from maltrace.render.check.json import check_json
 
         sys.stdout.write(check_json(analysis, out_lang))
     else:
         from maltrace.i18n import format_percent, t
-        from maltrace.render.terminal import render_check
+        from maltrace.render.check.terminal import render_check
 
         console = make_console()
         render_check(analysis, console, out_lang)
-        cov = analysis.coverage
-        if fail_under < 100 and cov.followed_up * 100 < fail_under * cov.goals:
+        if api.below(analysis, fail_under):
             console.print(
                 t(
                     "check.fail_under",
                     out_lang,
-                    percent=format_percent(cov.ratio, out_lang),
+                    percent=format_percent(analysis.coverage.ratio, out_lang),
                     required=format_percent(fail_under / 100, out_lang),
                 )
             )

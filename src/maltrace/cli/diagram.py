@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from maltrace.cli._common import (
-    EXIT_LOAD,
-    EXIT_OK,
-    LangOpt,
-    PathsArg,
-    app,
-    load_analysis,
-)
-
-if TYPE_CHECKING:
-    from maltrace.analysis import Analysis
+from maltrace.cli._common import EXIT_OK, LangOpt, PathsArg, app, lang_value, run
 
 
 class SplitBy(StrEnum):
@@ -112,90 +102,34 @@ def diagram(
 
     Exit 0: written. Exit 2: the plans could not be loaded, an unknown id, or bad usage.
     """
-    from maltrace.render.diagram import (
-        DiagramError,
-        build_diagram,
-        output_format,
-        write_diagram,
-        write_split,
+    from maltrace import api
+    from maltrace.i18n import t
+
+    drawn = run(
+        lambda: api.diagram(
+            paths,
+            output,
+            plan=plan,
+            goal=goal,
+            area=area,
+            framework=framework,
+            lang=lang_value(lang),
+            width_cm=width_cm,
+            status=status,
+            today=today,
+            split=split.value if split is not None else None,
+            part_format=part_format.value,
+            dot=dot,
+        ),
+        lang,
     )
-
-    analysis = load_analysis(paths, None, lang)
-    out_lang = analysis.lang
-    notes = _status_notes(analysis, today) if status else None
-    try:
-        if sum(x is not None for x in (plan, goal, area)) > 1 and framework is None:
-            raise DiagramError("one_view")
-        if split is not None and (plan, goal, area) != (None, None, None):
-            raise DiagramError("split_alone")
-        if split is not None:
-            if output == "-":
-                raise DiagramError("not_a_folder", path="-")
-            from maltrace.i18n import t
-
-            parts = write_split(
-                analysis,
-                output,
-                fmt=part_format.value,
-                lang=out_lang,
-                width_cm=width_cm,
-                dot_program=dot,
-            )
-            for _path, part in parts:
-                for warning in part.warnings:
-                    typer.echo(f"maltrace: {part.title}: {warning}", err=True)
-            typer.echo(
-                t("diagram.split_written", out_lang, count=len(parts), path=output), err=True
-            )
-            raise typer.Exit(EXIT_OK)
-        if output == "-":
-            built = build_diagram(
-                analysis,
-                plan=plan,
-                goal=goal,
-                area=area,
-                lang=out_lang,
-                width_cm=width_cm,
-                notes=notes,
-                framework=framework,
-            )
-            sys.stdout.write(built.dot)
-        else:
-            output_format(output)
-            built = write_diagram(
-                analysis,
-                output,
-                plan=plan,
-                goal=goal,
-                area=area,
-                lang=out_lang,
-                width_cm=width_cm,
-                dot_program=dot,
-                notes=notes,
-                framework=framework,
-            )
-    except DiagramError as exc:
-        typer.echo(f"maltrace: {exc.message(out_lang)}", err=True)
-        raise typer.Exit(EXIT_LOAD) from None
-    from maltrace.i18n import t
-
-    for warning in built.warnings:
+    for warning in drawn.warnings:
         typer.echo(f"maltrace: {warning}", err=True)
-    if output != "-":
-        typer.echo(t("diagram.written", out_lang, path=output), err=True)
+    if drawn.dot is not None:
+        sys.stdout.write(drawn.dot)
+    elif drawn.split:
+        count = len(drawn.written)
+        typer.echo(t("diagram.split_written", drawn.lang, count=count, path=output), err=True)
+    else:
+        typer.echo(t("diagram.written", drawn.lang, path=output), err=True)
     raise typer.Exit(EXIT_OK)
-
-
-def _status_notes(analysis: Analysis, today: str | None) -> dict[str, tuple[str, ...]]:
-    import datetime as dt
-
-    from maltrace.analysis.status import analyse_status
-    from maltrace.i18n import t
-    from maltrace.render.status import status_notes
-
-    try:
-        day = dt.date.fromisoformat(today.strip()) if today else dt.date.today()
-    except ValueError:
-        typer.echo(f"maltrace: {t('st.bad_today', analysis.lang, value=today)}", err=True)
-        raise typer.Exit(EXIT_LOAD) from None
-    return status_notes(analyse_status(analysis, today=day), analysis.lang)

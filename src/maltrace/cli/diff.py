@@ -1,11 +1,11 @@
 """``maltrace diff`` and ``maltrace relink``: what a change of plans breaks, and the repair of
-links to renumbered goals (see ``maltrace.analysis.diff`` and ``maltrace.edit``)."""
+links to renumbered goals. Options -> ``maltrace.api.diff`` or ``maltrace.api.relink`` -> print."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -15,17 +15,13 @@ from maltrace.cli._common import (
     EXIT_OK,
     Format,
     LangOpt,
-    LangOption,
     app,
+    lang_value,
     make_console,
     report_edits,
+    run,
     write_files,
 )
-
-if TYPE_CHECKING:
-    from maltrace.analysis.diff import PlanDiff, SideFailed
-    from maltrace.i18n import Lang
-    from maltrace.load import PlanFiles
 
 OldArg = Annotated[
     str,
@@ -44,69 +40,6 @@ NewArg = Annotated[
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Parse every file afresh instead of using the cache.")
 ]
-
-
-def _lang(option: LangOption | None) -> Lang | None:
-    from maltrace.i18n import normalise_lang
-
-    return None if option is None else normalise_lang(option.value)
-
-
-def _fail_side(exc: SideFailed, lang_option: LangOption | None, as_json: bool) -> NoReturn:
-    from maltrace.analysis import plans_language
-    from maltrace.i18n import DEFAULT_LANG, t
-    from maltrace.load import LoadFailed
-
-    error = exc.error
-    plans = error.plans if isinstance(error, LoadFailed) else []
-    lang = _lang(lang_option) or (plans_language(plans) if plans else DEFAULT_LANG)
-    side = f"{exc.side.upper()} ({exc.label})"
-    if isinstance(error, LoadFailed):
-        if not as_json:
-            typer.echo(f"maltrace: {t('diff.side_failed', lang, side=side)}", err=True)
-        from maltrace.cli._common import fail_load
-
-        fail_load(error, lang_option, as_json)
-    params = getattr(error, "params", {})
-    message = t(f"source.{getattr(error, 'code', 'git_failed')}", lang, **params)
-    if as_json:
-        import json
-
-        payload = {
-            "schema_version": 1,
-            "load_errors": [
-                {
-                    "code": getattr(error, "code", "git_failed").replace("_", "-"),
-                    "file": exc.label,
-                    "line": 0,
-                    "message": message,
-                }
-            ],
-        }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    else:
-        typer.echo(f"maltrace: {t('diff.side_failed', lang, side=side)} {message}", err=True)
-    raise typer.Exit(EXIT_LOAD)
-
-
-def _run_diff(
-    old: str, new: str | None, lang: LangOption | None, as_json: bool, cache: bool
-) -> tuple[PlanDiff, PlanFiles]:
-    import gc
-
-    from maltrace.analysis.diff import SideFailed, diff_sources
-    from maltrace.i18n import DEFAULT_LANG, t
-
-    gc.disable()
-    try:
-        return diff_sources([old], [new] if new else None, lang=_lang(lang), cache=cache)
-    except SideFailed as exc:
-        _fail_side(exc, lang, as_json)
-    except ValueError:
-        typer.echo(f"maltrace: {t('diff.new_missing', _lang(lang) or DEFAULT_LANG)}", err=True)
-        raise typer.Exit(EXIT_LOAD) from None
-    finally:
-        gc.enable()
 
 
 @app.command()
@@ -136,37 +69,24 @@ def diff(
     goals, new goals nobody follows up, goals that lost their follow-up.
     Exit 0: nothing needs action. Exit 1: something does. Exit 2: a side could not be read.
     """
+    from maltrace import api
+
     as_json = format is Format.json
-    result, _ = _run_diff(old, new, lang, as_json, not no_cache)
+    result = run(
+        lambda: api.diff(old, new, lang=lang_value(lang), cache=not no_cache), lang, as_json
+    )
     out_lang = result.lang
     if output is not None:
-        _write(result, output, out_lang)
+        write_files(lambda: api.write_diff(result, output), lang, written_key="diff.written")
     if as_json:
-        from maltrace.render.diff_json import diff_json
+        from maltrace.render.diff.json import diff_json
 
         sys.stdout.write(diff_json(result, out_lang))
-    else:
-        from maltrace.render.diff_terminal import render_diff
+    elif output is None:
+        from maltrace.render.diff.terminal import render_diff
 
         render_diff(result, make_console(), out_lang)
     raise typer.Exit(result.exit_code())
-
-
-def _write(result: PlanDiff, output: Path, lang: Lang) -> None:
-    from maltrace.i18n import t
-    from maltrace.render.diagram import DiagramError
-    from maltrace.render.diff_report import DIAGRAM_SUFFIXES, DOCUMENT_SUFFIXES, write_diff
-
-    if output.suffix.lower() not in (*DIAGRAM_SUFFIXES, *DOCUMENT_SUFFIXES):
-        typer.echo(f"maltrace: {t('diff.bad_output', lang, path=output)}", err=True)
-        raise typer.Exit(EXIT_LOAD)
-    write_files(
-        lambda: write_diff(result, output, lang=lang),
-        output,
-        lang,
-        errors=(DiagramError,),
-        written_key="diff.written",
-    )
 
 
 @app.command()
@@ -187,13 +107,14 @@ def relink(
     Exit 0: nothing to repair, or repaired. Exit 1: a dry run with repairs to make.
     Exit 2: a side could not be read, NEW is not on disk, or a file changed since it was read.
     """
-    from maltrace.edit import apply_relink, plan_relink
+    from maltrace import api
     from maltrace.i18n import t
-    from maltrace.load.sources import is_git_spec
 
-    result, found = _run_diff(old, new, lang, False, not no_cache)
-    out_lang = result.lang
-    plan = plan_relink(result, found)
+    done = run(
+        lambda: api.relink(old, new, apply=apply, lang=lang_value(lang), cache=not no_cache), lang
+    )
+    out_lang = done.diff.lang
+    plan = done.plan
     for bad in plan.unsafe:
         typer.echo(
             "maltrace: "
@@ -203,16 +124,13 @@ def relink(
     if not plan.files:
         typer.echo(t("relink.nothing", out_lang), err=True)
         raise typer.Exit(EXIT_LOAD if plan.unsafe else EXIT_OK)
-    if apply and new is not None and is_git_spec(new):
-        typer.echo(f"maltrace: {t('relink.not_on_disk', out_lang)}", err=True)
-        raise typer.Exit(EXIT_LOAD)
     if not apply:
         for edit in plan.files:
             sys.stdout.write(edit.unified_diff())
         files = len(plan.files)
         typer.echo(t("relink.dry_run", out_lang, count=plan.count, files=files), err=True)
         raise typer.Exit(EXIT_FINDINGS)
-    code = report_edits(apply_relink(plan), out_lang, "relink.applied", "relink.changed_since")
+    code = report_edits(done.applied, out_lang, "relink.applied", "relink.changed_since")
     if plan.left:
         typer.echo(t("relink.left", out_lang, count=plan.left), err=True)
     raise typer.Exit(code)

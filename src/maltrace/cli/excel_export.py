@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from maltrace.cli._common import LangOption, PathsArg, app
+from maltrace.cli._common import LangOption, PathsArg, app, lang_value, run
 
 
 @app.command()
@@ -29,26 +29,9 @@ def export(
     reads back as the same plans. Refuses (exit 2, nothing written) when a plan holds data the
     workbook has no column for, rather than drop it.
     """
-    from maltrace.cli._common import fail_load
-    from maltrace.cli._excel import fail, lang_of
-    from maltrace.i18n import normalise_lang, t
-    from maltrace.load import LoadFailed, ProtectedFileError
-    from maltrace.load.convert import export_plans
-    from maltrace.load.excel_write import ExportRefused
+    from maltrace import api
+    from maltrace.i18n import t
 
-    asked = normalise_lang(lang.value) if lang else None
-    try:
-        plans, out_lang = export_plans(paths or [Path("plans")], output, lang=asked)
-    except LoadFailed as exc:
-        fail_load(exc, lang, as_json=False)
-    except ExportRefused as exc:
-        lines = [p.text(exc.lang) for p in exc.problems]
-        fail(lines, t("excel.cli.export_refused", exc.lang, count=len(lines)))
-    except ProtectedFileError as exc:
-        fail([], t("excel.cli.protected", lang_of(lang), path=exc.path))
-    from maltrace.load.excel_write import indicator_rows, rows_of
-
-    nodes = sum(len(rows_of(p)) for p in plans)
-    indicators = sum(len(indicator_rows(p, out_lang)) for p in plans)
-    counts = {"plans": len(plans), "nodes": nodes, "indicators": indicators}
-    typer.echo(t("excel.cli.exported", out_lang, path=output, **counts))
+    done = run(lambda: api.export(paths, output, lang=lang_value(lang)), lang)
+    counts = {"plans": done.plans, "nodes": done.nodes, "indicators": done.indicators}
+    typer.echo(t("excel.cli.exported", done.lang, path=output, **counts))

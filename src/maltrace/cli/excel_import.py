@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from maltrace.cli._common import EXIT_LOAD, app
+from maltrace.cli._common import app, lang_value, run
 from maltrace.cli._excel import ExcelLangOpt
 
 _Opt = Optional[str]  # noqa: UP045 - typer reads these annotations at run time
@@ -43,25 +43,11 @@ def import_(
     Every problem is named by sheet and cell (Nodar!C14); then nothing is written (exit 2).
     Existing files are never written over without --force.
     """
-    from maltrace.cli._excel import fail, fail_exists, lang_of
+    from maltrace import api
     from maltrace.i18n import t
-    from maltrace.load.convert import (
-        OutputExists,
-        measurements_elsewhere,
-        read_sheet_plans,
-        write_plans,
-    )
-    from maltrace.load.excel import ImportFailed
 
-    out_lang = lang_of(lang)
-    suffix = source.suffix.lower()
-    if suffix not in (".xlsx", ".xlsm", ".csv"):
-        fail([], t("excel.cli.bad_suffix", out_lang, path=source))
     header: dict[str, Any] | None = None
-    if suffix == ".csv":
-        if not (plan_id and plan_type and plan_title):
-            typer.echo(t("excel.cli.csv_needs_plan", out_lang), err=True)
-            raise typer.Exit(EXIT_LOAD)
+    if source.suffix.lower() == ".csv":
         given = {
             "id": plan_id,
             "type": plan_type,
@@ -74,19 +60,16 @@ def import_(
             "date": date,
         }
         header = {k: v for k, v in given.items() if v is not None}
-    try:
-        plans = read_sheet_plans(source, header)
-        written = write_plans(plans, output, force=force)
-    except ImportFailed as exc:
-        lines = [p.text(out_lang) for p in exc.problems]
-        fail(lines, t("excel.cli.problems", out_lang, file=exc.file, count=len(lines)))
-    except OutputExists as exc:
-        fail_exists(list(exc.paths), out_lang)
-    names = ", ".join(p.name for p in written)
-    typer.echo(t("excel.cli.imported", out_lang, count=len(written), folder=output, files=names))
-    for plan_id, name in measurements_elsewhere(plans, output):
-        note = t(
-            "excel.cli.measurements_elsewhere", out_lang, plan=plan_id, file=name, folder=output
-        )
+    done = run(
+        lambda: api.import_plans(
+            source, output, force=force, lang=lang_value(lang), plan_header=header
+        ),
+        lang,
+    )
+    out_lang = done.lang
+    names = ", ".join(p.name for p in done.files)
+    typer.echo(t("excel.cli.imported", out_lang, count=len(done.files), folder=output, files=names))
+    for plan, name in done.measurements_elsewhere:
+        note = t("excel.cli.measurements_elsewhere", out_lang, plan=plan, file=name, folder=output)
         typer.echo(note)
     typer.echo(t("excel.cli.next_check", out_lang, folder=output))

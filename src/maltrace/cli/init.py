@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from maltrace.cli._common import app
+from maltrace.cli._common import app, lang_value, run
 from maltrace.cli._excel import ExcelLangOpt
 
 
@@ -27,16 +27,14 @@ def init(
     the JSON Schema and a VS Code setup. `maltrace check` runs clean on it. Never writes over
     existing files without --force.
     """
-    from maltrace.cli._excel import fail_exists, lang_of
-    from maltrace.i18n import t
-    from maltrace.load.convert import OutputExists
-    from maltrace.load.starter import init_project
+    from maltrace import api
+    from maltrace.i18n import choose_lang, t
 
-    out_lang = lang_of(lang)
-    try:
-        written = init_project(folder, lang=out_lang, municipality=municipality, force=force)
-    except OutputExists as exc:
-        fail_exists(list(exc.paths), out_lang)
+    asked = lang_value(lang)
+    written = run(
+        lambda: api.init(folder, lang=asked, municipality=municipality, force=force), lang
+    )
+    out_lang = choose_lang(asked)
     names = ", ".join(str(p.relative_to(folder)) for p in written)
     typer.echo(t("init.wrote", out_lang, folder=folder, files=names))
     typer.echo(t("init.next", out_lang, folder=folder))

@@ -13,7 +13,7 @@ from maltrace.cli._common import (
     PathsArg,
     PlanOpt,
     app,
-    load_analysis,
+    lang_value,
     write_files,
 )
 
@@ -46,16 +46,10 @@ def report(
     links, coverage, findings) or the link list as CSV. Exit 0: written. Exit 2: the plans could
     not be loaded, the file cannot be written, or bad usage.
     """
-    from maltrace.render.docx import TemplateError
-    from maltrace.render.report import ReportError, report_format, write_report
+    from maltrace import api
 
-    analysis = load_analysis(paths, plan, lang)
-    out_lang = analysis.lang
-
-    def write() -> list[Path]:
-        if report_format(output) != ".docx" and template is not None:
-            raise ReportError("doc.template_only_docx", suffix=output.suffix)
-        return write_report(analysis, output, lang=out_lang, template=template)
-
-    write_files(write, output, out_lang, errors=(ReportError, TemplateError))
+    write_files(
+        lambda: api.report(paths, output, plan=plan, lang=lang_value(lang), template=template),
+        lang,
+    )
     raise typer.Exit(EXIT_OK)

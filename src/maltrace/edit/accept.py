@@ -30,7 +30,8 @@ from maltrace.i18n import LANGS, Lang, t
 from maltrace.load import PlanFiles
 from maltrace.load.excel import ImportFailed, read_sheets
 from maltrace.load.excel_layout import norm
-from maltrace.load.sheets import Sheet, SheetProblem, col_letter, sort_problems
+from maltrace.load.sheet_rows import Sheet, SheetProblem, col_letter
+from maltrace.load.sheets import sort_problems
 from maltrace.load.yamlsafe import id_mappings
 
 if TYPE_CHECKING:

@@ -7,9 +7,23 @@ English. Texts are ``str.format`` templates; keep the placeholders the same in a
 from __future__ import annotations
 
 import datetime as _dt
+import string
+from collections import Counter
+from collections.abc import Iterable
 from typing import Final, Literal
 
-from maltrace.i18n import core, diff, document, excel, frameworks, status, suggest
+from maltrace.i18n import (
+    core,
+    diff,
+    document,
+    excel,
+    frameworks,
+    glossary,
+    schema_words,
+    starter,
+    status,
+    suggest,
+)
 
 Lang = Literal["nn", "nb", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("nn", "nb", "en")
@@ -35,7 +49,10 @@ _merge(
     status.TEXTS,
     frameworks.TEXTS,
     excel.TEXTS,
+    schema_words.TEXTS,
+    starter.TEXTS,
     suggest.TEXTS,
+    glossary.TEXTS,
 )
 
 _MONTHS: dict[Lang, tuple[str, ...]] = {
@@ -98,11 +115,58 @@ def normalise_lang(value: str | None) -> Lang | None:
     return None
 
 
+def choose_lang(asked: str | None, declared: Iterable[str | None] = ()) -> Lang:
+    """The one language rule of every job: the language asked for (``--lang``, the page's
+    switch); else the language most plans declare (``plan.language``; a tie goes to nn, then
+    nb, then en); else nynorsk."""
+    chosen = normalise_lang(asked)
+    if chosen:
+        return chosen
+    counts = Counter(normalise_lang(d) for d in declared)
+    counts.pop(None, None)
+    if not counts:
+        return DEFAULT_LANG
+    best = max(counts.values())
+    return next(lang for lang in LANGS if counts.get(lang) == best)
+
+
 def t(key: str, lang: Lang, /, **params: object) -> str:
-    """The text for ``key`` in ``lang``, with ``params`` filled in."""
+    """The text for ``key`` in ``lang``, with ``params`` filled in.
+
+    A count takes the right form of what it counts with a plural field: ``{count:# lenkje|#
+    lenkjer}`` (one|other) or ``{count:ingen lenkjer|# lenkje|# lenkjer}`` (zero|one|other);
+    ``#`` stands for the number."""
     texts = _CATALOGUE[key]
     template = texts[LANGS.index(lang)]
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    if "|" in template:
+        return _PLURAL.format(template, **params)
+    return template.format(**params)
+
+
+class _PluralFormatter(string.Formatter):
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return str(super().format_field(value, format_spec))
+        return plural_form(value, format_spec)
+
+
+def plural_form(value: object, spec: str) -> str:
+    """The form of ``spec`` (``one|other`` or ``zero|one|other``) for the count ``value``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"a plural form needs a whole number, not {value!r}")
+    forms = spec.split("|")
+    if len(forms) == 2:
+        form = forms[0] if value == 1 else forms[1]
+    elif len(forms) == 3:
+        form = forms[0] if value == 0 else forms[1] if value == 1 else forms[2]
+    else:
+        raise ValueError(f"a plural field has two or three forms: {spec!r}")
+    return form.replace("#", str(value))
+
+
+_PLURAL = _PluralFormatter()
 
 
 def has(key: str) -> bool:

@@ -17,14 +17,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "plantype.temaplan": ("temaplan", "temaplan", "thematic plan"),
     # ---- check: headings and labels ------------------------------------------------------
     "check.headline": (
-        "Oppfølgingsgrad: {percent} ({followed} av {total} mål er følgde opp)",
-        "Oppfølgingsgrad: {percent} ({followed} av {total} mål er fulgt opp)",
-        "Coverage: {percent} ({followed} of {total} goals followed up)",
+        "Oppfølgingsgrad: {percent} ({followed} av {total:# mål|# mål} er {followed:følgt|følgde} opp)",
+        "Oppfølgingsgrad: {percent} ({followed} av {total:# mål|# mål} er fulgt opp)",
+        "Coverage: {percent} ({followed} of {total:# goal|# goals} followed up)",
     ),
     "check.headline_plan": (
-        "{plan}: oppfølgingsgrad {percent} ({followed} av {total} relevante mål er følgde opp)",
-        "{plan}: oppfølgingsgrad {percent} ({followed} av {total} relevante mål er fulgt opp)",
-        "{plan}: coverage {percent} ({followed} of {total} relevant goals followed up)",
+        "{plan}: oppfølgingsgrad {percent} ({followed} av {total:# relevant mål|# relevante mål} er {followed:følgt|følgde} opp)",
+        "{plan}: oppfølgingsgrad {percent} ({followed} av {total:# relevant mål|# relevante mål} er fulgt opp)",
+        "{plan}: coverage {percent} ({followed} of {total:# relevant goal|# relevant goals} followed up)",
     ),
     "check.no_goals_in_scope": (
         "Ingen plan i settet følgjer opp ein annan plan, så ingen mål er å rekne oppfølginga av.",
@@ -48,16 +48,16 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Goals not followed up",
     ),
     "check.orphans": (
-        "Utan spor oppover (foreldrelause)",
-        "Uten spor oppover (foreldreløse)",
+        "Utan spor oppover",
+        "Uten spor oppover",
         "No trace upwards (orphans)",
     ),
     "check.findings": ("Funn", "Funn", "Findings"),
     "check.no_findings": ("Ingen funn.", "Ingen funn.", "No findings."),
     "check.see_uncovered": (
-        "Dei {count} måla som ikkje er følgde opp, står i tabellen over.",
-        "De {count} målene som ikke er fulgt opp, står i tabellen over.",
-        "The {count} goals not followed up are listed in the table above.",
+        "{count:Målet som ikkje er følgt opp, står|Dei # måla som ikkje er følgde opp, står} i tabellen over.",
+        "{count:Målet som ikke er fulgt opp, står|De # målene som ikke er fulgt opp, står} i tabellen over.",
+        "{count:The goal not followed up is|The # goals not followed up are} listed in the table above.",
     ),
     "check.summary_counts": (
         "Feil: {errors}. Åtvaringar: {warnings}.",
@@ -70,9 +70,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Coverage {percent} is below the required {required}.",
     ),
     "check.load_failed": (
-        "Kunne ikkje lese planane ({count} feil). Rett feila og køyr på nytt.",
-        "Kunne ikke lese planene ({count} feil). Rett feilene og kjør på nytt.",
-        "Could not load the plans ({count} errors). Fix them and run again.",
+        "Kunne ikkje lese planane ({count:# feil|# feil}). {count:Rett feilen|Rett feila} og køyr på nytt.",
+        "Kunne ikke lese planene ({count:# feil|# feil}). {count:Rett feilen|Rett feilene} og kjør på nytt.",
+        "Could not load the plans ({count:# error|# errors}). {count:Fix it|Fix them} and run again.",
     ),
     "cli.unknown_plan": (
         "Ingen plan med ID-en «{plan}» i settet.{hint} Planane er: {plans}.",
@@ -99,6 +99,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "severity.warning": ("åtvaring", "advarsel", "warning"),
     "status.followed_up": ("Følgd opp", "Fulgt opp", "Followed up"),
     "status.not_followed_up": ("Ikkje følgd opp", "Ikke fulgt opp", "Not followed up"),
+    # A text already in the reader's language (a figure's failure, said where it happened).
+    "word.verbatim": ("{text}", "{text}", "{text}"),
     "word.none": ("(ingen)", "(ingen)", "(none)"),
     "word.fix": ("Slik rettar du det", "Slik retter du det", "How to fix"),
     "word.did_you_mean": (
@@ -147,17 +149,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "several files.",
     ),
     "load.too_deep": (
-        "Strukturen er nøsta for djupt (over {limit} nivå). Sjekk innrykk og klammer.",
-        "Strukturen er nøstet for dypt (over {limit} nivåer). Sjekk innrykk og klammer.",
-        "The structure is nested too deeply (over {limit} levels). Check indentation and brackets.",
+        "Strukturen er nøsta for djupt (over {limit:# nivå|# nivå}). Sjekk innrykk og klammer.",
+        "Strukturen er nøstet for dypt (over {limit:# nivå|# nivåer}). Sjekk innrykk og klammer.",
+        "The structure is nested too deeply (over {limit:# level|# levels}). Check indentation and brackets.",
     ),
     "load.too_many_nodes": (
-        "Fila blåser seg opp til over {limit} verdiar (truleg alias/anker i løkke). Skriv verdiane "
-        "ut i staden for å bruke &anker og *alias.",
-        "Filen blåser seg opp til over {limit} verdier (trolig alias/anker i løkke). Skriv verdiene "
-        "ut i stedet for å bruke &anker og *alias.",
-        "The file expands to over {limit} values (likely aliases/anchors in a loop). Write the "
-        "values out instead of using &anchors and *aliases.",
+        "Fila blåser seg opp til over {limit:# verdi|# verdiar} (truleg alias/anker i løkke). Skriv verdiane ut i staden for å bruke &anker og *alias.",
+        "Filen blåser seg opp til over {limit:# verdi|# verdier} (trolig alias/anker i løkke). Skriv verdiene ut i stedet for å bruke &anker og *alias.",
+        "The file expands to over {limit:# value|# values} (likely aliases/anchors in a loop). Write the values out instead of using &anchors and *aliases.",
     ),
     "load.yaml_syntax": (
         "YAML-feil: {problem}. Sjekk innrykk, kolon og hermeteikn på denne lina eller lina før.",
@@ -241,16 +240,13 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Goal {node} “{title}” ({plan}) is not followed up by any plan that follows {plan}.",
     ),
     "fix.not-followed-up": (
-        "Legg {node} i follows_up på ein strategi eller eit mål i ein plan som følgjer {plan}, "
-        "eller grunngi kvifor målet ikkje skal følgjast opp.",
-        "Legg {node} i follows_up på en strategi eller et mål i en plan som følger {plan}, "
-        "eller begrunn hvorfor målet ikke skal følges opp.",
-        "Add {node} to follows_up of a strategy or goal in a plan that follows {plan}, or state "
-        "why the goal is not to be followed up.",
+        "Skriv {node} under «Følgjer opp» på ein strategi eller eit mål i ein plan som følgjer {plan}, eller grunngi kvifor målet ikkje skal følgjast opp.",
+        "Skriv {node} under «Følger opp» på en strategi eller et mål i en plan som følger {plan}, eller begrunn hvorfor målet ikke skal følges opp.",
+        "Add {node} to follows_up of a strategy or goal in a plan that follows {plan}, or state why the goal is not to be followed up.",
     ),
     "finding.dangling-link": (
-        "{node} viser til «{target}» i follows_up, men den ID-en finst ikkje.",
-        "{node} viser til «{target}» i follows_up, men den ID-en finnes ikke.",
+        "{node} viser til «{target}» under «Følgjer opp», men den ID-en finst ikkje.",
+        "{node} viser til «{target}» under «Følger opp», men den ID-en finnes ikke.",
         "{node} refers to “{target}” in follows_up, but that id does not exist.",
     ),
     "fix.dangling-link": (
@@ -264,15 +260,13 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{node} follows up {target} in plan {target_plan}, but {plan} does not follow {target_plan}.",
     ),
     "fix.link-outside-followed": (
-        "Legg {target_plan} til i «follows» for {plan}, eller vis til eit mål i ein plan {plan} "
-        "følgjer.",
-        "Legg {target_plan} til i «follows» for {plan}, eller vis til et mål i en plan {plan} "
-        "følger.",
+        "Legg {target_plan} til under «Følgjer planar» for {plan}, eller vis til eit mål i ein plan {plan} følgjer.",
+        "Legg {target_plan} til under «Følger planer» for {plan}, eller vis til et mål i en plan {plan} følger.",
         "Add {target_plan} to “follows” of {plan}, or link to a goal in a plan that {plan} follows.",
     ),
     "finding.link-to-area": (
-        "{node} viser til satsingsområdet {target}; follows_up skal vise til mål eller strategiar.",
-        "{node} viser til satsingsområdet {target}; follows_up skal vise til mål eller strategier.",
+        "{node} viser til satsingsområdet {target}; «Følgjer opp» skal vise til mål eller strategiar.",
+        "{node} viser til satsingsområdet {target}; «Følger opp» skal vise til mål eller strategier.",
         "{node} links to the priority area {target}; follows_up must name goals or strategies.",
     ),
     "fix.link-to-area": (
@@ -281,8 +275,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Name the goals in {target} that {node} follows up.",
     ),
     "finding.link-to-measure": (
-        "{node} viser til tiltaket {target}; follows_up skal vise til mål eller strategiar.",
-        "{node} viser til tiltaket {target}; follows_up skal vise til mål eller strategier.",
+        "{node} viser til tiltaket {target}; «Følgjer opp» skal vise til mål eller strategiar.",
+        "{node} viser til tiltaket {target}; «Følger opp» skal vise til mål eller strategier.",
         "{node} links to the measure {target}; follows_up must name goals or strategies.",
     ),
     "fix.link-to-measure": (
@@ -291,32 +285,28 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Name the strategy or goal above {target}.",
     ),
     "finding.dangling-relevant-goal": (
-        "relevant_goals i {plan} viser til «{target}», men den ID-en finst ikkje.",
-        "relevant_goals i {plan} viser til «{target}», men den ID-en finnes ikke.",
+        "«Relevante mål» i {plan} viser til «{target}», men den ID-en finst ikkje.",
+        "«Relevante mål» i {plan} viser til «{target}», men den ID-en finnes ikke.",
         "relevant_goals of {plan} names “{target}”, but that id does not exist.",
     ),
     "fix.dangling-relevant-goal": (
-        "Rett ID-en (skrivefeil?) eller fjern han frå relevant_goals.",
-        "Rett ID-en (skrivefeil?) eller fjern den fra relevant_goals.",
+        "Rett ID-en (skrivefeil?) eller fjern han frå «Relevante mål».",
+        "Rett ID-en (skrivefeil?) eller fjern den fra «Relevante mål».",
         "Correct the id (a typo?) or remove it from relevant_goals.",
     ),
     "finding.relevant-goal-outside-followed": (
-        "relevant_goals i {plan} viser til {target} i {target_plan}, men {plan} følgjer ikkje "
-        "{target_plan}.",
-        "relevant_goals i {plan} viser til {target} i {target_plan}, men {plan} følger ikke "
-        "{target_plan}.",
-        "relevant_goals of {plan} names {target} in {target_plan}, but {plan} does not follow "
-        "{target_plan}.",
+        "«Relevante mål» i {plan} viser til {target} i {target_plan}, men {plan} følgjer ikkje {target_plan}.",
+        "«Relevante mål» i {plan} viser til {target} i {target_plan}, men {plan} følger ikke {target_plan}.",
+        "relevant_goals of {plan} names {target} in {target_plan}, but {plan} does not follow {target_plan}.",
     ),
     "fix.relevant-goal-outside-followed": (
-        "Legg {target_plan} til i «follows», eller fjern {target} frå relevant_goals.",
-        "Legg {target_plan} til i «follows», eller fjern {target} fra relevant_goals.",
+        "Legg {target_plan} til under «Følgjer planar», eller fjern {target} frå «Relevante mål».",
+        "Legg {target_plan} til under «Følger planer», eller fjern {target} fra «Relevante mål».",
         "Add {target_plan} to “follows”, or remove {target} from relevant_goals.",
     ),
     "finding.relevant-goal-wrong-kind": (
-        "relevant_goals i {plan} viser til {target}, som er {kind}, ikkje mål eller "
-        "satsingsområde.",
-        "relevant_goals i {plan} viser til {target}, som er {kind}, ikke mål eller satsingsområde.",
+        "«Relevante mål» i {plan} viser til {target}, som er {kind}, ikkje mål eller satsingsområde.",
+        "«Relevante mål» i {plan} viser til {target}, som er {kind}, ikke mål eller satsingsområde.",
         "relevant_goals of {plan} names {target}, which is a {kind}, not a goal or area.",
     ),
     "fix.relevant-goal-wrong-kind": (
@@ -340,18 +330,18 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The plans follow each other in a circle: {cycle}.",
     ),
     "fix.follows-cycle": (
-        "Ein plan følgjer opp planar over seg; fjern «follows» frå den øvste planen.",
-        "En plan følger opp planer over seg; fjern «follows» fra den øverste planen.",
+        "Ein plan følgjer opp planar over seg; fjern planen under frå «Følgjer planar» i den øvste planen.",
+        "En plan følger opp planer over seg; fjern planen under fra «Følger planer» i den øverste planen.",
         "A plan follows up the plans above it; remove “follows” from the top plan.",
     ),
     "finding.orphan": (
-        "{kind_word} {node} «{title}» ({plan}) har inga lenkje oppover (ingen follows_up her eller på nivåa over).",
-        "{kind_word} {node} «{title}» ({plan}) har ingen lenke oppover (ingen follows_up her eller på nivåene over).",
+        "{kind_word} {node} «{title}» ({plan}) har inga lenkje oppover: verken det eller nivåa over følgjer opp noko mål eller nokon strategi.",
+        "{kind_word} {node} «{title}» ({plan}) har ingen lenke oppover: verken det eller nivåene over følger opp noe mål eller noen strategi.",
         "{kind_word} {node} “{title}” ({plan}) has no trace upwards (no follows_up here or on the levels above).",
     ),
     "fix.orphan": (
-        "Legg til follows_up med målet eller strategien som blir følgd opp, eller plasser {node} under eit mål som har lenkje.",
-        "Legg til follows_up med målet eller strategien som blir fulgt opp, eller plasser {node} under et mål som har lenke.",
+        "Skriv målet eller strategien som blir følgd opp, under «Følgjer opp», eller plasser {node} under eit mål som har lenkje.",
+        "Skriv målet eller strategien som blir fulgt opp, under «Følger opp», eller plasser {node} under et mål som har lenke.",
         "Add follows_up naming the goal or strategy it serves, or place {node} under a goal that has a link.",
     ),
     "finding.goal-without-strategy": (
@@ -409,11 +399,21 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "No goals to show: no plan in the selection follows up another plan.",
     ),
     "diagram.too_large": (
-        "Diagrammet har {count} boksar og blir vanskeleg å lese på papir. Vel ein del med --plan ID eller --area ID (til dømes --area {example}).",
-        "Diagrammet har {count} bokser og blir vanskelig å lese på papir. Velg en del med --plan ID eller --area ID (for eksempel --area {example}).",
-        "The diagram has {count} boxes and will be hard to read on paper. Pick a part with --plan ID or --area ID (for example --area {example}).",
+        "Diagrammet har {count:# boks|# boksar} og blir vanskeleg å lese på papir. Vel ein del med --plan ID eller --area ID (til dømes --area {example}).",
+        "Diagrammet har {count:# boks|# bokser} og blir vanskelig å lese på papir. Velg en del med --plan ID eller --area ID (for eksempel --area {example}).",
+        "The diagram has {count:# box|# boxes} and will be hard to read on paper. Pick a part with --plan ID or --area ID (for example --area {example}).",
     ),
     "diagram.written": ("Skreiv {path}", "Skrev {path}", "Wrote {path}"),
+    "diagram.too_tall": (
+        "Diagrammet blir {height} cm høgt: på ei A4-side må det skalerast ned til {percent}, og teksten blir liten. Del det i éi fil per satsingsområde med --split area -o MAPPE/, eller vel ein del med --plan ID eller --area ID.",
+        "Diagrammet blir {height} cm høyt: på en A4-side må det skaleres ned til {percent}, og teksten blir liten. Del det i én fil per satsingsområde med --split area -o MAPPE/, eller velg en del med --plan ID eller --area ID.",
+        "The diagram is {height} cm tall: on an A4 page it must be scaled down to {percent}, and the text gets small. Split it into one file per priority area with --split area -o FOLDER/, or pick a part with --plan ID or --area ID.",
+    ),
+    "diagram.too_tall_part": (
+        "Diagrammet blir {height} cm høgt: på ei A4-side må det skalerast ned til {percent}, og teksten blir liten. Vel ein mindre del, til dømes eitt mål med --goal ID.",
+        "Diagrammet blir {height} cm høyt: på en A4-side må det skaleres ned til {percent}, og teksten blir liten. Velg en mindre del, for eksempel ett mål med --goal ID.",
+        "The diagram is {height} cm tall: on an A4 page it must be scaled down to {percent}, and the text gets small. Pick a smaller part, for example one goal with --goal ID.",
+    ),
     "diagram.scaled": (
         "Diagrammet måtte skalerast ned til {percent} for å få plass på {width} cm, og teksten blir liten. Vel ein del med --plan ID eller --area ID, eller gi meir plass med --width-cm.",
         "Diagrammet måtte skaleres ned til {percent} for å få plass på {width} cm, og teksten blir liten. Velg en del med --plan ID eller --area ID, eller gi mer plass med --width-cm.",
@@ -475,9 +475,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The drawing program {program} failed: {detail}",
     ),
     "diagram.error.timeout": (
-        "Teikneprogrammet {program} brukte meir enn {seconds} sekund og vart stoppa. Vel ein mindre del med --plan eller --area.",
-        "Tegneprogrammet {program} brukte mer enn {seconds} sekunder og ble stoppet. Velg en mindre del med --plan eller --area.",
-        "The drawing program {program} took more than {seconds} seconds and was stopped. Pick a smaller part with --plan or --area.",
+        "Teikneprogrammet {program} brukte meir enn {seconds:# sekund|# sekund} og vart stoppa. Vel ein mindre del med --plan eller --area.",
+        "Tegneprogrammet {program} brukte mer enn {seconds:# sekund|# sekunder} og ble stoppet. Velg en mindre del med --plan eller --area.",
+        "The drawing program {program} took more than {seconds:# second|# seconds} and was stopped. Pick a smaller part with --plan or --area.",
     ),
     "diagram.error.protected": (
         "Vil ikkje skrive over planfila {path}. Vel eit anna filnamn.",
@@ -561,6 +561,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "col.from_title": ("Frå (tittel)", "Fra (tittel)", "From (title)"),
     "col.from_plan": ("Frå plan", "Fra plan", "From plan"),
     "col.to": ("Følgjer opp", "Følger opp", "Follows up"),
+    "report.overall_kind": ("Samla", "Samlet", "Overall"),
+    "report.overall_id": ("Alle", "Alle", "All"),
     "col.to_title": ("Følgjer opp (tittel)", "Følger opp (tittel)", "Follows up (title)"),
     "col.to_plan": ("I plan", "I plan", "In plan"),
     "col.type": ("Plantype", "Plantype", "Plan type"),

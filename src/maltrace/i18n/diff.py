@@ -1,4 +1,4 @@
-"""maltrace diff and relink: change kinds, impact codes, their headings (issue 9)."""
+"""maltrace diff and relink: change kinds, impact codes, their headings."""
 
 # key -> (nn, nb, en)
 TEXTS: dict[str, tuple[str, str, str]] = {
@@ -39,7 +39,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "change.reworded": ("omformulert", "omformulert", "reworded"),
     "change.renumbered": ("nytt nummer", "nytt nummer", "renumbered"),
     "change.moved": ("flytta", "flyttet", "moved"),
-    "change.header": ("plan-hovud endra", "planhode endret", "plan header changed"),
+    "change.header": (
+        "planopplysning endra",
+        "planopplysning endret",
+        "plan header changed",
+    ),
     "kind.plan": ("plan", "plan", "plan"),
     "change.reused_id": (
         "ID-en høyrde til eit anna mål før: «{old_title}»",
@@ -97,8 +101,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The new goal {node} (“{title}”) is not followed up.",
     ),
     "impact_fix.new-goal-not-followed-up": (
-        "Legg {node} i follows_up på ein strategi eller eit mål i ein plan som følgjer opp, eller avgjer at ingen plan skal.",
-        "Legg {node} i follows_up på en strategi eller et mål i en plan som følger opp, eller avgjør at ingen plan skal.",
+        "Skriv {node} under «Følgjer opp» på ein strategi eller eit mål i ein plan som følgjer opp, eller avgjer at ingen plan skal.",
+        "Skriv {node} under «Følger opp» på en strategi eller et mål i en plan som følger opp, eller avgjør at ingen plan skal.",
         "Add {node} to follows_up of a strategy or goal in a following plan, or decide that no plan will.",
     ),
     "impact.goal-lost-follow-up": (
@@ -138,10 +142,41 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Endringer fra {old} til {new}",
         "Changes from {old} to {new}",
     ),
+    "diff.title_plan": (
+        "Endringar i {title}",
+        "Endringer i {title}",
+        "Changes in {title}",
+    ),
+    "diff.version_changed": (
+        "{plan}: {old} → {new}",
+        "{plan}: {old} → {new}",
+        "{plan}: {old} → {new}",
+    ),
+    "diff.version_same": (
+        "{plan}: {when} (uendra)",
+        "{plan}: {when} (uendret)",
+        "{plan}: {when} (unchanged)",
+    ),
+    "diff.version_added": (
+        "{plan}: ny plan, {when}",
+        "{plan}: ny plan, {when}",
+        "{plan}: new plan, {when}",
+    ),
+    "diff.version_removed": (
+        "{plan}: fjerna (var {when})",
+        "{plan}: fjernet (var {when})",
+        "{plan}: removed (was {when})",
+    ),
+    "diff.no_when": ("utan status og dato", "uten status og dato", "no status or date"),
+    "diff.sources": (
+        "Samanlikna: {old} → {new}",
+        "Sammenlignet: {old} → {new}",
+        "Compared: {old} → {new}",
+    ),
     "diff.coverage_line": (
-        "Oppfølgingsgrad: {before} → {after} ({followed_before} av {goals_before} → {followed_after} av {goals_after} mål)",
-        "Oppfølgingsgrad: {before} → {after} ({followed_before} av {goals_before} → {followed_after} av {goals_after} mål)",
-        "Coverage: {before} → {after} ({followed_before} of {goals_before} → {followed_after} of {goals_after} goals)",
+        "Oppfølgingsgrad: {before} → {after} ({followed_before} av {goals_before} → {followed_after} av {goals_after:# mål|# mål})",
+        "Oppfølgingsgrad: {before} → {after} ({followed_before} av {goals_before} → {followed_after} av {goals_after:# mål|# mål})",
+        "Coverage: {before} → {after} ({followed_before} of {goals_before} → {followed_after} of {goals_after:# goal|# goals})",
     ),
     "diff.changes_heading": ("Endringar", "Endringer", "Changes"),
     "diff.summary_heading": ("Samandrag", "Sammendrag", "Summary"),
@@ -181,14 +216,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Nothing needs action: every link points at what it was written for.",
     ),
     "diff.summary": (
-        "{changes} endringar, {impact} ting å følgje opp.",
-        "{changes} endringer, {impact} ting å følge opp.",
-        "{changes} changes, {impact} things that need action.",
+        "{changes:Ingen endringar|# endring|# endringar}, {impact:ingenting å følgje opp|# ting å følgje opp|# ting å følgje opp}.",
+        "{changes:Ingen endringer|# endring|# endringer}, {impact:ingenting å følge opp|# ting å følge opp|# ting å følge opp}.",
+        "{changes:No changes|# change|# changes}, {impact:nothing needs action|# thing that needs action|# things that need action}.",
     ),
     "diff.relink_hint": (
-        "{count} lenkjer til mål med nytt nummer kan rettast automatisk: maltrace relink {old} {new}",
-        "{count} lenker til mål med nytt nummer kan rettes automatisk: maltrace relink {old} {new}",
-        "{count} links to renumbered goals can be repaired automatically: maltrace relink {old} {new}",
+        "{count:# lenkje|# lenkjer} til mål med nytt nummer kan rettast automatisk: `maltrace relink {old} {new}`",
+        "{count:# lenke|# lenker} til mål med nytt nummer kan rettes automatisk: `maltrace relink {old} {new}`",
+        "{count:# link to a renumbered goal|# links to renumbered goals} can be repaired automatically: `maltrace relink {old} {new}`",
     ),
     "diff.col.change": ("Endring", "Endring", "Change"),
     "diff.col.plan": ("Plan", "Plan", "Plan"),
@@ -214,19 +249,23 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "diff.field.type": ("type", "type", "type"),
     "diff.field.status": ("status", "status", "status"),
     "diff.field.date": ("dato", "dato", "date"),
-    "diff.field.follows": ("følgjer (follows)", "følger (follows)", "follows"),
+    "diff.field.follows": (
+        "følgjer planar",
+        "følger planer",
+        "follows",
+    ),
     "diff.field.relevant_goals": (
-        "relevante mål (relevant_goals)",
-        "relevante mål (relevant_goals)",
+        "relevante mål",
+        "relevante mål",
         "relevant goals",
     ),
     "diff.sheet.changes": ("Endringar", "Endringer", "Changes"),
     "diff.sheet.impact": ("Å følgje opp", "Å følge opp", "Action"),
     "diff.sheet.coverage": ("Oppfølgingsgrad", "Oppfølgingsgrad", "Coverage"),
     "diff.figure_alt": (
-        "Den raude tråden i {new}; mål som er endra sidan {old}, er merkte med Δ",
-        "Den røde tråden i {new}; mål som er endret siden {old}, er merket med Δ",
-        "The red thread in {new}; goals changed since {old} are marked with Δ",
+        "Den raude tråden etter endringane; det som er endra sidan {since}, er merkt med Δ, og det som viser til noko som er endra, med !",
+        "Den røde tråden etter endringene; det som er endret siden {since}, er merket med Δ, og det som viser til noe som er endret, med !",
+        "The red thread after the changes; what changed since {since} is marked Δ, and what names something that changed, !",
     ),
     "diff.written": ("Skreiv {path}", "Skrev {path}", "Wrote {path}"),
     "diff.bad_output": (
@@ -253,6 +292,21 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Δ ny ID-bruk (før: {old_title})",
         "Δ ny ID-bruk (før: {old_title})",
         "Δ id reused (was: {old_title})",
+    ),
+    "diff.note.target-renumbered": (
+        "! lenkja viser til gammal ID {target} (no {suggestion})",
+        "! lenken viser til gammel ID {target} (nå {suggestion})",
+        "! the link names the old id {target} (now {suggestion})",
+    ),
+    "diff.note.target-removed": (
+        "! lenkja viser til fjerna {target}",
+        "! lenken viser til fjernet {target}",
+        "! the link names removed {target}",
+    ),
+    "diff.note.target-reworded": (
+        "! {target} har ny tekst",
+        "! {target} har ny tekst",
+        "! {target} was reworded",
     ),
     # -- relink --------------------------------------------------------------------------------------
     "relink.nothing": (
@@ -291,8 +345,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{path}:{line}: the link to {old} was not repaired: the text there is not what maltrace expected. Change it to {new} by hand.",
     ),
     "relink.left": (
-        "{count} andre ting treng ein person (fjerna eller omformulerte mål): sjå maltrace diff.",
-        "{count} andre ting trenger en person (fjernede eller omformulerte mål): se maltrace diff.",
-        "{count} other things need a person (removed or reworded targets): see maltrace diff.",
+        "{count:# anna ting treng|# andre ting treng} ein person (fjerna eller omformulerte mål): sjå maltrace diff.",
+        "{count:# annen ting trenger|# andre ting trenger} en person (fjernede eller omformulerte mål): se maltrace diff.",
+        "{count:# other thing needs|# other things need} a person (removed or reworded targets): see maltrace diff.",
     ),
 }

@@ -1,4 +1,4 @@
-"""Print-grade reports: Word/Excel/HTML page words, diagram splits, orphans in diagrams (issue 10).
+"""Print-grade reports: Word/Excel/HTML page words, diagram splits, orphans in diagrams.
 
 Also the words of the ``control-character`` finding (text normalised at load time)."""
 
@@ -6,9 +6,19 @@ Also the words of the ``control-character`` finding (text normalised at load tim
 TEXTS: dict[str, tuple[str, str, str]] = {
     # ---- part B: orphans in the diagram, diagrams split per area, the clickable page ------
     "diagram.orphan": ("Utan spor oppover", "Uten spor oppover", "No trace upwards"),
+    "diagram.justified": (
+        "Grunngitt: ikkje følgd opp",
+        "Begrunnet: ikke fulgt opp",
+        "Justified: not followed up",
+    ),
+    "diagram.legend.justified": (
+        "Grunngitt: ikkje følgd opp, og planen seier kvifor (grunnen står i boksen)",
+        "Begrunnet: ikke fulgt opp, og planen sier hvorfor (grunnen står i boksen)",
+        "Justified: not followed up, and the plan says why (the reason is in the box)",
+    ),
     "diagram.legend.orphan": (
-        "Utan spor oppover: følgjer ikkje opp noko mål eller nokon strategi (foreldrelaus)",
-        "Uten spor oppover: følger ikke opp noe mål eller noen strategi (foreldreløs)",
+        "Utan spor oppover: følgjer ikkje opp noko mål eller nokon strategi",
+        "Uten spor oppover: følger ikke opp noe mål eller noen strategi",
         "No trace upwards: follows up no goal or strategy (orphan)",
     ),
     "diagram.part_of": (
@@ -27,9 +37,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Diagram: {heading}. Goals not followed up have a dashed red frame.",
     ),
     "diagram.split_intro": (
-        "Heile oversikta har {count} boksar og blir for lita til å lese på ei side, så den raude tråden står her med eitt diagram per satsingsområde.",
-        "Hele oversikten har {count} bokser og blir for liten til å lese på en side, så den røde tråden står her med ett diagram per satsingsområde.",
-        "The whole overview has {count} boxes and would be too small to read on a page, so the red thread is shown here with one diagram per priority area.",
+        "Heile oversikta har {count:# boks|# boksar} og blir for lita til å lese på ei side, så den raude tråden står her med eitt diagram per satsingsområde.",
+        "Hele oversikten har {count:# boks|# bokser} og blir for liten til å lese på en side, så den røde tråden står her med ett diagram per satsingsområde.",
+        "The whole overview has {count:# box|# boxes} and would be too small to read on a page, so the red thread is shown here with one diagram per priority area.",
     ),
     "diagram.error.not_a_folder": (
         "{path} er ei fil, ikkje ei mappe. Med --split skriv maltrace éi fil per del i ei mappe: gi -o MAPPE/.",
@@ -37,9 +47,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{path} is a file, not a folder. With --split maltrace writes one file per part into a folder: give -o FOLDER/.",
     ),
     "diagram.split_written": (
-        "Skreiv {count} diagram i {path}",
-        "Skrev {count} diagrammer i {path}",
-        "Wrote {count} diagrams in {path}",
+        "Skreiv {count:# diagram|# diagram} i {path}",
+        "Skrev {count:# diagram|# diagrammer} i {path}",
+        "Wrote {count:# diagram|# diagrams} in {path}",
     ),
     "diagram.error.split_alone": (
         "--split deler heile oversikta i delar; bruk han utan --plan, --goal og --area.",
@@ -66,9 +76,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Click (or Tab to and press Enter on) a goal, strategy or measure – in the diagram or in a table – to see its red thread. Escape or a second click clears it.",
     ),
     "page.selected": (
-        "Den raude tråden for {node}: {count} element er markerte.",
-        "Den røde tråden for {node}: {count} elementer er markert.",
-        "The red thread of {node}: {count} items highlighted.",
+        "Den raude tråden for {node}: {count:# element er markert|# element er markerte}.",
+        "Den røde tråden for {node}: {count:# element er markert|# elementer er markert}.",
+        "The red thread of {node}: {count:# item highlighted|# items highlighted}.",
     ),
     "page.cleared": ("Markeringa er fjerna.", "Markeringen er fjernet.", "Highlight cleared."),
     "report.by_goal_plan": (
@@ -100,14 +110,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "page.no_match": ("Ingen treff.", "Ingen treff.", "No matches."),
     "page.rows": (
-        "{shown} av {total} rader blir viste.",
-        "{shown} av {total} rader vises.",
-        "{shown} of {total} rows shown.",
+        "{shown} av {total:# rad|# rader} blir {shown:vist|viste}.",
+        "{shown} av {total:# rad|# rader} vises.",
+        "{shown} of {total:# row|# rows} shown.",
     ),
     "diagram.area_coverage": (
-        "Oppfølgingsgrad i {area}: {percent} ({followed} av {total} mål i satsingsområdet er følgde opp)",
-        "Oppfølgingsgrad i {area}: {percent} ({followed} av {total} mål i satsingsområdet er fulgt opp)",
-        "Coverage in {area}: {percent} ({followed} of {total} goals of the priority area followed up)",
+        "Oppfølgingsgrad i {area}: {percent} ({followed} av {total:# mål|# mål} i satsingsområdet er {followed:følgt|følgde} opp)",
+        "Oppfølgingsgrad i {area}: {percent} ({followed} av {total:# mål|# mål} i satsingsområdet er fulgt opp)",
+        "Coverage in {area}: {percent} ({followed} of {total:# goal|# goals} of the priority area followed up)",
     ),
     "finding.control-character": (
         "Teksten på denne lina har kontrollteikn som ikkje kan visast: {chars}. "
@@ -135,12 +145,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "document with the kommune's styles.",
     ),
     "doc.matrix_too_big": (
-        "Sporingsmatrisa ({rows} mål × {columns} oppfølgingar) er for stor for sider; "
-        "ho står i Excel-rapporten (maltrace report -o rapport.xlsx).",
-        "Sporingsmatrisen ({rows} mål × {columns} oppfølginger) er for stor for sider; "
-        "den står i Excel-rapporten (maltrace report -o rapport.xlsx).",
-        "The trace matrix ({rows} goals × {columns} follow-ups) is too big for pages; "
-        "it is in the Excel report (maltrace report -o report.xlsx).",
+        "Sporingsmatrisa ({rows:# mål|# mål} × {columns:# oppfølging|# oppfølgingar}) er for stor for sider; ho står i Excel-rapporten (maltrace report -o rapport.xlsx).",
+        "Sporingsmatrisen ({rows:# mål|# mål} × {columns:# oppfølging|# oppfølginger}) er for stor for sider; den står i Excel-rapporten (maltrace report -o rapport.xlsx).",
+        "The trace matrix ({rows:# goal|# goals} × {columns:# follow-up|# follow-ups}) is too big for pages; it is in the Excel report (maltrace report -o report.xlsx).",
     ),
     "doc.template_only_docx": (
         "--template gjeld berre Word-rapportar (.docx), ikkje {suffix}.",

@@ -1,4 +1,4 @@
-"""Excel import/export/template, maltrace init, schema descriptions (issue 13)."""
+"""Excel import, export and template: sheet names, column headers, problems and messages."""
 
 # key -> (nn, nb, en)
 TEXTS: dict[str, tuple[str, str, str]] = {
@@ -204,19 +204,19 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "a formula ({formula}); type the value itself: a plan must not change when a sheet recalculates",
     ),
     "excel.problem.cell_too_long": (
-        "cella har over {max} teikn",
-        "cellen har over {max} tegn",
-        "the cell holds over {max} characters",
+        "cella har over {max:# teikn|# teikn}",
+        "cellen har over {max:# tegn|# tegn}",
+        "the cell holds over {max:# character|# characters}",
     ),
     "excel.problem.too_many_rows": (
-        "arket har over {max} rader; del arbeidsboka opp",
-        "arket har over {max} rader; del arbeidsboken opp",
-        "the sheet has over {max} rows; split the workbook",
+        "arket har over {max:# rad|# rader}; del arbeidsboka opp",
+        "arket har over {max:# rad|# rader}; del arbeidsboken opp",
+        "the sheet has over {max:# row|# rows}; split the workbook",
     ),
     "excel.problem.too_many_columns": (
-        "arket har over {max} kolonnar; det som står til høgre for dei blir ikkje lese",
-        "arket har over {max} kolonner; det som står til høyre for dem blir ikke lest",
-        "the sheet has over {max} columns; what is right of them is not read",
+        "arket har over {max:# kolonne|# kolonnar}; det som står til høgre for dei blir ikkje lese",
+        "arket har over {max:# kolonne|# kolonner}; det som står til høyre for dem blir ikke lest",
+        "the sheet has over {max:# column|# columns}; what is right of them is not read",
     ),
     "excel.problem.unknown_column": (
         "ukjend kolonne «{header}». Kolonnar: {allowed}.{hint}",
@@ -321,9 +321,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{key} of {where} holds “{value}” with a comma, semicolon or line break, which separate values in a cell; change the value",
     ),
     "excel.export.too_long": (
-        "{key} i {where} har over {max} teikn, meir enn ei Excel-celle rommar",
-        "{key} i {where} har over {max} tegn, mer enn en Excel-celle rommer",
-        "{key} of {where} holds over {max} characters, more than an Excel cell holds",
+        "{key} i {where} har over {max:# teikn|# teikn}, meir enn ei Excel-celle rommar",
+        "{key} i {where} har over {max:# tegn|# tegn}, mer enn en Excel-celle rommer",
+        "{key} of {where} holds over {max:# character|# characters}, more than an Excel cell holds",
     ),
     # Template.
     "excel.template.title": (
@@ -367,9 +367,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     # Commands.
     "excel.cli.problems": (
-        "{file}: {count} problem; ingenting er skrive.",
-        "{file}: {count} problemer; ingenting er skrevet.",
-        "{file}: {count} problems; nothing was written.",
+        "{file}: {count:# problem|# problem}; ingenting er skrive.",
+        "{file}: {count:# problem|# problemer}; ingenting er skrevet.",
+        "{file}: {count:# problem|# problems}; nothing was written.",
     ),
     "excel.cli.exists": (
         "{path} finst frå før; bruk --force for å skrive over",
@@ -377,9 +377,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{path} exists; use --force to write over it",
     ),
     "excel.cli.imported": (
-        "Skreiv {count} planfiler til {folder}: {files}",
-        "Skrev {count} planfiler til {folder}: {files}",
-        "Wrote {count} plan files to {folder}: {files}",
+        "Skreiv {count:# planfil|# planfiler} til {folder}: {files}",
+        "Skrev {count:# planfil|# planfiler} til {folder}: {files}",
+        "Wrote {count:# plan file|# plan files} to {folder}: {files}",
     ),
     "excel.cli.next_check": (
         "Neste steg: maltrace check {folder}",
@@ -387,14 +387,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Next: maltrace check {folder}",
     ),
     "excel.cli.exported": (
-        "Skreiv {plans} planar, {nodes} nodar og {indicators} indikatorar til {path}",
-        "Skrev {plans} planer, {nodes} noder og {indicators} indikatorer til {path}",
-        "Wrote {plans} plans, {nodes} nodes and {indicators} indicators to {path}",
+        "Skreiv {plans:# plan|# planar}, {nodes:# node|# nodar} og {indicators:# indikator|# indikatorar} til {path}",
+        "Skrev {plans:# plan|# planer}, {nodes:# node|# noder} og {indicators:# indikator|# indikatorer} til {path}",
+        "Wrote {plans:# plan|# plans}, {nodes:# node|# nodes} and {indicators:# indicator|# indicators} to {path}",
     ),
     "excel.cli.export_refused": (
-        "{count} verdiar får ikkje plass i arbeidsboka; ingenting er skrive.",
-        "{count} verdier får ikke plass i arbeidsboken; ingenting er skrevet.",
-        "{count} values do not fit the workbook; nothing was written.",
+        "{count:# verdi får|# verdiar får} ikkje plass i arbeidsboka; ingenting er skrive.",
+        "{count:# verdi får|# verdier får} ikke plass i arbeidsboken; ingenting er skrevet.",
+        "{count:# value does|# values do} not fit the workbook; nothing was written.",
     ),
     "excel.cli.template": (
         "Skreiv malen til {path}. Fyll ut arka {plans} og {nodes}, og køyr: maltrace import {path} -o plans/",
@@ -422,312 +422,3 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{path} is a plan file being read; choose another name",
     ),
 }
-
-# Descriptions of the keys of a plan file, shown by editors (JSON Schema); the schema gives the
-# English text with the nynorsk word beside it. Keys without an entry get their label only.
-TEXTS.update(
-    {
-        "schema.plan": (
-            "Om planen: id, type, tittel og kva planar han følgjer",
-            "Om planen: id, type, tittel og hvilke planer den følger",
-            "About the plan: id, type, title and which plans it follows",
-        ),
-        "schema.areas": (
-            "Satsingsområde eller innsatsområde",
-            "Satsingsområder eller innsatsområder",
-            "Priority areas (satsingsområde / innsatsområde)",
-        ),
-        "schema.goals": (
-            "Mål: hovudmål, og delmål under dei",
-            "Mål: hovedmål, og delmål under dem",
-            "Goals: main goals, and sub-goals under them",
-        ),
-        "schema.strategies": (
-            "Strategiar (og delstrategiar)",
-            "Strategier (og delstrategier)",
-            "Strategies (and sub-strategies)",
-        ),
-        "schema.measures": ("Tiltak", "Tiltak", "Measures (tiltak)"),
-        "schema.id": (
-            "Id, unik i heile planverket, t.d. KPS-1.2",
-            "Id, unik i hele planverket, f.eks. KPS-1.2",
-            "Id, unique in the whole plan set, e.g. KPS-1.2",
-        ),
-        "schema.type": ("Plantype", "Plantype", "Plan type"),
-        "schema.title": (
-            "Tittel, slik han står i planen",
-            "Tittel, slik den står i planen",
-            "Title, as written in the plan",
-        ),
-        "schema.municipality": ("Kommunen", "Kommunen", "The municipality"),
-        "schema.language": (
-            "Språket i planen: nn, nb eller en",
-            "Språket i planen: nn, nb eller en",
-            "The plan's language: nn, nb or en",
-        ),
-        "schema.status": (
-            "Status, fritekst (utkast, høyring, vedteken; for tiltak: pågår, fullført …)",
-            "Status, fritekst (utkast, høring, vedtatt; for tiltak: pågår, fullført …)",
-            "Status, free text (draft, consultation, adopted; for measures: ongoing, done …)",
-        ),
-        "schema.date": ("Dato, ÅÅÅÅ-MM-DD", "Dato, ÅÅÅÅ-MM-DD", "Date, YYYY-MM-DD"),
-        "schema.follows": (
-            "Planane som denne planen følgjer opp (id-ane deira)",
-            "Planene som denne planen følger opp (id-ene deres)",
-            "The plans this plan follows up (their ids)",
-        ),
-        "schema.relevant_goals": (
-            "Måla (eller områda) i planane han følgjer som denne planen svarar for",
-            "Målene (eller områdene) i planene den følger som denne planen svarer for",
-            "The goals (or areas) of the followed plans this plan answers for",
-        ),
-        "schema.description": (
-            "Skildring, fritekst",
-            "Beskrivelse, fritekst",
-            "Description, free text",
-        ),
-        "schema.tags": ("Stikkord", "Stikkord", "Tags"),
-        "schema.follows_up": (
-            "Id-ane til måla eller strategiane i ein plan som blir følgd, som denne noden følgjer opp",
-            "Id-ene til målene eller strategiene i en plan som følges, som denne noden følger opp",
-            "Ids of the goals or strategies in a followed plan that this node follows up",
-        ),
-        "schema.responsible": (
-            "Ansvar (eining eller rolle)",
-            "Ansvar (enhet eller rolle)",
-            "Responsible (unit or role)",
-        ),
-        "schema.items": (
-            "Punkta i eit rammeverk (type: rammeverk), med punkt under punkt",
-            "Punktene i et rammeverk (type: rammeverk), med punkter under punkter",
-            "The items of a framework (type: rammeverk), items nested under items",
-        ),
-        "schema.frameworks": (
-            "Rammeverka planen rapporterer mot (t.d. sdg)",
-            "Rammeverkene planen rapporterer mot (f.eks. sdg)",
-            "The frameworks this plan reports against (e.g. sdg)",
-        ),
-        "schema.ordered": (
-            "Eit rammeverk der punkta øvst er trinn i ei trapp, lågaste først",
-            "Et rammeverk der punktene øverst er trinn i en trapp, laveste først",
-            "A framework whose top items are the steps of a ladder, lowest first",
-        ),
-        "schema.reference": (
-            "Kvar teksten i rammeverket kjem frå",
-            "Hvor teksten i rammeverket kommer fra",
-            "Where the framework's texts come from",
-        ),
-        "schema.colour": ("Farge, #RRGGBB", "Farge, #RRGGBB", "Colour, #RRGGBB"),
-        "schema.contributes_to": (
-            "Punkt i rammeverk som denne noden bidreg til (t.d. SDG-3.4)",
-            "Punkter i rammeverk som denne noden bidrar til (f.eks. SDG-3.4)",
-            "Framework items this node contributes to (e.g. SDG-3.4)",
-        ),
-        "schema.indicators": (
-            "Indikatorar (styringsindikatorar) for målet",
-            "Indikatorer (styringsindikatorer) for målet",
-            "Indicators of the goal (styringsindikator)",
-        ),
-        "schema.unit": ("Eining, t.d. %", "Enhet, f.eks. %", "Unit, e.g. %"),
-        "schema.direction": (
-            "Retning: up (meir er betre) eller down",
-            "Retning: up (mer er bedre) eller down",
-            "Direction: up (more is better) or down",
-        ),
-        "schema.baseline": (
-            "Utgangspunkt: år og verdi",
-            "Utgangspunkt: år og verdi",
-            "Baseline: year and value",
-        ),
-        "schema.target": (
-            "Målverdi: år og verdi",
-            "Målverdi: år og verdi",
-            "Target: year and value",
-        ),
-        "schema.values": ("Verdiar per år", "Verdier per år", "Values by year"),
-        "schema.year": ("År", "År", "Year"),
-        "schema.value": ("Verdi", "Verdi", "Value"),
-        "schema.source": ("Kjelde", "Kilde", "Source"),
-        "schema.cost": (
-            "Kostnad per år (år: beløp)",
-            "Kostnad per år (år: beløp)",
-            "Cost by year (year: amount)",
-        ),
-        "schema.measurements": (
-            "CSV-fil med måletal (indikator;år;verdi)",
-            "CSV-fil med måletall (indikator;år;verdi)",
-            "CSV file of measurements (indicator;year;value)",
-        ),
-        "schema.reason_not_followed_up": (
-            "Grunngiving når målet med vilje ikkje blir følgt opp i denne planen",
-            "Begrunnelse når målet med vilje ikke følges opp i denne planen",
-            "Why the goal is on purpose not followed up in this plan",
-        ),
-        "schema.reason_no_link": (
-            "Grunngiving når noden med vilje ikkje har kopling oppover",
-            "Begrunnelse når noden med vilje ikke har kobling oppover",
-            "Why the node on purpose has no link upwards",
-        ),
-        "schema.due": (
-            "Frist eller år, fritekst",
-            "Frist eller år, fritekst",
-            "Due date or year, free text",
-        ),
-    }
-)
-
-# ``maltrace init``: the comments in the starting plan files, and the example texts.
-TEXTS.update(
-    {
-        "init.head_kps": (
-            "Kommuneplanen sin samfunnsdel: måla for kommunesamfunnet. Byt ut døma med dykkar eigne mål.",
-            "Kommuneplanens samfunnsdel: målene for kommunesamfunnet. Bytt ut eksemplene med deres egne mål.",
-            "The samfunnsdel of the kommuneplan: the goals for the community. Replace the examples with your own goals.",
-        ),
-        "init.head_kdp": (
-            "Ein kommunedelplan som følgjer opp måla i samfunnsdelen.",
-            "En kommunedelplan som følger opp målene i samfunnsdelen.",
-            "A kommunedelplan (sector plan) that follows up the goals of the samfunnsdel.",
-        ),
-        "init.head_hp": (
-            "Handlingsdelen: tiltaka dei neste fire åra, som følgjer opp kommunedelplanen.",
-            "Handlingsdelen: tiltakene de neste fire årene, som følger opp kommunedelplanen.",
-            "The handlingsdel: the measures of the next four years, following up the sector plan.",
-        ),
-        "init.help": (
-            "Sjekk den raude tråden med: maltrace check plans/",
-            "Sjekk den røde tråden med: maltrace check plans/",
-            "Check the red thread with: maltrace check plans/",
-        ),
-        "init.c.id": (
-            "kort og unik i heile planverket",
-            "kort og unik i hele planverket",
-            "short and unique in the whole plan set",
-        ),
-        "init.c.type": (
-            "samfunnsplan | kommunedelplan | handlingsdel | temaplan",
-            "samfunnsplan | kommunedelplan | handlingsdel | temaplan",
-            "samfunnsplan | kommunedelplan | handlingsdel | temaplan",
-        ),
-        "init.c.title": (
-            "tittelen slik han står i planen",
-            "tittelen slik den står i planen",
-            "the title as written in the plan",
-        ),
-        "init.c.language": (
-            "språket i planen: nn, nb eller en",
-            "språket i planen: nn, nb eller en",
-            "the plan's language: nn, nb or en",
-        ),
-        "init.c.status": (
-            "fritekst: utkast, høyring, vedteken …",
-            "fritekst: utkast, høring, vedtatt …",
-            "free text: draft, consultation, adopted …",
-        ),
-        "init.c.areas": (
-            "satsingsområde (kan sløyfast)",
-            "satsingsområder (kan utelates)",
-            "priority areas (optional)",
-        ),
-        "init.c.goals": (
-            "mål; delmål kan liggje under eit mål",
-            "mål; delmål kan ligge under et mål",
-            "goals; sub-goals may sit under a goal",
-        ),
-        "init.c.node_id": (
-            "gjerne same nummer som i den trykte planen",
-            "gjerne samme nummer som i den trykte planen",
-            "ideally the number used in the printed plan",
-        ),
-        "init.c.follows": (
-            "planane denne planen følgjer opp",
-            "planene denne planen følger opp",
-            "the plans this plan follows up",
-        ),
-        "init.c.follows_up": (
-            "måla i samfunnsdelen som dette målet følgjer opp",
-            "målene i samfunnsdelen som dette målet følger opp",
-            "the goals of the samfunnsdel this goal follows up",
-        ),
-        "init.c.strategies": (
-            "strategiar: korleis vi når målet",
-            "strategier: hvordan vi når målet",
-            "strategies: how we reach the goal",
-        ),
-        "init.c.measures": ("tiltak", "tiltak", "measures"),
-        "init.c.measure_follows_up": (
-            "målet i kommunedelplanen som tiltaket følgjer opp",
-            "målet i kommunedelplanen som tiltaket følger opp",
-            "the goal of the sector plan this measure follows up",
-        ),
-        "init.c.responsible": (
-            "ansvarleg eining eller rolle",
-            "ansvarlig enhet eller rolle",
-            "the responsible unit or role",
-        ),
-        "init.c.due": ("frist eller år", "frist eller år", "due date or year"),
-        "init.c.measure_status": (
-            "ikkje starta | pågår | fullført | utsett",
-            "ikke startet | pågår | fullført | utsatt",
-            "not started | ongoing | done | postponed",
-        ),
-        "init.kps.title": (
-            "Kommuneplanen sin samfunnsdel for {m}",
-            "Kommuneplanens samfunnsdel for {m}",
-            "Samfunnsdel of the kommuneplan for {m}",
-        ),
-        "init.kps.area": (
-            "Helse og livskvalitet",
-            "Helse og livskvalitet",
-            "Health and quality of life",
-        ),
-        "init.kps.goal1": (
-            "Innbyggjarane meistrar eige liv",
-            "Innbyggerne mestrer eget liv",
-            "Residents manage their own lives",
-        ),
-        "init.kps.goal2": (
-            "Gode og berekraftige helse- og omsorgstenester",
-            "Gode og bærekraftige helse- og omsorgstjenester",
-            "Good and sustainable health and care services",
-        ),
-        "init.kdp.title": (
-            "Kommunedelplan for helse og omsorg",
-            "Kommunedelplan for helse og omsorg",
-            "Kommunedelplan for health and care",
-        ),
-        "init.kdp.goal": (
-            "Fleire får hjelp tidleg, nær der dei bur",
-            "Flere får hjelp tidlig, nær der de bor",
-            "More people get help early, near where they live",
-        ),
-        "init.kdp.strategy": (
-            "Kvardagsrehabilitering er første teneste ved nytt hjelpebehov",
-            "Hverdagsrehabilitering er første tjeneste ved nytt hjelpebehov",
-            "Everyday rehabilitation is the first service when help is needed",
-        ),
-        "init.hp.title": (
-            "Handlingsdel {start}–{end}",
-            "Handlingsdel {start}–{end}",
-            "Handlingsdel {start}–{end}",
-        ),
-        "init.hp.measure": (
-            "Etablere team for kvardagsrehabilitering",
-            "Etablere team for hverdagsrehabilitering",
-            "Set up a team for everyday rehabilitation",
-        ),
-        "init.hp.responsible": ("Kommunalsjef helse", "Kommunalsjef helse", "Head of health"),
-        "init.hp.status": ("ikkje starta", "ikke startet", "not started"),
-        "init.kps.status": ("utkast", "utkast", "draft"),
-        "init.wrote": (
-            "Skreiv eit startsett til {folder}: {files}",
-            "Skrev et startsett til {folder}: {files}",
-            "Wrote a starting set to {folder}: {files}",
-        ),
-        "init.next": (
-            "Neste steg: cd {folder} && maltrace check   (opne mappa i VS Code med YAML-utvidinga for hjelp medan du skriv)",
-            "Neste steg: cd {folder} && maltrace check   (åpne mappen i VS Code med YAML-utvidelsen for hjelp mens du skriver)",
-            "Next: cd {folder} && maltrace check   (open the folder in VS Code with the YAML extension for help while typing)",
-        ),
-    }
-)

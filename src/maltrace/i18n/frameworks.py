@@ -1,4 +1,4 @@
-"""Frameworks and ladders: framework words, SDG/LHL/BTH/NF2023 chapter words (issue 12).
+"""Frameworks and ladders: framework words, SDG/LHL/BTH/NF2023 chapter words.
 
 The frameworks' own texts (SDG names, reform areas) are data in ``maltrace/frameworks``, not here.
 """
@@ -42,10 +42,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     # ---- findings ---------------------------------------------------------------------------
     "finding.dangling-framework-link": (
-        "{node} viser til «{target}» i contributes_to, men ingen rammeverk har eit punkt med den "
-        "ID-en.",
-        "{node} viser til «{target}» i contributes_to, men ingen rammeverk har et punkt med den "
-        "ID-en.",
+        "{node} viser til «{target}» under «Bidreg til», men ingen rammeverk har eit punkt med den ID-en.",
+        "{node} viser til «{target}» under «Bidrar til», men ingen rammeverk har et punkt med den ID-en.",
         "{node} refers to “{target}” in contributes_to, but no framework has an item with that id.",
     ),
     "fix.dangling-framework-link": (
@@ -107,9 +105,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "frameworks.not_addressed_word": ("Ikkje teke opp", "Ikke tatt opp", "Not addressed"),
     "frameworks.step_n": ("Trinn {n}", "Trinn {n}", "Step {n}"),
     "frameworks.headline": (
-        "{title}: {addressed} av {items} er tekne opp ({percent})",
-        "{title}: {addressed} av {items} er tatt opp ({percent})",
-        "{title}: {addressed} of {items} addressed ({percent})",
+        "{title}: {addressed} av {items:# punkt|# punkt} er {addressed:teke|tekne} opp ({percent})",
+        "{title}: {addressed} av {items:# punkt|# punkter} er tatt opp ({percent})",
+        "{title}: {addressed} of {items:# item|# items} addressed ({percent})",
     ),
     # ---- maltrace frameworks ------------------------------------------------------------------
     "frameworks.list_title": (
@@ -159,8 +157,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{id} {title}: what {plan} addresses",
     ),
     "frameworks.diagram_note": (
-        "Knytingar med contributes_to. Dei tel ikkje i oppfølgingsgraden.",
-        "Koblinger med contributes_to. De teller ikke i oppfølgingsgraden.",
+        "Knytingar under «Bidreg til». Dei tel ikkje i oppfølgingsgraden.",
+        "Koblinger under «Bidrar til». De teller ikke i oppfølgingsgraden.",
         "Links made with contributes_to. They do not count in the coverage.",
     ),
     "frameworks.via": ("via {item}", "via {item}", "via {item}"),

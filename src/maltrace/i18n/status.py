@@ -1,4 +1,4 @@
-"""maltrace status: tiltak status vocabulary, indicator states, måloppnåing (issue 11)."""
+"""maltrace status: tiltak status vocabulary, indicator states, måloppnåing."""
 
 # key -> (nn, nb, en)
 TEXTS: dict[str, tuple[str, str, str]] = {
@@ -10,12 +10,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Goal {node} “{title}” ({plan}) is not followed up, with the reason: {reason}",
     ),
     "fix.not-followed-up-justified": (
-        "Ingenting å rette no. Målet tel framleis som ikkje følgt opp i oppfølgingsgraden; "
-        "fjern reason_not_followed_up når ein plan følgjer det opp.",
-        "Ingenting å rette nå. Målet teller fortsatt som ikke fulgt opp i oppfølgingsgraden; "
-        "fjern reason_not_followed_up når en plan følger det opp.",
-        "Nothing to fix now. The goal still counts as not followed up in the coverage; remove "
-        "reason_not_followed_up when a plan follows it up.",
+        "Ingenting å rette no. Målet tel framleis som ikkje følgt opp i oppfølgingsgraden; fjern grunngivinga («Grunn: ikkje følgd opp») når ein plan følgjer det opp.",
+        "Ingenting å rette nå. Målet teller fortsatt som ikke fulgt opp i oppfølgingsgraden; fjern begrunnelsen («Grunn: ikke fulgt opp») når en plan følger det opp.",
+        "Nothing to fix now. The goal still counts as not followed up in the coverage; remove reason_not_followed_up when a plan follows it up.",
     ),
     "finding.no-link-justified": (
         "{kind_word} {node} «{title}» ({plan}) har inga lenkje oppover, med grunngiving: {reason}",
@@ -23,8 +20,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{kind_word} {node} “{title}” ({plan}) has no trace upwards, with the reason: {reason}",
     ),
     "fix.no-link-justified": (
-        "Ingenting å rette. Fjern reason_no_link om {node} seinare skal følgje opp eit mål.",
-        "Ingenting å rette. Fjern reason_no_link om {node} senere skal følge opp et mål.",
+        "Ingenting å rette. Fjern grunngivinga («Grunn: utan kopling») om {node} seinare skal følgje opp eit mål.",
+        "Ingenting å rette. Fjern begrunnelsen («Grunn: uten kobling») om {node} senere skal følge opp et mål.",
         "Nothing to fix. Remove reason_no_link if {node} comes to follow up a goal.",
     ),
     "check.justified": (
@@ -112,9 +109,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "postponed {postponed}, cancelled {cancelled}. Overdue: {overdue}.",
     ),
     "st.headline_other": (
-        "Utan kjend status: {unknown} ukjend, {none} ikkje oppgitt.",
-        "Uten kjent status: {unknown} ukjent, {none} ikke oppgitt.",
-        "Without a known status: {unknown} unknown, {none} not given.",
+        "Utan kjend status: {unknown:# ukjend|# ukjende}, {none:# ikkje oppgitt|# ikkje oppgitt}.",
+        "Uten kjent status: {unknown:# ukjent|# ukjente}, {none:# ikke oppgitt|# ikke oppgitt}.",
+        "Without a known status: {unknown:# unknown|# unknown}, {none:# not given|# not given}.",
     ),
     "st.indicators_headline": (
         "Indikatorar: {total}. Nådd {reached}, i rute {on_track}, på etterskot {behind}, "
@@ -174,14 +171,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Failing because {what}.",
     ),
     "st.fail_on.behind": (
-        "{count} indikatorar er på etterskot",
-        "{count} indikatorer er på etterskudd",
-        "{count} indicators are behind",
+        "{count:# indikator er|# indikatorar er} på etterskot",
+        "{count:# indikator er|# indikatorer er} på etterskudd",
+        "{count:# indicator is|# indicators are} behind",
     ),
     "st.fail_on.overdue": (
-        "{count} tiltak er over fristen",
-        "{count} tiltak er over fristen",
-        "{count} measures are overdue",
+        "{count:# tiltak er|# tiltak er} over fristen",
+        "{count:# tiltak er|# tiltak er} over fristen",
+        "{count:# measure is|# measures are} overdue",
     ),
     "st.bad_today": (
         "--today må vere ein dato som 2025-06-30, ikkje «{value}».",

@@ -1,4 +1,4 @@
-"""maltrace suggest: suggestion words (issue 14)."""
+"""maltrace suggest: suggestion words."""
 
 # key -> (nn, nb, en)
 TEXTS: dict[str, tuple[str, str, str]] = {
@@ -49,12 +49,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "No node with the id “{node}” in the set.{hint}",
     ),
     "suggest.summary": (
-        "{count} forslag. Dette er framlegg ut frå orda, ikkje lenkjer: ein person avgjer, og "
-        "lenkja blir skriven inn i `follows_up` i planfila.",
-        "{count} forslag. Dette er forslag ut fra ordene, ikke lenker: en person avgjør, og "
-        "lenken skrives inn i `follows_up` i planfilen.",
-        "{count} suggestions. These are proposals from the words, not links: a person decides, "
-        "and writes the link into `follows_up` in the plan file.",
+        "{count:# forslag|# forslag}. Dette er framlegg ut frå orda, ikkje lenkjer: ein person avgjer, og skriv lenkja inn i planfila.",
+        "{count:# forslag|# forslag}. Dette er forslag ut fra ordene, ikke lenker: en person avgjør, og skriver lenken inn i planfilen.",
+        "{count:# suggestion|# suggestions}. These are proposals from the words, not links: a person decides, and writes the link into the plan file.",
     ),
     "suggest.bad_format": (
         "Ukjend filformat «{suffix}». Bruk .xlsx, .json, .md, .html eller .docx.",
@@ -89,6 +86,45 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Godta (skriv x)",
         "Accept (write x)",
     ),
+    # -- reading by meaning (the optional sentence model) ---------------------------------------
+    "suggest.by_meaning": ("liknar i meining", "ligner i mening", "alike in meaning"),
+    "suggest.engine": ("Rangert etter {engine}.", "Rangert etter {engine}.", "Ranked by {engine}."),
+    "suggest.engine.words": ("ord", "ord", "words"),
+    "suggest.engine.meaning": (
+        "meining (ein setningsmodell)",
+        "mening (en setningsmodell)",
+        "meaning (a sentence model)",
+    ),
+    "suggest.engine.both": (
+        "ord og meining (ein setningsmodell)",
+        "ord og mening (en setningsmodell)",
+        "words and meaning (a sentence model)",
+    ),
+    "suggest.meaning.missing": (
+        "rangerer etter ord: setningsmodellen er ikkje installert (pip install 'maltrace[meaning]')",
+        "rangerer etter ord: setningsmodellen er ikke installert (pip install 'maltrace[meaning]')",
+        "ranking by words: the sentence model is not installed (pip install 'maltrace[meaning]')",
+    ),
+    "suggest.meaning.failed": (
+        "rangerer etter ord: setningsmodellen kunne ikkje lastast her ({reason})",
+        "rangerer etter ord: setningsmodellen kunne ikke lastes her ({reason})",
+        "ranking by words: the sentence model could not be loaded here ({reason})",
+    ),
+    "suggest.meaning.too_big": (
+        "rangerer etter ord: settet har {nodes} nodar, over {limit}, og å lese alle etter meining ville ta for lang tid",
+        "rangerer etter ord: settet har {nodes} noder, over {limit}, og å lese alle etter mening ville ta for lang tid",
+        "ranking by words: the set has {nodes} nodes, over {limit}, and reading them all by meaning would take too long",
+    ),
+    "suggest.summary_meaning": (
+        "{count} forslag. Dette er framlegg ut frå ord og meining, ikkje lenkjer: ein person "
+        "avgjer, og lenkja blir skriven inn i `follows_up` i planfila.",
+        "{count} forslag. Dette er forslag ut fra ord og mening, ikke lenker: en person avgjør, "
+        "og lenken skrives inn i `follows_up` i planfilen.",
+        "{count} suggestions. These are proposals from words and meaning, not links: a person "
+        "decides, and writes the link into `follows_up` in the plan file.",
+    ),
+    "suggest.col.engine": ("Rangert etter", "Rangert etter", "Ranked by"),
+    "suggest.col.meaning": ("Meining", "Mening", "Meaning"),
     # -- suggest --apply-from: the accepted rows written into the plans ------------------------
     # Problems in the workbook: "Forslag!M5: <message>".
     "excel.problem.not_suggestions": (
@@ -158,9 +194,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     # Messages of the command.
     "suggest.apply.problems": (
-        "{file}: {count} problem. Ingenting er skrive inn i planane; rett arbeidsboka (eller planane) og køyr på nytt.",
-        "{file}: {count} problemer. Ingenting er skrevet inn i planene; rett arbeidsboken (eller planene) og kjør på nytt.",
-        "{file}: {count} problems. Nothing was written into the plans; fix the workbook (or the plans) and run again.",
+        "{file}: {count:# problem|# problem}. Ingenting er skrive inn i planane; rett arbeidsboka (eller planane) og køyr på nytt.",
+        "{file}: {count:# problem|# problemer}. Ingenting er skrevet inn i planene; rett arbeidsboken (eller planene) og kjør på nytt.",
+        "{file}: {count:# problem|# problems}. Nothing was written into the plans; fix the workbook (or the plans) and run again.",
     ),
     "suggest.apply.already": (
         "Rad {row}: {follower} følgjer alt opp {target}; hoppa over.",

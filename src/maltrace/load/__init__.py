@@ -1,20 +1,72 @@
-"""Files -> typed plan models. The first layer: knows nothing of graphs or coverage."""
+"""Files -> typed plan models. The first layer: knows nothing of graphs or coverage.
 
-from maltrace.load.files import ProtectedFileError, find_plan_files, paused_gc, write_atomic
-from maltrace.load.loader import (
-    FileResult,
-    LoadError,
-    LoadFailed,
-    PlanFiles,
-    PlanSet,
-    iter_nodes,
-    load_file,
-    load_plan_files,
-    load_plan_set,
-    parse_plan,
-    read_plan_files,
-)
-from maltrace.load.models import Area, Goal, Kind, Measure, Node, Plan, PlanInfo, PlanType, Strategy
+The names below are imported on first use (a warm ``check`` reads a cached result and needs
+neither the YAML reader nor the analysis code).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from maltrace.load.files import ProtectedFileError, find_plan_files, write_atomic
+    from maltrace.load.load_errors import LoadError, LoadFailed
+    from maltrace.load.loader import (
+        PlanFiles,
+        PlanSet,
+        iter_nodes,
+        load_plan_files,
+        load_plan_set,
+        read_plan_files,
+    )
+    from maltrace.load.models import (
+        Area,
+        Goal,
+        Kind,
+        Measure,
+        Node,
+        Plan,
+        PlanInfo,
+        PlanType,
+        Strategy,
+    )
+    from maltrace.load.parse import FileResult, load_file, parse_plan
+
+_WHERE = {
+    "Area": "maltrace.load.models",
+    "FileResult": "maltrace.load.parse",
+    "Goal": "maltrace.load.models",
+    "Kind": "maltrace.load.models",
+    "LoadError": "maltrace.load.load_errors",
+    "LoadFailed": "maltrace.load.load_errors",
+    "Measure": "maltrace.load.models",
+    "Node": "maltrace.load.models",
+    "Plan": "maltrace.load.models",
+    "PlanFiles": "maltrace.load.loader",
+    "PlanInfo": "maltrace.load.models",
+    "PlanSet": "maltrace.load.loader",
+    "PlanType": "maltrace.load.models",
+    "ProtectedFileError": "maltrace.load.files",
+    "Strategy": "maltrace.load.models",
+    "find_plan_files": "maltrace.load.files",
+    "iter_nodes": "maltrace.load.loader",
+    "load_file": "maltrace.load.parse",
+    "load_plan_files": "maltrace.load.loader",
+    "load_plan_set": "maltrace.load.loader",
+    "parse_plan": "maltrace.load.parse",
+    "read_plan_files": "maltrace.load.loader",
+    "write_atomic": "maltrace.load.files",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'maltrace.load' has no attribute {name!r}")
+
 
 __all__ = [
     "Area",
@@ -38,7 +90,6 @@ __all__ = [
     "load_plan_files",
     "load_plan_set",
     "parse_plan",
-    "paused_gc",
     "read_plan_files",
     "write_atomic",
 ]

@@ -240,3 +240,37 @@ def _owned_and_private(path: Path) -> bool:
     except OSError:
         return False
     return _owned(st) and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+class EmbeddingCache(_Store):
+    """A sentence model's vectors by the hash of the model's name and the text: raw float32
+    bytes, not pickles. Kept across maltrace versions (only the model and the text decide a
+    vector), in ``embeddings/`` of the cache folder."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__(folder)
+        self.root = (folder or default_cache_dir()) / "embeddings"
+
+    @staticmethod
+    def key(model: str, text: str) -> str:
+        return content_key(f"{model}\0{text}".encode())
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / key
+
+    def get_many(self, model: str, texts: list[str]) -> dict[str, Any]:
+        """The vectors found for ``texts`` (a text missing or unreadable is left out)."""
+        import numpy as np
+
+        out: dict[str, Any] = {}
+        for text in texts:
+            data = self._read_bytes(self.key(model, text))
+            if data and len(data) % 4 == 0:
+                out[text] = np.frombuffer(data, dtype="<f4")
+        return out
+
+    def put_many(self, model: str, vectors: dict[str, Any]) -> None:
+        import numpy as np
+
+        for text, vector in vectors.items():
+            self.write(self.key(model, text), np.asarray(vector, dtype="<f4").tobytes())

@@ -6,24 +6,26 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from maltrace.i18n import Lang, normalise_lang
+from maltrace.errors import MaltraceError
+from maltrace.i18n import Lang
 from maltrace.load.excel import read_csv, read_workbook
 from maltrace.load.files import write_atomic
-from maltrace.load.loader import load_plan_set
 from maltrace.load.models import Plan
 from maltrace.load.schema import plan_schema
 from maltrace.load.yaml_write import SCHEMA_FILE, plan_to_yaml
 
 
-class OutputExists(Exception):
+class OutputExists(MaltraceError):
     """Files that would be written over; nothing was written."""
 
+    code = "output-exists"
+    key = "excel.cli.exists"
+
     def __init__(self, paths: list[Path]) -> None:
-        super().__init__(", ".join(str(p) for p in paths))
+        super().__init__(path=", ".join(str(p) for p in paths))
         self.paths = paths
 
 
@@ -78,17 +80,6 @@ def write_plans(
     return targets
 
 
-def import_plans(
-    source: str | os.PathLike[str],
-    folder: str | os.PathLike[str],
-    *,
-    force: bool = False,
-    plan_header: dict[str, Any] | None = None,
-) -> list[Path]:
-    """``maltrace import``: a workbook or CSV file -> one plan file per plan in ``folder``."""
-    return write_plans(read_sheet_plans(source, plan_header), folder, force=force)
-
-
 def measurements_elsewhere(
     plans: list[Plan], folder: str | os.PathLike[str]
 ) -> list[tuple[str, str]]:
@@ -101,41 +92,6 @@ def measurements_elsewhere(
         if name and not (Path(folder) / name).is_file():
             out.append((plan.id, name))
     return out
-
-
-def plans_lang(plans: list[Plan]) -> Lang:
-    """The language the plans are written in (the first plan that says), else nynorsk."""
-    for plan in plans:
-        lang = normalise_lang(plan.plan.language)
-        if lang:
-            return lang
-    return "nn"
-
-
-def export_plans(
-    paths: Sequence[str | os.PathLike[str]],
-    target: str | os.PathLike[str],
-    *,
-    lang: Lang | None = None,
-) -> tuple[list[Plan], Lang]:
-    """``maltrace export``: the plans under ``paths`` -> one workbook in the import layout, with
-    sheet names and headers in ``lang`` (default: the plans' language). Returns the plans and
-    the language used.
-
-    Raises ``LoadFailed`` (plans that do not load) or ``ExportRefused`` (data the layout cannot
-    hold; nothing is written; its ``lang`` is the language to report in). Never writes over a
-    plan file that was read (``ProtectedFileError``)."""
-    from maltrace.load.excel_write import ExportRefused, export_workbook
-
-    plan_set = load_plan_set(paths)
-    out_lang = lang or plans_lang(plan_set.plans)
-    try:
-        data = export_workbook(plan_set.plans, out_lang)
-    except ExportRefused as exc:
-        exc.lang = out_lang
-        raise
-    write_atomic(target, data, protect=plan_set.files)
-    return plan_set.plans, out_lang
 
 
 def write_template(target: str | os.PathLike[str], lang: Lang, *, force: bool = False) -> Path:

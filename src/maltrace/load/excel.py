@@ -19,16 +19,15 @@ from xml.etree import ElementTree
 
 from maltrace.load.excel_layout import norm, sheet_names
 from maltrace.load.models import Plan
-from maltrace.load.sheets import (
+from maltrace.load.sheet_rows import (
     MAX_CELL_CHARS,
     ImportFailed,
     Sheet,
     SheetProblem,
     cell_text,
     col_letter,
-    plans_from_sheets,
-    sort_problems,
 )
+from maltrace.load.sheets import plans_from_sheets, sort_problems
 
 # Limits that keep a hostile workbook from taking more than seconds or gigabytes.
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang, normalise_lang, t
 from maltrace.load.excel_layout import (
     EMPTY_LIST,
@@ -41,7 +42,7 @@ from maltrace.load.excel_layout import (
 )
 from maltrace.load.loader import iter_nodes
 from maltrace.load.models import Goal, Indicator, Item, Node, Plan, PlanType
-from maltrace.load.sheets import MAX_CELL_CHARS
+from maltrace.load.sheet_rows import MAX_CELL_CHARS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -93,9 +94,14 @@ class ExportProblem:
         return f"{place}: {msg}"
 
 
-class ExportRefused(Exception):
+class ExportRefused(MaltraceError):
+    """Values the workbook cannot hold; ``problems`` names each, nothing is written."""
+
+    code = "export-refused"
+    key = "excel.cli.export_refused"
+
     def __init__(self, problems: list[ExportProblem], lang: Lang = "nn") -> None:
-        super().__init__(f"{len(problems)} values the workbook cannot hold")
+        super().__init__(count=len(problems))
         self.problems = problems
         self.lang: Lang = lang
 
@@ -239,6 +245,7 @@ def _setup(ws: Any, columns: list[Column], lang: Lang) -> None:
             # Text format: what a planner types stays as typed (1.10 is not turned into 1.1).
             dim.number_format = "@"
     ws.freeze_panes = "A2"
+    _print_setup(ws, landscape=True)
 
 
 def _validations(ws: Any, columns: list[Column], lang: Lang, rows: int, plans: bool) -> None:
@@ -347,12 +354,40 @@ def _workbook(plans: list[Plan], lang: Lang, template: bool) -> bytes:
     return buf.getvalue()
 
 
+# The instructions' column: what a portrait A4 page holds at full size (in Excel's width units)
+# also where Calibri is missing and a wider font stands in (LibreOffice on Linux), so that the
+# sheet prints at a size one reads and no line runs off the page.
+_HELP_WIDTH = 70
+# Characters per width unit, on the safe side for the wider stand-in font, and points per line.
+_CHARS_PER_UNIT = 0.9
+_LINE_PT = 15.0
+
+
 def _help_sheet(ws: Any, lang: Lang) -> None:
-    ws.column_dimensions["A"].width = 110
+    _print_setup(ws, landscape=False)  # a write-only sheet writes its properties first
+    ws.column_dimensions["A"].width = _HELP_WIDTH
     title = WriteOnlyCell(ws, value=t("excel.template.title", lang))
     title.font = Font(name="Calibri", bold=True, size=14)
     ws.append([title])
-    for line in t("excel.template.help", lang).split("\n"):
+    per_line = int((_HELP_WIDTH - 2) * _CHARS_PER_UNIT)
+    for row, line in enumerate(t("excel.template.help", lang).split("\n"), start=2):
         cell = WriteOnlyCell(ws, value=line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # A wrapped row needs its height set: LibreOffice (and Excel, until the row is edited)
+        # keeps one line's height, and the lines print over each other.
+        lines = max(1, -(-len(line) // per_line))
+        if lines > 1:
+            ws.row_dimensions[row].height = lines * _LINE_PT
         ws.append([cell])
+
+
+def _print_setup(ws: Any, *, landscape: bool) -> None:
+    """A4, fitted to the page width (as many pages down as it takes), the header row on every
+    page: an empty template prints on a page a sheet, not on nineteen."""
+    ws.page_setup.paperSize = "9"  # A4 (a write-only sheet lacks the named constant)
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if landscape:
+        ws.print_title_rows = "1:1"

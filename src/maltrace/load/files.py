@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from maltrace.errors import MaltraceError
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -79,26 +79,12 @@ def write_atomic(
         raise
 
 
-class ProtectedFileError(Exception):
+class ProtectedFileError(MaltraceError):
     """Raised instead of writing over a plan file that was read."""
 
+    code = "protected-file"
+    key = "report.protected"
+
     def __init__(self, path: Path) -> None:
-        super().__init__(f"refusing to write over the plan file {path}")
+        super().__init__(path=path)
         self.path = path
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building large, long-lived structures.
-
-    Loading builds hundreds of thousands of objects that all stay alive; each automatic
-    collection would walk them again for nothing (on 40 kommunar: 7.4 s -> 4.7 s to parse).
-    Reference counting still frees what is dropped; the collector resumes afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

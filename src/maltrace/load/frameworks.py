@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
+from maltrace.errors import MaltraceError
 from maltrace.i18n import LANGS, Lang
-from maltrace.load.loader import parse_plan
-from maltrace.load.models import Item, Plan, PlanType
+from maltrace.load.models import Item, Plan
 
 # Titles in nn, nb, en (the catalogue's order).
 Titles = tuple[str, str, str]
@@ -72,19 +72,12 @@ class Framework:
         return None
 
 
-class BuiltinFrameworkError(RuntimeError):
+class BuiltinFrameworkError(MaltraceError, RuntimeError):
     """A built-in framework file is broken: a defect of maltrace, never of the plans."""
 
 
 def _folder() -> resources.abc.Traversable:
     return resources.files("maltrace") / "frameworks"
-
-
-@functools.cache
-def builtin_ids() -> tuple[str, ...]:
-    """The ids of the built-in frameworks, in the order they are listed."""
-    plans = [_builtin_plan(stem, "nn") for stem in _stems()]
-    return tuple(p.id for p in plans)
 
 
 @functools.cache
@@ -99,6 +92,8 @@ def _stems() -> tuple[str, ...]:
 def _builtin_plan(stem: str, lang: Lang) -> Plan:
     name = f"{stem}.{lang}.yaml"
     data = (_folder() / name).read_bytes()
+    from maltrace.load.parse import parse_plan  # read a built-in file only when one is asked for
+
     result = parse_plan(data, f"maltrace/frameworks/{name}")
     if result.plan is None:
         raise BuiltinFrameworkError(f"{name}: {[e.code for e in result.errors]}")
@@ -134,10 +129,6 @@ def known_frameworks(own: Iterable[Plan]) -> dict[str, Framework]:
     for plan in own:
         out[plan.id] = framework_of(plan)
     return out
-
-
-def is_framework(plan: Plan) -> bool:
-    return plan.plan.type is PlanType.RAMMEVERK
 
 
 def _combine(plans: list[Plan], *, builtin: bool) -> Framework:

@@ -29,7 +29,7 @@ from maltrace.load.excel_layout import (
     parse_direction,
 )
 from maltrace.load.models import Indicator, Kind, allowed_keys
-from maltrace.load.sheets import Sheet, SheetProblem, _columns_of, _kind, _Row
+from maltrace.load.sheet_rows import Sheet, SheetProblem, _columns_of, _kind, _Row
 
 REQUIRED = [
     GOAL_COL,

@@ -2,99 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import pickle
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias, Union
 
-from pydantic import BaseModel, ValidationError
-
-from maltrace.i18n import Lang, t
 from maltrace.load.cache import PlanCache, content_key, default_cache_dir
-from maltrace.load.files import find_plan_files, paused_gc
+from maltrace.load.files import find_plan_files
+from maltrace.load.load_errors import LoadError, LoadFailed
 from maltrace.load.models import (
-    LIST_KINDS,
-    MODEL_OF,
-    NESTED_MODELS,
-    Item,
-    Kind,
     Node,
     Plan,
-    PlanInfo,
-    PlanType,
-    allowed_keys,
 )
-from maltrace.load.yamlsafe import KEYS, LINE, TextNote, YamlError, read_yaml
-
-# Codes of the YAML reader's problems, as documented in the README.
-_YAML_CODES = {"tag": "yaml-tag"}
-
-
-@dataclass(frozen=True)
-class Where:
-    """Which part of a file a message is about, resolved to words only when shown."""
-
-    scope: str  # "top" | "plan" | "node"
-    kind: Kind | None = None
-    id: str | None = None
-    index: int = 0
-
-    def text(self, lang: Lang) -> str:
-        if self.scope == "top":
-            return t("load.where_top", lang)
-        if self.scope == "plan":
-            return t("load.where_plan", lang)
-        if self.scope == "item":
-            if self.id:
-                return t("load.where_item", lang, id=self.id)
-            return t("load.where_item_noid", lang, index=self.index + 1)
-        kind = t(f"kind.{self.kind}", lang)
-        if self.id:
-            return t("load.where_node", lang, kind=kind, id=self.id)
-        return t("load.where_node_noid", lang, kind=kind, index=self.index + 1)
-
-
-@dataclass(frozen=True)
-class LoadError:
-    """A reason the plan set could not be loaded: ``file:line: message``."""
-
-    code: str
-    file: str
-    line: int
-    params: dict[str, Any] = field(default_factory=dict)
-    where: Where | None = None
-    problem: tuple[str, dict[str, Any]] | None = None
-
-    def message(self, lang: Lang) -> str:
-        params = dict(self.params)
-        if self.where is not None:
-            params["where"] = self.where.text(lang)
-        if self.problem is not None:
-            key, extra = self.problem
-            params["problem"] = t(key, lang, **extra)
-        if "suggestion" in params:
-            params["hint"] = " " + t("word.did_you_mean", lang, suggestion=params["suggestion"])
-        else:
-            params.setdefault("hint", "")
-        text = t("load." + self.code.replace("-", "_"), lang, **params)
-        return text[:1].upper() + text[1:]
-
-    def location(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
-
-
-class LoadFailed(Exception):
-    """The plan set could not be loaded; ``errors`` lists every reason found."""
-
-    def __init__(self, errors: list[LoadError], plans: list[Plan] | None = None) -> None:
-        super().__init__(f"{len(errors)} load errors")
-        self.errors = errors
-        # The plans that did load, so messages can be given in the plans' own language.
-        self.plans = plans or []
 
 
 @dataclass
@@ -109,88 +31,6 @@ class PlanSet:
             if p.id == plan_id:
                 return p
         return None
-
-
-@dataclass
-class FileResult:
-    """What reading one file gave: a plan, or the errors in it."""
-
-    path: str
-    plan: Plan | None = None
-    errors: list[LoadError] = field(default_factory=list)
-
-
-def load_file(path: str | os.PathLike[str]) -> FileResult:
-    """Read and validate one plan file. Never raises for bad content."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return FileResult(
-            name, errors=[LoadError("unreadable", name, 0, {"reason": exc.strerror or exc})]
-        )
-    return parse_plan(data, name)
-
-
-def parse_plan(data: bytes, name: str) -> FileResult:
-    """Validate the bytes of one plan file named ``name`` (used in messages)."""
-    notes: list[TextNote] = []
-    try:
-        raw = read_yaml(data, notes=notes)
-    except YamlError as exc:
-        return FileResult(
-            name,
-            errors=[
-                LoadError(_YAML_CODES.get(p.code, p.code.replace("_", "-")), name, p.line, p.params)
-                for p in exc.problems
-            ],
-        )
-    if raw is None:
-        return FileResult(name, errors=[LoadError("empty-file", name, 1)])
-    if not isinstance(raw, dict):
-        found = "a list" if isinstance(raw, list) else repr(raw)[:40]
-        return FileResult(name, errors=[LoadError("not-a-mapping", name, 1, {"found": found})])
-    try:
-        plan = Plan.model_validate(raw)
-    except ValidationError as exc:
-        # Read again with the line of every key, so each message points at its own line.
-        raw = read_yaml(data, all_key_lines=True)
-        return FileResult(name, errors=_validation_errors(exc, raw, name))
-    plan.source = name
-    plan.text_notes.extend((n.line, n.chars) for n in notes)
-    if plan.items or plan.plan.ordered or plan.plan.type is PlanType.RAMMEVERK:
-        errors = _framework_errors(plan, name)
-        if errors:
-            return FileResult(name, errors=errors)
-    return FileResult(name, plan=plan)
-
-
-def _framework_errors(plan: Plan, name: str) -> list[LoadError]:
-    """A framework holds items and nothing else; items belong in a framework only; an item id
-    is given once in its framework."""
-    line = plan.plan.key_lines.get("type", plan.plan.line)
-    if plan.plan.type is not PlanType.RAMMEVERK:
-        if not plan.items:  # ``ordered: true`` on a plan
-            where = plan.plan.key_lines.get("ordered", plan.plan.line)
-            return [LoadError("ordered-outside-framework", name, where)]
-        return [LoadError("items-outside-framework", name, plan.items[0].line)]
-    errors: list[LoadError] = []
-    if plan.children():
-        errors.append(LoadError("framework-with-goals", name, line))
-    seen: dict[str, int] = {}
-    stack = list(reversed(plan.items))
-    while stack:
-        item = stack.pop()
-        if item.id in seen:
-            errors.append(
-                LoadError(
-                    "duplicate-item", name, item.line, {"id": item.id, "other": seen[item.id]}
-                )
-            )
-        else:
-            seen[item.id] = item.line
-        stack.extend(reversed(item.items))
-    return errors
 
 
 @dataclass
@@ -235,27 +75,31 @@ def read_plan_files(paths: Sequence[str | os.PathLike[str]], *, hashed: bool = T
     return PlanFiles([str(p) for p in paths], files, missing, keys, data)
 
 
+if TYPE_CHECKING:
+    from maltrace.load.parse import FileResult
+
 # A parsed plan travels back from a worker as the bytes of its cache entry: pickled once, in
 # the worker, both for the cache and for the trip.
-_Parsed = FileResult | bytes
+_Parsed: TypeAlias = Union["FileResult", bytes]
 
 
 def _parse_batch(
     items: list[tuple[str, bytes | None, str | None]], cache_dir: Path | None, pickled: bool
 ) -> list[_Parsed]:
+    from maltrace.load.parse import load_file, parse_plan
+
     cache = PlanCache(cache_dir) if cache_dir is not None else None
     out: list[_Parsed] = []
-    with paused_gc():
-        for name, data, key in items:
-            result = load_file(name) if data is None else parse_plan(data, name)
-            payload = None
-            if result.plan is not None and cache is not None and key is not None:
-                payload = cache.dumps(key, result.plan)
-                cache.write(key, payload)
-            if result.plan is None or not pickled:
-                out.append(result)
-            else:
-                out.append(payload or pickle.dumps(("", key, result.plan), pickle.HIGHEST_PROTOCOL))
+    for name, data, key in items:
+        result = load_file(name) if data is None else parse_plan(data, name)
+        payload = None
+        if result.plan is not None and cache is not None and key is not None:
+            payload = cache.dumps(key, result.plan)
+            cache.write(key, payload)
+        if result.plan is None or not pickled:
+            out.append(result)
+        else:
+            out.append(payload or pickle.dumps(("", key, result.plan), pickle.HIGHEST_PROTOCOL))
     return out
 
 
@@ -284,8 +128,7 @@ def load_plan_files(
     for r in results:
         errors.extend(r.errors)
     plans = [r.plan for r in results if r.plan is not None]
-    with paused_gc():
-        errors.extend(duplicate_id_errors(plans))
+    errors.extend(duplicate_id_errors(plans))
     if errors:
         raise LoadFailed(errors, plans)
     return PlanSet(plans=plans, files=found.files)
@@ -296,18 +139,19 @@ def _load_files(
 ) -> list[FileResult]:
     """Load files in order: from the cache where the bytes were seen before, the rest parsed —
     on a big set in worker processes on every core. The results are the same either way."""
+    from maltrace.load.parse import FileResult
+
     results: dict[int, FileResult] = {}
     todo: list[int] = []
     cache = PlanCache(cache_dir) if cache_dir is not None else None
-    with paused_gc():
-        for i, f in enumerate(found.files):
-            key = found.keys[i]
-            plan = cache.get(key) if cache is not None and key is not None else None
-            if plan is None:
-                todo.append(i)
-            else:
-                plan.source = str(f)
-                results[i] = FileResult(str(f), plan=plan)
+    for i, f in enumerate(found.files):
+        key = found.keys[i]
+        plan = cache.get(key) if cache is not None and key is not None else None
+        if plan is None:
+            todo.append(i)
+        else:
+            plan.source = str(f)
+            results[i] = FileResult(str(f), plan=plan)
     # A file read again now (its bytes were not kept) may have changed: it is not cached.
     items = [
         (str(found.files[i]), found.data[i], found.keys[i] if found.data[i] is not None else None)
@@ -338,7 +182,7 @@ def _parse_all(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     try:
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool, paused_gc():
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
             parts = pool.map(_parse_batch, batches, [cache_dir] * n, [True] * n)
             if meanwhile is not None:
                 meanwhile()
@@ -359,6 +203,8 @@ def _serial(
 
 
 def _unpack(result: _Parsed, name: str) -> FileResult:
+    from maltrace.load.parse import FileResult
+
     if isinstance(result, FileResult):
         return result
     plan = pickle.loads(result)[2]
@@ -428,87 +274,3 @@ def duplicate_id_errors(plans: list[Plan]) -> list[LoadError]:
             LoadError("duplicate-id", where[0][0], where[0][1], {"id": nid, "places": places})
         )
     return errors
-
-
-# --- pydantic errors -> planner's messages ----------------------------------------------------
-
-
-def _validation_errors(exc: ValidationError, raw: dict[str, Any], name: str) -> list[LoadError]:
-    out: list[LoadError] = []
-    seen: set[tuple[str, int, str]] = set()
-    for err in exc.errors(include_url=False):
-        error = _translate(err, raw, name)
-        key = (error.code, error.line, str(error.params.get("key")))
-        if key not in seen:
-            seen.add(key)
-            out.append(error)
-    out.sort(key=lambda e: e.line)
-    return out
-
-
-def _translate(err: Any, raw: dict[str, Any], name: str) -> LoadError:
-    loc: tuple[Any, ...] = tuple(err["loc"])
-    etype: str = err["type"]
-    # Walk down to the mapping that holds the offending key.
-    container: Any = raw
-    model: type[BaseModel] = Plan
-    where = Where("top")
-    walked = 0
-    for i, part in enumerate(loc[:-1]):
-        nxt = container[part] if isinstance(container, (dict, list)) else None
-        if isinstance(part, str) and part == "plan" and i == 0:
-            model, where = PlanInfo, Where("plan")
-        elif isinstance(part, str) and part in NESTED_MODELS and i > 0:
-            model = NESTED_MODELS[part]  # an indicator, its baseline or target
-        elif (
-            isinstance(part, int)
-            and i > 0
-            and isinstance(loc[i - 1], str)
-            and loc[i - 1] in LIST_KINDS
-        ):
-            kind = LIST_KINDS[loc[i - 1]]
-            model = MODEL_OF[kind]
-            nid = nxt.get("id") if isinstance(nxt, dict) else None
-            where = Where("node", kind, nid if isinstance(nid, str) else None, part)
-        elif isinstance(part, int) and i > 0 and loc[i - 1] == "items":
-            model = Item
-            nid = nxt.get("id") if isinstance(nxt, dict) else None
-            where = Where("item", None, nid if isinstance(nid, str) else None, part)
-        if not isinstance(nxt, (dict, list)):
-            break
-        container = nxt
-        walked = i + 1
-    # The key is the last string in loc at or after the container (list indexes are not keys).
-    key = next(
-        (p for p in reversed(loc[walked:]) if isinstance(p, str)), str(loc[-1]) if loc else ""
-    )
-    holder = container if isinstance(container, dict) else {}
-    line = holder.get(KEYS, {}).get(key) or holder.get(LINE) or 1
-
-    if etype == "extra_forbidden":
-        allowed = allowed_keys(model)
-        params: dict[str, Any] = {"key": key, "allowed": ", ".join(allowed)}
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        if close:
-            params["suggestion"] = close[0]
-        return LoadError("unknown-key", name, line, params, where=where)
-    if etype == "missing":
-        return LoadError("missing-key", name, holder.get(LINE) or line, {"key": key}, where=where)
-    return LoadError("bad-value", name, line, {"key": key}, where=where, problem=_problem(err))
-
-
-def _problem(err: Any) -> tuple[str, dict[str, Any]]:
-    etype: str = err["type"]
-    if etype in ("string_type",):
-        return "problem.text", {}
-    if etype in ("string_too_short",):
-        return "problem.empty", {}
-    if etype in ("list_type",):
-        return "problem.list", {}
-    if etype in ("model_type", "dict_type", "model_attributes_type"):
-        return "problem.mapping", {}
-    if etype.startswith("date"):
-        return "problem.date", {}
-    if etype == "enum":
-        return "problem.choice", {"choices": ", ".join(t.value for t in PlanType)}
-    return "problem.other", {"detail": err.get("msg", etype)}

@@ -1,4 +1,4 @@
-"""Indicator values from CSV files named by ``plan.measurements`` (issue 11).
+"""Indicator values from CSV files named by ``plan.measurements``.
 
 The layout SSB and KOSTRA exports are easily cut to: ``indicator;year;value``, one value a row,
 a header row allowed, ``;`` or ``,`` or tab between columns, decimal comma or point. A file is
@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
-from maltrace.load.loader import LoadError, LoadFailed
+from maltrace.load.load_errors import LoadError, LoadFailed
 from maltrace.load.models import Plan
 
 _HEADER = frozenset({"indicator", "indikator", "id"})

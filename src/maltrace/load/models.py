@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -21,7 +22,8 @@ from pydantic import (
     field_validator,
 )
 
-from maltrace.load.yamlsafe import KEYS, LINE
+from maltrace.i18n import Lang, choose_lang
+from maltrace.load.positions import KEYS, LINE
 
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -39,13 +41,13 @@ class PlanType(StrEnum):
     KOMMUNEDELPLAN = "kommunedelplan"
     HANDLINGSDEL = "handlingsdel"
     TEMAPLAN = "temaplan"
-    RAMMEVERK = "rammeverk"  # a framework or ladder (issue 12): items, not goals
+    RAMMEVERK = "rammeverk"  # a framework or ladder: items, not goals
 
 
 class _Located(BaseModel):
     """Source position, filled by the YAML reader (never by the planner)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, defer_build=True)
 
     line: int = Field(default=0, alias=LINE, exclude=True)
     key_lines: dict[str, int] = Field(default_factory=dict, alias=KEYS, exclude=True)
@@ -72,19 +74,22 @@ class Node(_Located):
     description: str | None = None
     tags: list[str] = Field(default_factory=list)
     follows_up: list[Id] = Field(default_factory=list)
-    # -- frameworks (issue 12) --
+    # -- frameworks --
     # Framework items this node contributes to; never a follow-up. An immutable default: pydantic
     # copies a list default for every node, but shares the one empty tuple.
     contributes_to: tuple[Id, ...] = ()
-    # -- issue 11: a node in a following plan that deliberately follows up nothing -------------
+    # -- a node in a following plan that deliberately follows up nothing ----------------------
     reason_no_link: Text | None = None
 
     def model_post_init(self, context: Any, /) -> None:
-        # pydantic keeps, per instance, the set of field names given (728 bytes: a third of a
-        # node, 0.5 GB for a country's plans); a frozen node can share one with its like.
+        # The one place maltrace reaches into pydantic's per-instance state, for memory only
+        # (tests/test_model_memory.py holds that nodes still read, dump, compare and pickle as
+        # plain models). pydantic keeps, per instance, the set of field names given (728
+        # bytes: a third of a node, 0.5 GB for a country's plans); a frozen node can share one
+        # with its like.
         names = frozenset(self.__pydantic_fields_set__)
         object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(names, names))
-        # Fields most nodes leave at their default (issue 12's contributes_to, issue 11's
+        # Fields most nodes leave at their default (contributes_to, and
         # reasons, cost, indicators) are left out of the node's dict and read from the class
         # (see _SPARSE below): each one more entry would move every tiltak's dict a size class
         # up (10 -> 11 entries: 272 -> 464 bytes). Pickling and equality hold.
@@ -102,7 +107,7 @@ class Node(_Located):
         return out
 
 
-# -- issue 11: tiltak status, due dates, cost, indicators -----------------------------------------
+# -- tiltak status, due dates, cost, indicators --------------------------------------------------
 # Shared empty values: most nodes give no tags, links or key lines, and a list or dict per node
 # for nothing costs 56-64 bytes each (a country's plans: tens of megabytes). Frozen nodes never
 # change them in place.
@@ -221,7 +226,7 @@ class Measure(Node):
     kind = Kind.MEASURE
     sparse_fields = ("contributes_to", "reason_no_link", "cost")
     responsible: str | None = None
-    # -- issue 11: raw as written; maltrace.analysis.status reads them ------------------------
+    # -- raw as written; maltrace.analysis.status reads them ---------------------------------
     due: Due | None = None
     status: str | None = None
     cost: Annotated[dict[int, float] | None, BeforeValidator(_plain_mapping)] = None
@@ -243,7 +248,7 @@ class Goal(Node):
     goals: list[Goal] = Field(default_factory=list)
     strategies: list[Strategy] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
-    # -- issue 11: indicators, and a gap the plan explains ---------------------------------------
+    # -- indicators, and a gap the plan explains ------------------------------------------------
     indicators: tuple[Indicator, ...] = ()
     reason_not_followed_up: Text | None = None
 
@@ -282,11 +287,11 @@ class PlanInfo(_Located):
     date: dt.date | None = None
     follows: list[Id] = Field(default_factory=list)
     relevant_goals: list[Id] | None = None
-    # -- frameworks (issue 12) --
+    # -- frameworks --
     frameworks: tuple[Id, ...] = ()  # the frameworks this plan reports against
     ordered: bool = False  # a framework whose top-level items are the steps of a ladder
     reference: str | None = None  # where a framework's texts come from
-    # issue 11: a CSV of indicator values (indicator;year;value), relative to the plan file
+    # a CSV of indicator values (indicator;year;value), relative to the plan file
     measurements: Text | None = None
 
 
@@ -312,7 +317,7 @@ class Plan(_Located):
     goals: list[Goal] = Field(default_factory=list)
     strategies: list[Strategy] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
-    items: list[Item] = Field(default_factory=list)  # a framework's items (issue 12)
+    items: list[Item] = Field(default_factory=list)  # a framework's items
     # Where it was read from; set by the loader, not part of the file format.
     source: str = Field(default="", exclude=True)
     # (line, code points) of each text where the loader made a control character visible
@@ -355,8 +360,6 @@ def allowed_keys(model: type[BaseModel]) -> list[str]:
     ]
 
 
-def json_schema() -> dict[str, Any]:
-    """JSON Schema of a plan file, for editors that validate YAML as you type."""
-    schema = Plan.model_json_schema(by_alias=False, mode="validation")
-    schema["title"] = "maltrace plan file"
-    return schema
+def plans_language(plans: Iterable[Plan]) -> Lang:
+    """The plans' language by the one rule (``i18n.choose_lang``): what most plans declare."""
+    return choose_lang(None, (p.plan.language for p in plans))

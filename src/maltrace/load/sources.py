@@ -11,12 +11,15 @@ import os
 import re
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from maltrace.errors import MaltraceError
+from maltrace.i18n import Lang
 from maltrace.load.cache import content_key
 from maltrace.load.files import PLAN_SUFFIXES
+from maltrace.load.load_errors import LoadFailed
 from maltrace.load.loader import PlanFiles, read_plan_files
 
 # "REV:PATH" as ``git show`` names it; a Windows drive ("C:\\plans") is not a revision.
@@ -24,16 +27,12 @@ _REV_PATH = re.compile(r"^(?P<rev>[^:\s][^:]*):(?P<path>.*)$")
 _GIT_TIMEOUT = 120
 
 
-@dataclass
-class SourceError(Exception):
+class SourceError(MaltraceError):
     """A plan set that cannot be read from git: ``code`` picks the catalogue text
     (``source.<code>``), ``params`` fill it."""
 
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        super().__init__(self.code)
+    def __init__(self, code: str, params: dict[str, Any] | None = None) -> None:
+        super().__init__(code, key=f"source.{code}", **(params or {}))
 
 
 @dataclass(frozen=True)
@@ -199,3 +198,58 @@ def working_tree_path(spec: GitSpec, *, cwd: str | os.PathLike[str] | None = Non
         return full.relative_to(here.resolve())
     except ValueError:
         return full
+
+
+class SideFailed(MaltraceError):
+    """One side of a diff could not be read: ``side`` is "old" or "new", ``label`` what the
+    planner gave, ``error`` a ``LoadFailed`` or a ``SourceError``."""
+
+    code = "side-failed"
+    key = "diff.side_failed"
+
+    def __init__(self, side: str, label: str, error: MaltraceError) -> None:
+        super().__init__(side=f"{side.upper()} ({label})")
+        self.side = side
+        self.label = label
+        self.error = error
+
+    def as_dict(self, lang: Lang) -> dict[str, Any]:
+        """The load-error JSON of the side that failed (a git problem as one error)."""
+        if isinstance(self.error, LoadFailed):
+            return self.error.as_dict(lang)
+        error = {"code": self.error.code.replace("_", "-"), "file": self.label, "line": 0}
+        return {
+            "schema_version": 1,
+            "load_errors": [{**error, "message": self.error.message(lang)}],
+        }
+
+
+def read_sides(
+    old: Sequence[str | os.PathLike[str]],
+    new: Sequence[str | os.PathLike[str]] | None,
+    *,
+    cwd: str | os.PathLike[str] | None = None,
+    hashed: bool = True,
+) -> tuple[PlanFiles, PlanFiles, str, str]:
+    """Read OLD and NEW (folders, files or one ``REV:PATH`` each). NEW defaults to the working
+    tree when OLD is one ``REV:PATH``. Raises ``SideFailed`` (with a ``SourceError``) or
+    ``MaltraceError`` (``new-missing``) when NEW is missing and cannot be defaulted."""
+    old_label = " ".join(os.fspath(p) for p in old)
+    if not new:
+        spec = parse_spec(old[0], cwd=cwd) if len(old) == 1 else None
+        if spec is None:
+            raise MaltraceError("new-missing", key="diff.new_missing")
+        try:
+            new = [working_tree_path(spec, cwd=cwd)]
+        except SourceError as exc:
+            raise SideFailed("new", str(spec.path), exc) from None
+    new_label = " ".join(os.fspath(p) for p in new)
+    try:
+        old_found = read_source(old, cwd=cwd, hashed=hashed)
+    except SourceError as exc:
+        raise SideFailed("old", old_label, exc) from None
+    try:
+        new_found = read_source(new, cwd=cwd, hashed=hashed)
+    except SourceError as exc:
+        raise SideFailed("new", new_label, exc) from None
+    return old_found, new_found, old_label, new_label

@@ -16,6 +16,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from maltrace.errors import MaltraceError
+from maltrace.load.positions import KEYS as KEYS
+from maltrace.load.positions import LINE as LINE
 from maltrace.load.text import (
     ASTRAL_BAD_IN_FILE,
     FROM_STAND_IN,
@@ -30,8 +33,6 @@ try:  # the C loader is what makes this fast; fall back only so an odd platform 
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-LINE = "__line__"
-KEYS = "__keys__"
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 200
@@ -67,7 +68,9 @@ class YamlProblem:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-class YamlError(Exception):
+class YamlError(MaltraceError):
+    """A file the safe YAML reader refused; the loader turns ``problems`` into load errors."""
+
     def __init__(self, problems: list[YamlProblem]) -> None:
         super().__init__(problems[0].code if problems else "yaml")
         self.problems = problems
@@ -170,7 +173,7 @@ def _problem(exc: yaml.MarkedYAMLError) -> str:
     return problem
 
 
-class _Abort(Exception):
+class _Abort(MaltraceError):
     """Stops the walk once the file is known to be hostile; the problem is already recorded."""
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from maltrace.analysis import Analysis, Link
+from maltrace.errors import MaltraceError
 from maltrace.graph import CONTAINS
 from maltrace.i18n import Lang, format_date, format_percent, t
 from maltrace.load import Kind
@@ -53,26 +54,22 @@ NOT_FOLLOWED_PEN = "#a40000"
 MEASURE_FILL = "#ececec"
 GROUP_FILL = "#f3f3f3"
 MARKER = "× "
+# A justified gap (the plan says why a goal is not followed up): a thin dashed amber frame, a
+# pale yellow fill, and the words and the reason — set apart from a real gap in words too.
+JUSTIFIED_FILL = "#fff2cc"
+JUSTIFIED_PEN = "#7f6000"
+JUSTIFIED_MARKER = "– "
 # A node with no trace upwards (an orphan): a heavy dotted frame and these words.
 ORPHAN_MARKER = "? "
 ORPHAN_PEN = "black"
 
 
-class DiagramError(ValueError):
+class DiagramError(MaltraceError, ValueError):
     """A diagram cannot be made as asked (unknown id, bad format, the drawing program failed).
     ``message(lang)`` is the planner's message; ``code`` names it."""
 
     def __init__(self, code: str, suggestion: str | None = None, **params: Any) -> None:
-        super().__init__(f"{code}: {params}")
-        self.code = code
-        self.suggestion = suggestion
-        self.params = params
-
-    def message(self, lang: Lang) -> str:
-        text = t(f"diagram.error.{self.code}", lang, **self.params)
-        if self.suggestion:
-            text += " " + t("word.did_you_mean", lang, suggestion=self.suggestion)
-        return text
+        super().__init__(code, key=f"diagram.error.{code}", suggestion=suggestion, **params)
 
 
 @dataclass(frozen=True)
@@ -89,6 +86,8 @@ class Diagram:
     warnings: tuple[str, ...]
     # Boxes with no trace upwards (orphans), drawn in their plan's frame with a dotted frame.
     orphans: tuple[str, ...] = ()
+    # Goals not followed up with a reason given (justified gaps): also in ``not_followed_up``.
+    justified: tuple[str, ...] = ()
 
 
 @dataclass
@@ -108,6 +107,9 @@ class Selection:
     orphans: set[str] = field(default_factory=set)
     # Draw the legend (a report's later parts leave it out: the first part has it).
     legend: bool = True
+    # Explain a justified gap in the legend even when this picture has none (a report's first
+    # part, whose legend stands for the parts after it).
+    legend_justified: bool = False
 
 
 def kind_of(view: str) -> Kind:

@@ -9,10 +9,10 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+import maltrace.render.diagram.dot as _dot
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, t
 from maltrace.load import Kind
-from maltrace.render import _dot
 from maltrace.render.diagram.base import (
     AREA_MARGIN,
     FONT_SIZE,
@@ -21,6 +21,9 @@ from maltrace.render.diagram.base import (
     GROUP_FILL,
     HEADING_SIZE,
     INFO_SIZE,
+    JUSTIFIED_FILL,
+    JUSTIFIED_MARKER,
+    JUSTIFIED_PEN,
     LARGE_VIEW,
     LEGEND_SIZE,
     MARKER,
@@ -132,7 +135,19 @@ def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm
         f"margin={WRAPPER_MARGIN:g}"
     )
     orphans = sel.orphans & ids
-    legend = _legend(lang, geo.content_width, orphans=bool(orphans)) if sel.legend else '""'
+    justified = tuple(
+        n for n in order if sel.statuses.get(n) is False and justification(analysis, n)
+    )
+    legend = (
+        _legend(
+            lang,
+            geo.content_width,
+            orphans=bool(orphans),
+            justified=bool(justified) or sel.legend_justified,
+        )
+        if sel.legend
+        else '""'
+    )
     emit(
         f"\tsubgraph cluster_legend {{ label={legend} labelloc=b "
         f'labeljust=l fontname="{_dot.FONT}" fontsize={LEGEND_SIZE:g} peripheries=0 '
@@ -242,6 +257,7 @@ def compose(analysis: Analysis, sel: Selection, view: View, lang: Lang, width_cm
         not_followed_up=not_followed,
         warnings=tuple(warnings),
         orphans=tuple(n for n in order if n in orphans),
+        justified=justified,
     )
 
 
@@ -385,7 +401,12 @@ def _cell(
     data = analysis.graph.nodes[node_id]
     kind: Kind = data["kind"]
     lines = _dot.wrap(f"{node_id} {data['title']}", width, FONT_SIZE)
-    if status is False:
+    reason = justification(analysis, node_id) if status is False else None
+    if reason:
+        # A justified gap: the plan says why; its own words and frame, not a real gap's.
+        lines += _dot.wrap(JUSTIFIED_MARKER + t("diagram.justified", lang), width, FONT_SIZE)
+        lines += _dot.wrap(t("change.quoted", lang, text=_short(reason)), width, FONT_SIZE)
+    elif status is False:
         lines += _dot.wrap(MARKER + t("status.not_followed_up", lang), width, FONT_SIZE)
     if orphan == "words":
         lines += _dot.wrap(ORPHAN_MARKER + t("diagram.orphan", lang), width, FONT_SIZE)
@@ -398,6 +419,12 @@ def _cell(
     name = _dot.node_name(node_id)
     port = f'PORT="{name}" ID="box-{name}" TOOLTIP="{_dot.html(node_id)}"'
     align = 'ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP"'
+    if reason:
+        return (
+            f'<TD {port}{span} {align} BORDER="1" STYLE="dashed" COLOR="{JUSTIFIED_PEN}" '
+            f'BGCOLOR="{JUSTIFIED_FILL}" CELLPADDING="{CELL_PAD:g}" WIDTH="{text_w}">'
+            f"{text}</TD>"
+        )
     if status is False:
         return (
             f'<TD {port}{span} {align} BORDER="2" STYLE="dashed" COLOR="{NOT_FOLLOWED_PEN}" '
@@ -424,7 +451,19 @@ def _cell(
     )
 
 
-def _legend(lang: Lang, width: float, *, orphans: bool = False) -> str:
+def justification(analysis: Analysis, node_id: str) -> str | None:
+    """Why the plan leaves a goal without follow-up (``reason_not_followed_up``), if it says."""
+    model = analysis.graph.nodes[node_id].get("model")
+    reason = getattr(model, "reason_not_followed_up", None)
+    return reason if isinstance(reason, str) and reason.strip() else None
+
+
+def _short(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _legend(lang: Lang, width: float, *, orphans: bool = False, justified: bool = False) -> str:
     """The legend as an HTML-like label: maltrace's own words only (never plan text)."""
     size = LEGEND_SIZE
     sample = 30
@@ -458,6 +497,12 @@ def _legend(lang: Lang, width: float, *, orphans: bool = False) -> str:
         f'<TD BORDER="1" COLOR="gray70" WIDTH="{sample}" BGCOLOR="{GROUP_FILL}"> </TD>'
         f"{cell(t('diagram.legend.group', lang))}",
     ]
+    if justified:  # only when the picture has one
+        rows.append(
+            f'<TD BORDER="1" STYLE="dashed" COLOR="{JUSTIFIED_PEN}" WIDTH="{sample}" '
+            f'BGCOLOR="{JUSTIFIED_FILL}"> </TD>'
+            f"{cell(goal + ': ' + JUSTIFIED_MARKER + t('diagram.legend.justified', lang))}"
+        )
     if orphans:  # only when the picture has one: the legend stays short
         rows.append(
             f'<TD BORDER="2" STYLE="dotted" COLOR="{ORPHAN_PEN}" WIDTH="{sample}" '

@@ -16,7 +16,8 @@ import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from maltrace.render._font_metrics import BOLD, REGULAR
+from maltrace.errors import MaltraceError
+from maltrace.render.font_metrics import BOLD, REGULAR
 
 TWIPS = 20  # logical units per point (1/1440 inch): fine enough for any line or letter
 _EMU_PER_TWIP = 635
@@ -46,7 +47,7 @@ _PS_GEOMETRIC, _PS_ENDCAP_FLAT, _PS_JOIN_MITER = 0x10000, 0x200, 0x2000
 _DASH = {"solid": 0, "dashed": 1, "dotted": 2}
 
 
-class EmfError(ValueError):
+class EmfError(MaltraceError, ValueError):
     """The drawing instructions hold something this writer does not draw."""
 
 

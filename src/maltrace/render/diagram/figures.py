@@ -73,7 +73,7 @@ def diagram_blocks(
     what has no trace upwards. ``paged``: for a document of pages (Word), where a tall picture is
     shrunk to the page height, the overview must read after that too. Each figure draws lazily
     (SVG or PNG) and raises ``FigureError`` with the planner's message when the drawing fails."""
-    from maltrace.render.diagram import build_diagram, count_boxes
+    from maltrace.render.diagram.views import build_diagram, count_boxes
 
     lang = lang or analysis.lang
     view: dict[str, str] = {"view": "plan", "plan": analysis.focus} if analysis.focus else {}

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 
+import maltrace.render.diagram.dot as _dot
 from maltrace.analysis import Analysis
 from maltrace.analysis.frameworks import FrameworkCoverage
 from maltrace.i18n import Lang, format_percent, t
-from maltrace.render import _dot
 from maltrace.render.diagram.base import (
     FONT_SIZE,
     GROUP_FILL,

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 
+import maltrace.render.diagram.dot as _dot
 from maltrace.analysis import Analysis
 from maltrace.analysis.frameworks import FrameworkCoverage
 from maltrace.i18n import Lang, t
 from maltrace.load import Kind
-from maltrace.render import _dot
 from maltrace.render.diagram.base import FONT_SIZE, GROUP_FILL, MARKER, Diagram
 from maltrace.render.diagram.framework import (
     MAX_LINES,

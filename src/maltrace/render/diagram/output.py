@@ -12,15 +12,16 @@ from pathlib import Path
 
 from maltrace.i18n import format_percent, t
 from maltrace.load.cache import PictureCache, default_cache_dir, picture_key
-from maltrace.render._graphviz import RenderError, find_program, run, svg_to_pdf
 from maltrace.render.diagram.base import (
     DEFAULT_DPI,
     DEFAULT_MAX_PIXELS,
     FORMATS,
+    PAGE_HEIGHT_CM,
     Diagram,
     DiagramError,
 )
 from maltrace.render.diagram.emf import xdot_to_emf
+from maltrace.render.diagram.layout_program import RenderError, find_program, run, svg_to_pdf
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
 # Boxes are set in 9 pt; scaled below this, the text is under 6.75 pt and hard to read on paper.
@@ -35,16 +36,32 @@ def svg_scale(svg: str) -> float:
 
 
 def with_scale_warning(diagram: Diagram, svg: str, width_cm: float) -> Diagram:
-    scale = svg_scale(svg)
-    if scale >= MIN_READABLE_SCALE or diagram.warnings:
+    """The diagram with a warning when it will not read on paper: scaled down below 75 % to fit
+    the width, or so tall that fitting it on an A4 page would (the reports split on the same
+    rule). One warning is enough: none is added to a diagram that already has one."""
+    if diagram.warnings:
         return diagram
+    scale = svg_scale(svg)
+    if scale < MIN_READABLE_SCALE:
+        text = t(
+            "diagram.scaled",
+            diagram.lang,
+            percent=format_percent(scale, diagram.lang),
+            width=f"{width_cm:g}",
+        )
+        return dataclasses.replace(diagram, warnings=(text,))
+    height_cm = svg_size(svg)[1] / 72 * 2.54
+    fit = PAGE_HEIGHT_CM / height_cm if height_cm else 1.0
+    if fit >= MIN_READABLE_SCALE:
+        return diagram
+    key = "diagram.too_tall" if diagram.view == "overview" else "diagram.too_tall_part"
     text = t(
-        "diagram.scaled",
+        key,
         diagram.lang,
-        percent=format_percent(scale, diagram.lang),
-        width=f"{width_cm:g}",
+        height=f"{height_cm:.0f}",
+        percent=format_percent(fit, diagram.lang),
     )
-    return dataclasses.replace(diagram, warnings=(*diagram.warnings, text))
+    return dataclasses.replace(diagram, warnings=(text,))
 
 
 def output_format(path: str | os.PathLike[str]) -> str:

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import maltrace.render.diagram.dot as _dot
 from maltrace.analysis import Analysis
 from maltrace.i18n import Lang, format_percent, t
 from maltrace.load import Kind, ProtectedFileError, write_atomic
-from maltrace.render import _dot
 from maltrace.render.diagram.base import (
     DEFAULT_WIDTH_CM,
     FONT_SIZE,
@@ -79,6 +79,7 @@ def split_parts(
     report, where the parts follow one another; each file of ``write_split`` has its own)."""
     lang = lang or analysis.lang
     statuses = {g.id: g.followed_up for g in analysis.goals}
+    justified_somewhere = any(g.justified for g in analysis.goals)
     raw: list[tuple[str, str, Diagram]] = []
     shown: set[str] = set()
     height = _Height(analysis, lang, width_cm, max_height_cm, legend == "all")
@@ -98,6 +99,9 @@ def split_parts(
             links = [x for x in analysis.links if x.source in ids and x.target in ids]
             info = plan_lines(analysis, ids, lang) + group.info
             sel = Selection(ids, statuses, links, heading, info, legend=legend == "all" or not raw)
+            # The first part's legend stands for the parts after it: it explains a justified
+            # gap that only a later part draws.
+            sel.legend_justified = legend == "first" and not raw and justified_somewhere
             raw.append((key, heading, compose(analysis, sel, "area", lang, width_cm)))
     orphan_parts = _orphan_chunks(analysis, max_boxes)
     for i, orphan_ids in enumerate(orphan_parts, 1):

@@ -1,0 +1,1 @@
+"""A check's result (the analysis) as a report document, terminal text and JSON."""

@@ -1,0 +1,1 @@
+"""A diff's result as a report document, terminal text and JSON, from shared sentences."""

@@ -1,0 +1,1 @@
+"""Frameworks and ladders as report chapters and terminal text."""

@@ -1,0 +1,1 @@
+"""A status result as the chapter «Måloppnåing», terminal text and JSON."""

@@ -1,0 +1,1 @@
+"""Suggestions as a workbook or report document, terminal text and JSON."""
