@@ -200,3 +200,14 @@ def test_printing_keeps_each_figure_whole_and_headings_with_what_follows(
         lines = [" ".join(line.split()) for line in sheet.splitlines() if line.strip()]
         if lines:
             assert lines[-1] not in headings, f"{lines[-1]!r} alone at the foot of a page"
+
+
+@pytest.mark.parametrize("name", ["report", "status", "diff", "suggest"])
+def test_no_table_scrolls_at_1280(browser, pages, name) -> None:  # type: ignore[no-untyped-def]
+    page = _open(browser, pages[name], 1280)
+    scrolls = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.table-wrap'))
+             .filter(e => e.scrollWidth > e.clientWidth).map(e => e.parentElement.id)"""
+    )
+    page.close()
+    assert not scrolls, f"{name}: {scrolls}"

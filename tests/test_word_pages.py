@@ -133,6 +133,8 @@ def test_followers_of_a_goal_stand_one_a_line(docx_path, example):
     # the short columns are only as wide as what they hold; the followers get the room
     widths = [c.width for c in table.rows[0].cells]
     assert widths[by] == max(widths)
+    plan, status = headers.index("Plan"), headers.index("Status")
+    assert widths[plan] + widths[status] < 0.25 * sum(widths)
 
 
 # -- accessible Word: alt text, headings, header rows, language -----------------------------------
@@ -176,6 +178,10 @@ def test_word_pictures_have_alternative_text(word_files):
         for pic in pictures:
             descr = pic.get("descr", "")
             assert len(descr) > 20, f"{path.name}: picture {pic.get('name')} has no alt text"
+    # a diagram's says what it shows, in words: how many goals, which are not followed up
+    report_nn = word_files[0][1]
+    texts = [p.get("descr") for p in _xml(report_nn, "word/document.xml").iter(f"{WP}docPr")]
+    assert any("Mål i biletet: 6" in d and "Ikkje følgde opp: KPS-1.1.2" in d for d in texts)
 
 
 def test_word_headings_are_heading_styles_in_order(word_files):
@@ -330,3 +336,31 @@ def test_report_explains_its_red_rows_and_keeps_a_picture_with_the_line_before_i
     assert "Raude rader i tabellane" in text
     intro = next(p for p in doc.paragraphs if p.text.startswith("Heile oversikta har"))
     assert intro.paragraph_format.keep_with_next
+
+
+def test_a_heading_and_its_lines_share_the_page_with_the_picture_they_introduce(docx_path, example):
+    from conftest import emf_texts
+
+    from maltrace.render.check.report import make_report
+    from maltrace.render.document import Figure, Paragraph
+
+    pages = [" ".join(p.split()) for p in pdf_pages(to_pdf(docx_path))]
+    checked = 0
+    for section in make_report(example, paged=True).sections:
+        blocks = [b for b in section.blocks if not isinstance(b, Paragraph)]
+        if not blocks or not isinstance(blocks[0], Figure) or not blocks[0].emf:
+            continue
+        title = " ".join(emf_texts(blocks[0].draw("emf"))[0].split())
+        on = [i for i, p in enumerate(pages) if title in p]
+        assert on, title
+        assert any(section.heading in p.split(title)[0] for p in (pages[on[0]],)), (
+            f"{section.heading!r} is not on the page of its picture (page {on[0] + 1})"
+        )
+        checked += 1
+    assert checked >= 4
+
+
+def test_markdown_has_no_red_rows_to_explain(example, tmp_path):
+    out = tmp_path / "r.md"
+    write_report(example, out)
+    assert "Raude rader" not in out.read_text(encoding="utf-8")

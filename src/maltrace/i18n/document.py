@@ -91,6 +91,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Røde rader i tabellene: mål som ikke er fulgt opp, planer og satsingsområder med slike mål, det som ikke har spor oppover, og feil i planfilene.",
         "Red rows in the tables: goals not followed up, plans and areas with such goals, what has no trace upwards, and errors in the plan files.",
     ),
+    "diagram.alt_counts": (
+        "Mål i biletet: {goals}; strategiar og tiltak: {others}. Ikkje følgde opp: {missing}.",
+        "Mål i bildet: {goals}; strategier og tiltak: {others}. Ikke fulgt opp: {missing}.",
+        "Goals in the picture: {goals}; strategies and measures: {others}. Not followed up: {missing}.",
+    ),
     "report.set_by": ("Mål sett i", "Mål satt i", "Goals set in"),
     "report.total": ("I alt", "I alt", "Total"),
     "report.appendix": (

@@ -148,7 +148,7 @@ def build_report(
             col("col.id", "id"),
             col("col.goal"),
             col("col.plan", "id"),
-            col("col.status", "status"),
+            col("col.status"),  # «Ikkje følgd opp» may take two lines: room for the followers
             col("col.followed_up_by"),
         ),
         tuple(
@@ -288,7 +288,7 @@ def build_report(
     if any(any(t_.row_alert) for s_ in sections for t_ in s_.tables):
         # what the red rows mean, said once, under the summary
         first = sections[0]
-        legend = Paragraph(t("report.alert_legend", lang), "note")
+        legend = Paragraph(t("report.alert_legend", lang), "legend")
         sections = (Section(first.key, first.heading, (*first.blocks, legend)), *sections[1:])
     if analysis.graph.number_of_nodes() > LARGE_SET_NODES:
         sections = _with_appendices(sections, lang)

@@ -96,7 +96,9 @@ def diagram_blocks(
     batch = _Batch([p.diagram for p in parts], lang)
     figures = [
         Figure(
-            alt=t("diagram.part_alt", lang, heading=p.diagram.title),
+            alt=t("diagram.part_alt", lang, heading=p.diagram.title)
+            + " "
+            + _what_it_shows(analysis, p.diagram, lang),
             draw=functools.partial(batch.draw, i),
             caption=p.diagram.title,
             key=f"diagram-{p.key}",
@@ -107,6 +109,21 @@ def diagram_blocks(
         for i, p in enumerate(parts)
     ]
     return [note, *figures]
+
+
+def _what_it_shows(analysis: Analysis, diagram: Diagram, lang: Lang) -> str:
+    """The alternative text's account of a picture, in words: how many goals, how many boxes
+    follow them up, and which goals are not followed up."""
+    nodes = analysis.graph.nodes
+    goals = [b for b in diagram.boxes if b in nodes and nodes[b]["kind"].value == "goal"]
+    missing = ", ".join(diagram.not_followed_up) or t("word.none", lang)
+    return t(
+        "diagram.alt_counts",
+        lang,
+        goals=len(goals),
+        others=len(diagram.boxes) - len(goals),
+        missing=missing,
+    )
 
 
 # The parts of a split are many pictures in one document: 150 dpi (sharp enough on paper at the

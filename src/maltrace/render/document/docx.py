@@ -32,7 +32,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang, t
-from maltrace.render.document.docx_layout import Layout, column_widths
+from maltrace.render.document.docx_layout import Layout, column_widths, orientations
 from maltrace.render.document.docx_pictures import (
     _MARGIN,
     _PAGE_H,
@@ -91,7 +91,7 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
 
     _paragraph(doc, report.title, "Title")
     _paragraph(doc, report.generated, None)
-    turns = _orientations(report)
+    turns = orientations(report)
     landscape = False
     if template is None and turns and turns[0]:
         # a report of wide tables only is landscape from its first page
@@ -106,10 +106,14 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
             _turn(doc, landscape=wide)
             landscape = wide
         _paragraph(doc, s.heading, f"Heading {min(max(s.level, 1), 3)}", bookmark=_mark(s.key))
+        # what is kept on a picture's page before it (EMU): the heading, the lines under it
+        lead: int = Cm(1.5)
         for i, block in enumerate(s.blocks):
             if isinstance(block, Paragraph):
-                # a line that introduces a picture stays on the picture's page
-                keep = i + 1 < len(s.blocks) and isinstance(s.blocks[i + 1], Figure)
+                lead += int(Cm(0.5 * (1 + len(block.text) // 90) + 0.4))
+                # the lines that introduce a picture stay on the picture's page
+                rest = [b for b in s.blocks[i + 1 :] if not isinstance(b, Paragraph)]
+                keep = bool(rest) and isinstance(rest[0], Figure)
                 _paragraph(
                     doc,
                     block.text,
@@ -126,12 +130,17 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
                 box = _text_box(doc.sections[-1])
                 if not block.emf:  # a chart: two to a page, landscape or not
                     box = (box[0], box[1] // 2 - Cm(1))
+                elif lead:  # a diagram shares its page with the lines kept before it
+                    box = (box[0], max(box[1] - lead + Cm(2), box[1] // 2))
+                lead = 0
                 pictures.append((block, place, box))
                 if caption:
                     _paragraph(doc, caption, "Caption")
             elif isinstance(block, Matrix):
+                lead = 0
                 _add_matrix(doc, block, report.lang)
             elif block.rows:
+                lead = 0
                 _add_table(doc, block, report.lang)
             elif s.empty:
                 _paragraph(doc, s.empty, None)
@@ -141,31 +150,6 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def _orientations(report: Document) -> list[bool]:
-    """Whether each section is on landscape pages. A section with a wide table or the matrix
-    is, heading and all; a portrait table or a diagram is not. Anything else (text, charts, a
-    section that says it is empty) stays on the pages it comes to, or those of what follows
-    when it starts the report: each turn of the page starts a new page."""
-    wants: list[bool | None] = []
-    for s in report.sections:
-        if any(
-            isinstance(b, Matrix) or (isinstance(b, Table) and b.wide and b.rows) for b in s.blocks
-        ):
-            wants.append(True)
-        elif any(
-            (isinstance(b, Table) and not b.wide and b.rows) or (isinstance(b, Figure) and b.emf)
-            for b in s.blocks
-        ):
-            wants.append(False)
-        else:
-            wants.append(None)
-    first = next((w for w in wants if w is not None), False)
-    out: list[bool] = []
-    for w in wants:
-        out.append(w if w is not None else (out[-1] if out else first))
-    return out
 
 
 def _open(template: str | os.PathLike[str] | None) -> DocxDocument:
@@ -376,7 +360,7 @@ def _toc(doc: DocxDocument, report: Document) -> None:
         entry = (
             f'<w:hyperlink w:anchor="{mark}" w:history="1">{_runs(s.heading, keep_ids=True)}'
             "<w:r><w:tab/></w:r>"
-            + _field(f"PAGEREF {mark} \\h", "<w:r><w:t>?</w:t></w:r>", dirty=True)
+            + _field(f"PAGEREF {mark} \\h", "", dirty=True)  # filled in by Word, LibreOffice
             + "</w:hyperlink>"
         )
         paragraphs.append(f'<w:p xmlns:w="{_W}">{ppr}{entry}</w:p>')

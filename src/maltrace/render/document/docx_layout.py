@@ -1,4 +1,5 @@
-"""Column widths for Word tables, from the column kinds and the text in the cells.
+"""Layout for Word: column widths from the column kinds and the text in the cells, and which
+sections are landscape.
 
 Measured with the Arial metrics (the bundled Arimo, metric-compatible with Arial and Liberation
 Sans), the font the report's own styles use. Ids, codes, numbers, dates and statuses are never
@@ -12,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from maltrace.render.document.model import Column
+from maltrace.render.document.model import Column, Document, Figure, Matrix, Table
 from maltrace.render.font_metrics import BOLD, REGULAR
 
 # Word's default cell margins (0.19 cm left and right), and a little air for rounding and for
@@ -107,3 +108,31 @@ def _at_size(
         for i in flexible:
             widths[i] += rest * widths[i] / weight if weight else rest / len(flexible)
     return Layout(tuple(widths), size, True)
+
+
+# -- pages and pictures --------------------------------------------------------------------------
+
+
+def orientations(report: Document) -> list[bool]:
+    """Whether each section is on landscape pages. A section with a wide table or the matrix
+    is, heading and all; a portrait table or a diagram is not. Anything else (text, charts, a
+    section that says it is empty) stays on the pages it comes to, or those of what follows
+    when it starts the report: each turn of the page starts a new page."""
+    wants: list[bool | None] = []
+    for s in report.sections:
+        if any(
+            isinstance(b, Matrix) or (isinstance(b, Table) and b.wide and b.rows) for b in s.blocks
+        ):
+            wants.append(True)
+        elif any(
+            (isinstance(b, Table) and not b.wide and b.rows) or (isinstance(b, Figure) and b.emf)
+            for b in s.blocks
+        ):
+            wants.append(False)
+        else:
+            wants.append(None)
+    first = next((w for w in wants if w is not None), False)
+    out: list[bool] = []
+    for w in wants:
+        out.append(w if w is not None else (out[-1] if out else first))
+    return out

@@ -105,7 +105,8 @@ def document_markdown(doc: Document, figures: Mapping[int, str] | None = None) -
         out += [f"{'#' * (section.level + 1)} {escape(section.heading)}", ""]
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                out += [escape(block.text, block=True), ""]
+                if block.style != "legend":  # Markdown's rows have no colour to explain
+                    out += [escape(block.text, block=True), ""]
             elif isinstance(block, Figure):
                 name = figures.get(n)
                 n += 1

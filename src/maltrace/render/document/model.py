@@ -94,8 +94,9 @@ class Table:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    # "small": small print (where a report came from: folders, revisions)
-    style: Literal["normal", "headline", "note", "small"] = "normal"
+    # "small": small print (where a report came from: folders, revisions); "legend": says what
+    # the highlighted (red) rows mean, left out where rows have no colour
+    style: Literal["normal", "headline", "note", "small", "legend"] = "normal"
 
 
 class FigureError(MaltraceError):

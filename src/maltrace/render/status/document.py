@@ -284,7 +284,7 @@ def build_status_document(result: StatusResult, lang: Lang | None = None) -> Doc
     alerts = any(b.row_alert and any(b.row_alert) for s in sections for b in s.tables)
     notes = [Paragraph(" ".join(said), "note")] if said else []
     if alerts:
-        notes.append(Paragraph(t("st.alert_legend", lang), "note"))
+        notes.append(Paragraph(t("st.alert_legend", lang), "legend"))
     sections = (
         Section(sections[0].key, sections[0].heading, (*sections[0].blocks, *notes)),
         *(s for s in sections[1:] if not s.empty or any(_shows(b) for b in s.blocks)),
