@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Final, Literal
 
-from maltrace.i18n import core, diff, document, excel, frameworks, status, suggest
+from maltrace.i18n import core, diff, document, excel, frameworks, serve, status, suggest
 
 Lang = Literal["nn", "nb", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("nn", "nb", "en")
@@ -36,6 +36,7 @@ _merge(
     frameworks.TEXTS,
     excel.TEXTS,
     suggest.TEXTS,
+    serve.TEXTS,
 )
 
 _MONTHS: dict[Lang, tuple[str, ...]] = {
