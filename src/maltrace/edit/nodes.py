@@ -315,12 +315,12 @@ def _insert_entry(
     eol = "\r\n" if "\r\n" in text else "\n"
     anchor: tuple[Node, Node] | None = None
     for k, v in mapping.value:
-        if isinstance(v, ScalarNode) and v.start_mark.line == v.end_mark.line:
-            anchor = (k, v)
-        elif isinstance(v, SequenceNode) and v.flow_style and v.start_mark.line == v.end_mark.line:
-            anchor = (k, v)
-        else:
+        one_line = v.start_mark.line == v.end_mark.line
+        if not one_line or not (
+            isinstance(v, ScalarNode) or (isinstance(v, SequenceNode) and v.flow_style)
+        ):
             break
+        anchor = (k, v)
     if anchor is None:
         raise unsafe
     key, last_value = anchor

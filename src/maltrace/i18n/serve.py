@@ -93,7 +93,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "serve.panel.diagram": ("Diagram for målet", "Diagram for målet", "The goal's diagram"),
     # ---- editing -----------------------------------------------------------------------------
     "serve.edit": ("Endre", "Endre", "Edit"),
-    "serve.edit.add_link": ("Legg til oppfølging av", "Legg til oppfølging av", "Add a follow-up of"),
+    "serve.edit.add_link": (
+        "Legg til oppfølging av",
+        "Legg til oppfølging av",
+        "Add a follow-up of",
+    ),
     "serve.edit.add_hint": (
         "Id-en til eit mål eller ein strategi; forslaga kjem først.",
         "Id-en til et mål eller en strategi; forslagene kommer først.",
