@@ -176,7 +176,7 @@ def _removed(path: Path, data: bytes, node: str, removing: Sequence[str]) -> byt
     key, seq = entry
     if not isinstance(seq, SequenceNode) or not all(isinstance(i, ScalarNode) for i in seq.value):
         raise unsafe
-    items: list[ScalarNode] = list(seq.value)  # type: ignore[arg-type]
+    items: list[ScalarNode] = list(seq.value)
     keep = [i for i in items if str(i.value).strip() not in removing]
     if seq.flow_style:
         start, end = seq.start_mark.index + bom, seq.end_mark.index + bom
@@ -291,8 +291,8 @@ def plan_value(graph: nx.DiGraph, node: str, name: str, value: str | None) -> Fi
     after = out.encode("utf-8")
     if not _same_but_value(data, after, str(path), node, name, value):
         raise unsafe
-    line = _line(graph, node)
-    return FileEdit(path, data, after, (LinkEdit(str(path), line, 0, node, name, value or ""),))
+    where = _line(graph, node)
+    return FileEdit(path, data, after, (LinkEdit(str(path), where, 0, node, name, value or ""),))
 
 
 def _token(value: str, style: str | None) -> str:
