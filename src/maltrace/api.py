@@ -17,19 +17,27 @@ from maltrace.load import LoadFailed, PlanFiles
 from maltrace.load.frameworks import Framework, builtin_frameworks
 
 __all__ = [
+    "Analysis",
+    "ApplyResult",
     "EditRefused",
+    "FileEdit",
     "LoadFailed",
+    "PlanFiles",
+    "Suggestions",
     "check",
     "check_files",
     "diff",
     "edit_links",
     "files_version",
     "frameworks",
+    "link_targets",
     "read_plans",
+    "reason_field",
     "relink",
     "set_reason",
     "set_status",
     "status",
+    "status_code",
     "status_of",
     "suggest",
     "undo_edit",
@@ -287,3 +295,27 @@ def _written(edit: FileEdit | None) -> FileEdit | None:
 
             raise EditRefused("cannot-write", {"file": str(edit.path), "reason": result.reason})
     return edit
+
+
+def status_code(text: str | None) -> str:
+    """What a tiltak's ``status`` as written counts as: a vocabulary code, ``unknown`` or
+    ``none``."""
+    from maltrace.analysis.status import status_code as code
+
+    return code(text)
+
+
+def reason_field(analysis: Analysis, node: str) -> str:
+    """The key a reason of ``node`` is written under: ``reason_not_followed_up`` (a goal others
+    should follow up) or ``reason_no_link``."""
+    from maltrace.edit.nodes import reason_field as field
+
+    return field(analysis.graph, node)
+
+
+def link_targets(analysis: Analysis, node: str) -> list[str]:
+    """Every id ``node`` may name in its ``follows_up``: the goals and strategies of the plans
+    its plan follows, in document order."""
+    from maltrace.analysis.suggest import upward_pool
+
+    return upward_pool(analysis.graph, node) if node in analysis.graph else []
