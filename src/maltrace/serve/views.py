@@ -21,6 +21,8 @@ COLUMNS = (
 # A group (an area, a top goal) is drawn open when the whole column is at most this long, or
 # when it holds what is selected, searched for or highlighted.
 OPEN_UP_TO = 80
+# Top nodes without children (tiltak, mostly) are listed in runs of at most this many.
+CHUNK = 40
 # Findings listed on the map; the rest are counted (``maltrace check`` lists all).
 FINDINGS_SHOWN = 50
 
@@ -50,11 +52,15 @@ class Row:
 
 @dataclass
 class Group:
+    """Rows under one top node (an area, a goal), or a run of top nodes without children
+    (``chunk``: tiltak listed flat), at most ``CHUNK`` of them."""
+
     id: str
     title: str
     rows: list[Row]
     total: int
     open: bool
+    chunk: bool = False
 
 
 @dataclass
@@ -182,7 +188,7 @@ def plan_map(
                     )
                 )
             if groups:
-                column.plans.append(PlanBlock(info.id, info.title, list(groups.values())))
+                column.plans.append(PlanBlock(info.id, info.title, _chunked(groups.values())))
         count = column.count
         shown += count
         for plan in column.plans:
@@ -195,6 +201,28 @@ def plan_map(
                 )
         columns.append(column)
     return MapModel(columns, shown, total, lit)
+
+
+def _chunked(groups: Iterable[Group]) -> list[Group]:
+    """Single top nodes in a row become one group (a page of at most ``CHUNK``)."""
+    out: list[Group] = []
+    run: list[Row] = []
+
+    def flush() -> None:
+        for start in range(0, len(run), CHUNK):
+            rows = run[start : start + CHUNK]
+            label = rows[0].id if len(rows) == 1 else f"{rows[0].id} – {rows[-1].id}"
+            out.append(Group("", label, rows, len(rows), False, chunk=True))
+        run.clear()
+
+    for group in groups:
+        if len(group.rows) == 1 and group.rows[0].id == group.id and group.rows[0].depth == 0:
+            run.append(group.rows[0])
+        else:
+            flush()
+            out.append(group)
+    flush()
+    return out
 
 
 def headline(check: Mapping[str, Any], lang: Lang) -> str:

@@ -51,11 +51,11 @@
     if (opts.push) history.pushState(null, "", href);
     else if (opts.replace) history.replaceState(null, "", href);
     if (opts.focus === "panel") {
-      const heading = document.getElementById("panel");
-      if (heading) heading.focus();
+      const panel = document.getElementById("panel");
+      if (panel) panel.focus({ preventScroll: true });
     } else if (opts.focus) {
       const node = document.querySelector('a.node[data-node="' + CSS.escape(opts.focus) + '"]');
-      if (node) node.focus();
+      if (node) node.focus({ preventScroll: true });
     }
   }
 
