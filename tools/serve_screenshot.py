@@ -70,7 +70,12 @@ def main() -> None:
             print(f"map ready in {time.monotonic() - started:.2f} s", file=sys.stderr)
             if args.node:
                 started = time.monotonic()
-                page.locator(f'a.node[data-node="{args.node}"]').first.click()
+                box = page.locator(f'a.node[data-node="{args.node}"]').first
+                if box.is_visible():
+                    box.click()
+                else:  # in a closed group: the page's own link to it
+                    root = url.split("?")[0]
+                    page.goto(f"{root}?node={args.node}" + ("&" + args.query if args.query else ""))
                 page.wait_for_selector("#panel")
                 print(f"panel in {time.monotonic() - started:.2f} s", file=sys.stderr)
             page.screenshot(path=args.output, full_page=args.full)

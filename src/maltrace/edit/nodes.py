@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from maltrace.analysis.suggest import link_problem
-from maltrace.edit.accept import AcceptedLink, _add_links, _after_line
-from maltrace.edit.relink import FileEdit, LinkEdit, same_plan_but
+from maltrace.edit.accept import _after_line, _insertion
+from maltrace.edit.relink import FileEdit, LinkEdit
 from maltrace.i18n import Lang, t
 from maltrace.load import Kind, parse_plan
 from maltrace.load.yamlsafe import id_mappings
@@ -125,19 +125,72 @@ def plan_links(
     if removing:
         after = _removed(path, after, node, removing)
     if adding:
-        wanted = {node: [AcceptedLink(0, node, x, "", "") for x in adding]}
-        edit, unsafe = _add_links(path, after, wanted)
-        if edit is None or unsafe:
-            raise EditRefused("unsafe", {"file": str(path), "line": _line(graph, node)})
-        after = edit.after
+        after = _appended(path, after, node, adding)
     kept = [x for x in current if x not in removing]
     expected = [*kept, *adding]
-    if not same_plan_but(data, after, str(path), lambda n, xs: expected if n == node else xs):
+
+    def change(tree: dict[str, Any]) -> None:
+        tree["follows_up"] = expected
+
+    if not _reads_back(graph, node, data, after, change):
         raise EditRefused("unsafe", {"file": str(path), "line": _line(graph, node)})
     line = _line(graph, node)
     edits = [LinkEdit(str(path), line, 0, node, x, "") for x in removing]
     edits += [LinkEdit(str(path), line, 0, node, "", x) for x in adding]
     return FileEdit(path, data, after, tuple(edits))
+
+
+def _appended(path: Path, data: bytes, node: str, ids: Sequence[str]) -> bytes:
+    """``data`` with ``ids`` added to ``node``'s ``follows_up`` in the list's own style (as
+    ``suggest --apply-from`` adds them)."""
+    text = data.decode("utf-8")
+    bom = 1 if text.startswith("\ufeff") else 0
+    eol = "\r\n" if "\r\n" in text else "\n"
+    mapping = id_mappings(data).get(node)
+    place = None if mapping is None else _insertion(text, bom, eol, mapping, ids)
+    if place is None:
+        raise EditRefused("unsafe", {"file": str(path), "line": _mark_line(mapping)})
+    offset, insert = place
+    return (text[:offset] + insert + text[offset:]).encode("utf-8")
+
+
+def _reads_back(
+    graph: nx.DiGraph,
+    node: str,
+    before: bytes,
+    after: bytes,
+    change: Callable[[dict[str, Any]], None],
+) -> bool:
+    """True when ``after`` reads as the plan ``node`` is in (as loaded into ``graph``, from the
+    bytes ``before``) with ``change`` made to that node, and nothing else changed. The plan as
+    loaded stands for ``before``, so only the edited text is parsed (a big file is read once);
+    a plan loaded from other bytes than ``before`` reads back different, and is refused."""
+    data = graph.nodes[node]
+    name = str(data["file"])
+    loaded = graph.graph["plans"].get(data["plan"])
+    old = loaded if loaded is not None else parse_plan(before, name).plan
+    new = parse_plan(after, name).plan
+    if old is None or new is None:
+        return False
+    # Fields at their default are left out on both sides (a field not written and one written
+    # empty read the same); pydantic does that walk, not Python.
+    expected = old.model_dump(exclude_defaults=True)
+    if not _change_in(expected, node, change):
+        return False
+    return bool(expected == new.model_dump(exclude_defaults=True))
+
+
+def _change_in(tree: object, node: str, change: Callable[[dict[str, Any]], None]) -> bool:
+    if isinstance(tree, list):
+        return any(_change_in(item, node, change) for item in tree)
+    if isinstance(tree, dict):
+        if tree.get("id") == node and "title" in tree:
+            change(tree)
+            for key in [k for k, v in tree.items() if v in (None, [], (), {})]:
+                del tree[key]
+            return True
+        return any(_change_in(v, node, change) for v in tree.values())
+    return False
 
 
 def _line(graph: nx.DiGraph, node: str) -> int:
@@ -289,7 +342,11 @@ def plan_value(graph: nx.DiGraph, node: str, name: str, value: str | None) -> Fi
     else:
         out = _insert_entry(text, bom, mapping, name, value, unsafe)
     after = out.encode("utf-8")
-    if not _same_but_value(data, after, str(path), node, name, value):
+
+    def change(tree: dict[str, Any]) -> None:
+        tree[name] = value
+
+    if not _reads_back(graph, node, data, after, change):
         raise unsafe
     where = _line(graph, node)
     return FileEdit(path, data, after, (LinkEdit(str(path), where, 0, node, name, value or ""),))
@@ -327,39 +384,6 @@ def _insert_entry(
     line = " " * key.start_mark.column + f"{name}: {_token(value, None)}"
     offset, insert = _after_line(text, last_value.end_mark.index + bom, eol, line)
     return text[:offset] + insert + text[offset:]
-
-
-def _same_but_value(
-    before: bytes, after: bytes, name: str, node: str, key: str, value: str | None
-) -> bool:
-    old, new = parse_plan(before, name).plan, parse_plan(after, name).plan
-    if old is None or new is None:
-        return False
-    expected = old.model_dump()
-    if not _set_in(expected, node, key, value):
-        return False
-    return _bare(expected) == _bare(new.model_dump())
-
-
-def _set_in(tree: object, node: str, key: str, value: str | None) -> bool:
-    if isinstance(tree, list):
-        return any(_set_in(item, node, key, value) for item in tree)
-    if isinstance(tree, dict):
-        if tree.get("id") == node:
-            tree[key] = value
-            return True
-        return any(_set_in(v, node, key, value) for v in tree.values())
-    return False
-
-
-def _bare(tree: object) -> object:
-    """``tree`` without empty values: a field left out and one at its default read the same
-    (fields most nodes leave empty are not kept per node)."""
-    if isinstance(tree, (list, tuple)):
-        return [_bare(x) for x in tree]
-    if isinstance(tree, dict):
-        return {k: _bare(v) for k, v in tree.items() if v not in (None, [], (), {})}
-    return tree
 
 
 __all__ = ["MAX_REASON", "EditRefused", "plan_links", "plan_value", "reason_field"]
