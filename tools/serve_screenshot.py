@@ -78,6 +78,7 @@ def main() -> None:
                     page.goto(f"{root}?node={args.node}" + ("&" + args.query if args.query else ""))
                 page.wait_for_selector("#panel")
                 print(f"panel in {time.monotonic() - started:.2f} s", file=sys.stderr)
+            page.wait_for_load_state("networkidle")  # pictures drawn after the page, too
             page.screenshot(path=args.output, full_page=args.full)
             browser.close()
     finally:

@@ -273,6 +273,18 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         context["since"] = since or ""
         return page(request, "document.html.j2", **context)
 
+    async def diagram(request: Request) -> Response:
+        snap = state.snapshot
+        goal = request.query_params.get("goal", "")
+        analysis = snap.analysis
+        lang = lang_of(request)
+        if analysis is None or goal not in analysis.graph:
+            return await not_found(request, HTTPException(404))
+        svg = await run_in_threadpool(
+            snap.remember, ("diagram", goal, lang), lambda: _goal_svg(analysis, goal, lang)
+        )
+        return Response(svg, media_type="image/svg+xml")
+
     async def report_css(request: Request) -> Response:
         css = (files("maltrace.render") / "templates" / "report.css").read_text(encoding="utf-8")
         return Response(css, media_type="text/css; charset=utf-8")
@@ -334,6 +346,7 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         Route("/frameworks", frameworks_page),
         Route("/diff", diff_page),
         Route("/report.css", report_css),
+        Route("/diagram.svg", diagram),
         Route("/api/version", version),
         Route("/api/check", check),
         Route("/api/status", status_api, methods=["GET"]),
@@ -568,6 +581,13 @@ def _document_body(
     from maltrace.render.diff_report import build_diff_document
 
     return document_main(build_diff_document(result, lang))
+
+
+def _goal_svg(analysis: Analysis, goal: str, lang: Lang) -> str:
+    from maltrace.render.diagram import diagram_svg
+
+    text = diagram_svg(analysis, goal=goal, lang=lang)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text
 
 
 async def _watch(state: ServeState, stop: asyncio.Event) -> None:
