@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,8 @@ from maltrace.analysis.suggest import link_problem
 from maltrace.edit.accept import _after_line, _insertion
 from maltrace.edit.relink import FileEdit, LinkEdit
 from maltrace.i18n import Lang, t
-from maltrace.load import Kind, parse_plan
+from maltrace.load import Kind, Plan, parse_plan
+from maltrace.load.cache import PlanCache, content_key, default_cache_dir
 from maltrace.load.yamlsafe import id_mappings
 
 if TYPE_CHECKING:
@@ -177,7 +179,22 @@ def _reads_back(
     expected = old.model_dump(exclude_defaults=True)
     if not _change_in(expected, node, change):
         return False
-    return bool(expected == new.model_dump(exclude_defaults=True))
+    if expected != new.model_dump(exclude_defaults=True):
+        return False
+    _remember(after, new)
+    return True
+
+
+def _remember(data: bytes, plan: Plan) -> None:
+    """Put the plan just read back into the plan cache under the edited bytes, so the analysis
+    made after the write takes it from there instead of parsing the file once more (a big plan
+    file takes seconds). Only an optimisation: a cache that cannot be written is left be."""
+    if os.environ.get("MALTRACE_CACHE_DIR") == "":
+        return
+    try:
+        PlanCache(default_cache_dir()).put(content_key(data), plan)
+    except Exception:  # the cache never stops an edit
+        return
 
 
 def _change_in(tree: object, node: str, change: Callable[[dict[str, Any]], None]) -> bool:
