@@ -348,3 +348,17 @@ def test_a_set_that_does_not_load_is_served_read_only_with_its_errors(
         "/api/status", json={"node": "HP-2", "status": "done", "base": _version(c)}, headers=WRITE
     )
     assert refused.status_code == 422 and refused.json()["code"] == "load-errors"
+
+
+def test_the_views_are_pages_of_their_own(client: Client) -> None:
+    c = client()
+    status = c.get("/status?lang=en&today=2026-01-01")
+    assert status.status_code == 200 and "HP-5" in status.text  # overdue on that day
+    frameworks = c.get("/frameworks")
+    assert frameworks.status_code == 200 and "AMT" in frameworks.text
+    diff = c.get("/diff?since=no-such-revision&lang=en")
+    assert diff.status_code == 200 and "no-such-revision" in diff.text
+    assert "Traceback" not in diff.text
+    picture = c.get("/diagram.svg?goal=KPS-1.1")
+    assert picture.headers["content-type"].startswith("image/svg+xml")
+    assert "<svg" in picture.text

@@ -576,8 +576,7 @@ def _document_body(
     try:
         result = api.diff([f"{since}:{p}" for p in state.paths], state.paths, lang=lang)
     except Exception as exc:  # a revision git does not know, a side that does not load
-        message = exc.message(lang) if hasattr(exc, "message") else str(exc)
-        raise _NoDocument(str(message)) from None
+        raise _NoDocument(_side_failed(exc, lang)) from None
     from maltrace.render.diff_report import build_diff_document
 
     return document_main(build_diff_document(result, lang))
@@ -588,6 +587,21 @@ def _goal_svg(analysis: Analysis, goal: str, lang: Lang) -> str:
 
     text = diagram_svg(analysis, goal=goal, lang=lang)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text
+
+
+def _side_failed(exc: Exception, lang: Lang) -> str:
+    """What ``maltrace diff`` says when a side cannot be read, in the planner's words."""
+    error = getattr(exc, "error", exc)
+    side = f"{str(getattr(exc, 'side', '')).upper()} ({getattr(exc, 'label', '')})"
+    head = t("diff.side_failed", lang, side=side)
+    if hasattr(error, "errors"):  # the plans of that revision do not load
+        return head + " " + "; ".join(e.message(lang) for e in error.errors[:5])
+    code = getattr(error, "code", "git_failed")
+    params = getattr(error, "params", {}) or {}
+    try:
+        return f"{head} {t(f'source.{code}', lang, **params)}"
+    except (KeyError, IndexError):
+        return head
 
 
 async def _watch(state: ServeState, stop: asyncio.Event) -> None:
