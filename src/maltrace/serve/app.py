@@ -28,7 +28,7 @@ from maltrace import api
 from maltrace.api import EditRefused
 from maltrace.i18n import DEFAULT_LANG, LANGS, Lang, normalise_lang, t
 from maltrace.serve import views
-from maltrace.serve.security import Guard, Scope
+from maltrace.serve.security import DOCUMENT_CSP, Guard, Scope
 from maltrace.serve.state import ServeState, Snapshot, Stale
 
 if TYPE_CHECKING:
@@ -271,7 +271,9 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
             except _NoDocument as exc:
                 context["problem"] = exc.message
         context["since"] = since or ""
-        return page(request, "document.html.j2", **context)
+        response = page(request, "document.html.j2", **context)
+        response.headers["content-security-policy"] = DOCUMENT_CSP
+        return response
 
     async def diagram(request: Request) -> Response:
         snap = state.snapshot

@@ -36,8 +36,11 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
+# The document views (status, frameworks, changes) hold the report's drawings, whose shapes are
+# styled with style attributes (matplotlib's charts, graphviz's SVG): those pages allow inline
+# styles, never inline script.
+DOCUMENT_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 _HEADERS = [
-    (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
@@ -139,7 +142,10 @@ class Guard:
 
         async def secured(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *_HEADERS]
+                headers = list(message.get("headers", []))
+                if not any(k.lower() == b"content-security-policy" for k, _ in headers):
+                    headers.append((b"content-security-policy", CSP.encode()))
+                message["headers"] = [*headers, *_HEADERS]
             await send(message)
 
         await self.app(scope, receive, secured)
@@ -179,6 +185,7 @@ async def _set_cookie(send: Send, path: str, query: str, token: str) -> None:
                 (b"location", location.encode("latin-1")),
                 (b"set-cookie", cookie.encode("latin-1")),
                 (b"content-length", b"0"),
+                (b"content-security-policy", CSP.encode()),
                 *_HEADERS,
             ],
         }
@@ -197,6 +204,7 @@ async def _refuse(send: Send, status: int, code: str, lang: Lang, **params: obje
             "headers": [
                 (b"content-type", b"application/json; charset=utf-8"),
                 (b"content-length", str(len(body)).encode()),
+                (b"content-security-policy", CSP.encode()),
                 *_HEADERS,
             ],
         }
