@@ -359,6 +359,11 @@ def test_the_views_are_pages_of_their_own(client: Client) -> None:
     diff = c.get("/diff?since=no-such-revision&lang=en")
     assert diff.status_code == 200 and "no-such-revision" in diff.text
     assert "Traceback" not in diff.text
+    chart = c.get("/chart.svg?indicator=IND-HEIME")
+    assert chart.status_code == 200 and "<svg" in chart.text
+    assert c.get("/chart.svg?indicator=NO-SUCH").status_code == 404
+    panel = c.get("/?node=KPS-1.3").text
+    assert "85,5 (2024)" in panel and "/chart.svg?indicator=IND-HEIME" in panel
     picture = c.get("/diagram.svg?goal=KPS-1.1")
     assert picture.headers["content-type"].startswith("image/svg+xml")
     assert "<svg" in picture.text

@@ -72,6 +72,13 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
     )
     env.globals["t"] = t
 
+    def number(value: object, lang: Lang) -> str:
+        from maltrace.render.charts import format_number
+
+        return format_number(value, lang) if isinstance(value, (int, float)) else str(value)
+
+    env.globals["number"] = number
+
     def lang_of(request: Request | Scope) -> Lang:
         scope = request.scope if isinstance(request, Request) else request
         query = dict(_query(scope))
@@ -287,6 +294,25 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         )
         return Response(svg, media_type="image/svg+xml")
 
+    async def chart(request: Request) -> Response:
+        snap = state.snapshot
+        indicator = request.query_params.get("indicator", "")
+        lang = lang_of(request)
+        day = _today(request)
+        if snap.analysis is None:
+            return await not_found(request, HTTPException(404))
+        svg = await run_in_threadpool(
+            snap.remember,
+            ("chart", indicator, lang, day),
+            lambda: _indicator_svg(snap, indicator, lang, day),
+        )
+        if svg is None:
+            return await not_found(request, HTTPException(404))
+        # matplotlib styles its shapes with style attributes
+        return Response(
+            svg, media_type="image/svg+xml", headers={"content-security-policy": DOCUMENT_CSP}
+        )
+
     async def report_css(request: Request) -> Response:
         css = (files("maltrace.render") / "templates" / "report.css").read_text(encoding="utf-8")
         return Response(css, media_type="text/css; charset=utf-8")
@@ -349,6 +375,7 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         Route("/diff", diff_page),
         Route("/report.css", report_css),
         Route("/diagram.svg", diagram),
+        Route("/chart.svg", chart),
         Route("/api/version", version),
         Route("/api/check", check),
         Route("/api/status", status_api, methods=["GET"]),
@@ -582,6 +609,20 @@ def _document_body(
     from maltrace.render.diff_report import build_diff_document
 
     return document_main(build_diff_document(result, lang))
+
+
+def _indicator_svg(snap: Snapshot, indicator: str, lang: Lang, day: dt.date) -> bytes | None:
+    from maltrace.render.charts import indicator_chart
+
+    assert snap.analysis is not None
+    try:
+        result = api.status_of(snap.analysis, today=day)
+    except api.LoadFailed:
+        return None
+    for ind in result.indicators:
+        if ind.id == indicator:
+            return indicator_chart(ind, lang, "svg")
+    return None
 
 
 def _goal_svg(analysis: Analysis, goal: str, lang: Lang) -> str:
