@@ -57,3 +57,46 @@ def test_help_names_the_options() -> None:
     options = ("--port", "--host", "--read-only", "--open", "--lang", "--since", "--token-file")
     for option in options:
         assert option in done.stdout
+
+
+def test_ctrl_c_stops_cleanly_with_a_page_listening() -> None:
+    import os
+    import re
+    import signal
+    import threading
+    import time
+
+    httpx = pytest.importorskip("httpx")
+    pytest.importorskip("uvicorn")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "maltrace", "serve", str(EXAMPLE_PLANS), "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "MALTRACE_TOKEN": "t" * 24},
+        # as in a terminal: Ctrl-C (SIGINT) reaches it even from a test runner's background
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        assert proc.stderr is not None
+        found = re.search(r"(http://127\.0\.0\.1:\d+)/", proc.stderr.readline())
+        assert found, "no address printed"
+        opened = threading.Event()
+
+        def listen() -> None:  # an open page: its event stream
+            try:
+                with httpx.stream("GET", found.group(1) + "/api/events", timeout=30) as r:
+                    for _ in r.iter_lines():
+                        opened.set()
+            except httpx.HTTPError:
+                pass
+
+        threading.Thread(target=listen, daemon=True).start()
+        assert opened.wait(20)
+        started = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=20) == 0
+        assert time.monotonic() - started < 5
+        assert "Traceback" not in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()

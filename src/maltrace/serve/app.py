@@ -195,6 +195,8 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
                     except TimeoutError:
                         yield ": ping\n\n"
                         continue
+                    if not version:  # the server is stopping
+                        return
                     yield f"event: version\ndata: {json.dumps(version)}\n\n"
             finally:
                 state.unlisten(queue)

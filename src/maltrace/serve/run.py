@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from maltrace.i18n import DEFAULT_LANG, Lang, t
 
@@ -93,7 +94,13 @@ def serve(
         lifespan="on",
         access_log=False,
     )
-    server = uvicorn.Server(config)
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            state.close_streams()  # open event streams end, so Ctrl-C stops at once
+            super().handle_exit(sig, frame)
+
+    server = Server(config)
     if open_browser:
         import webbrowser
 

@@ -166,6 +166,11 @@ class ServeState:
     def unlisten(self, queue: asyncio.Queue[str]) -> None:
         self._listeners.discard(queue)
 
+    def close_streams(self) -> None:
+        """Tell every listener to end its stream (the server is stopping: open event streams
+        would otherwise hold it until they are cut)."""
+        self._notify("")
+
     def _notify(self, version: str) -> None:
         loop = self._loop
         if loop is None or loop.is_closed():
