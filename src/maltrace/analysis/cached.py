@@ -43,7 +43,18 @@ def analyse_plan_files(
     analysis from a set whose files are all unchanged; the result is the same either way.
     """
     # The cyclic collector is paused by the job that calls this (maltrace.api._job), once.
-    found = read_plan_files(paths, hashed=cache)
+    return analyse_found(read_plan_files(paths, hashed=cache), lang, cache, cache_dir)
+
+
+def analyse_found(
+    found: PlanFiles,
+    lang: Lang | None = None,
+    cache: bool = True,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> Analysis:
+    """``analyse_plan_files`` for files already read (``read_plan_files``): exactly those
+    bytes are analysed, however the files change meanwhile. Takes ``found.data`` (parsed, it is
+    set to None)."""
     key = found.key if cache else None
     store = ResultCache(Path(cache_dir) if cache_dir else None) if key else None
     fields = store.get(key) if store and key else None

@@ -15,6 +15,7 @@ import importlib.util
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from maltrace.errors import MaltraceError
 from maltrace.load import Kind
 from maltrace.load.cache import EmbeddingCache
 
@@ -43,15 +44,13 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> Any: ...
 
 
-class MeaningUnavailable(Exception):
+class MeaningUnavailable(MaltraceError):
     """The sentence model cannot be used here: ``code`` says why (stable, English):
     ``meaning-not-installed``, ``meaning-failed`` (it would not load: another CPU or OS) or
     ``meaning-too-big`` (a set over ``MAX_NODES``)."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code, params)
-        self.code = code
-        self.params = params
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, **params)
 
     def message(self, lang: Lang) -> str:
         from maltrace.i18n import t

@@ -22,6 +22,7 @@ from maltrace.cli import (  # noqa: F401 - registers the commands
     init,
     report,
     schema,
+    serve,
     status,
     suggest,
     template,

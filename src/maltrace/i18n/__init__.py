@@ -21,6 +21,7 @@ from maltrace.i18n import (
     glossary,
     portal,
     schema_words,
+    serve,
     starter,
     status,
     suggest,
@@ -55,6 +56,7 @@ _merge(
     suggest.TEXTS,
     glossary.TEXTS,
     portal.TEXTS,
+    serve.TEXTS,
 )
 
 _MONTHS: dict[Lang, tuple[str, ...]] = {

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from maltrace.errors import MaltraceError
 from maltrace.load.load_errors import LoadError, LoadFailed
 from maltrace.load.models import Goal, Indicator, Plan, SsbSource
 
@@ -24,13 +25,11 @@ _TRANSFORM = re.compile(
 _YEAR = re.compile(r"^(\d{4})$")
 
 
-class JsonStatError(Exception):
+class JsonStatError(MaltraceError):
     """A dataset that cannot give the values asked for: ``code`` names the catalogue text."""
 
     def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
+        super().__init__(code, **params)
 
 
 @dataclass(frozen=True)

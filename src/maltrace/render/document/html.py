@@ -135,3 +135,17 @@ def _block(block: object, doc: Document) -> object:
     if isinstance(block, Table):
         return _TextTable(block, cell_texts(block, doc.lang))
     return block
+
+
+def document_main(doc: Document) -> str:
+    """The sections of ``doc`` as HTML for a page of one's own (tables, figures as inline SVG),
+    without the report's head, styles and script: what ``document_html`` puts in <main>."""
+    page = document_html(doc if doc.thread is None else _without_thread(doc))
+    start, end = page.find("<main>"), page.rfind("</main>")
+    return page[start + len("<main>") : end].strip()
+
+
+def _without_thread(doc: Document) -> Document:
+    import dataclasses
+
+    return dataclasses.replace(doc, thread=None)

@@ -16,6 +16,7 @@ from maltrace.analysis.frameworks import FrameworkCoverage
 from maltrace.i18n import LANGS, Lang, format_percent, t
 from maltrace.render.document import (
     Column,
+    Document,
     Figure,
     FigureError,
     FigureFormat,
@@ -169,3 +170,17 @@ def _drawer(analysis: Analysis, framework_id: str, lang: Lang) -> Callable[[Figu
         return drawn[fmt]
 
     return draw
+
+
+def frameworks_document(analysis: Analysis, lang: Lang) -> Document:
+    """The frameworks' sections as a document of their own (the web page's frameworks view)."""
+    import datetime as dt
+
+    from maltrace.i18n import format_date
+
+    return Document(
+        lang=lang,
+        title=t("frameworks.check_title", lang),
+        generated=t("report.generated", lang, date=format_date(dt.date.today(), lang)),
+        sections=framework_sections(analysis, lang),
+    )
