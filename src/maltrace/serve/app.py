@@ -27,9 +27,9 @@ from starlette.staticfiles import StaticFiles
 from maltrace import api
 from maltrace.api import EditRefused
 from maltrace.i18n import DEFAULT_LANG, LANGS, Lang, normalise_lang, t
-from maltrace.serve import views
+from maltrace.serve import content, views
 from maltrace.serve.security import DOCUMENT_CSP, Guard, Scope
-from maltrace.serve.state import ServeState, Snapshot, Stale
+from maltrace.serve.state import ServeState, Stale
 
 if TYPE_CHECKING:
     from maltrace.api import Analysis, FileEdit
@@ -100,7 +100,9 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
     async def check(request: Request) -> Response:
         snap = state.snapshot
         lang = _lang_param(request)
-        body = await run_in_threadpool(snap.remember, ("check", lang), lambda: _check(snap, lang))
+        body = await run_in_threadpool(
+            snap.remember, ("check", lang), lambda: content.check(snap, lang)
+        )
         return Response(body, media_type="application/json; charset=utf-8")
 
     async def status_api(request: Request) -> Response:
@@ -108,9 +110,9 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         lang = _lang_param(request)
         day = _today(request)
         if snap.analysis is None:
-            return Response(_check(snap, lang), media_type="application/json; charset=utf-8")
+            return Response(content.check(snap, lang), media_type="application/json; charset=utf-8")
         body = await run_in_threadpool(
-            snap.remember, ("status", lang, day), lambda: _status_json(snap, day, lang)
+            snap.remember, ("status", lang, day), lambda: content.status_json(snap, day, lang)
         )
         return Response(body, media_type="application/json; charset=utf-8")
 
@@ -228,7 +230,7 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
             url=url,
             path=request.url.path,
             params=params,
-            errors=_errors(snap, lang),
+            errors=content.errors(snap, lang),
             writable=state.writable,
             can_undo=state.can_undo,
             **context,
@@ -249,7 +251,9 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         context: dict[str, Any] = {"filters": filters, "node": node}
         analysis = snap.analysis
         if analysis is not None:
-            model = await run_in_threadpool(_map_context, snap, analysis, lang, filters, node)
+            model = await run_in_threadpool(
+                content.map_context, snap, analysis, lang, filters, node
+            )
             context.update(model)
         return page(request, "map.html.j2", **context)
 
@@ -275,9 +279,9 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
                 context["body"] = await run_in_threadpool(
                     snap.remember,
                     key,
-                    lambda: _document_body(state, analysis, view, lang, since, day),
+                    lambda: content.document_body(state, analysis, view, lang, since, day),
                 )
-            except _NoDocument as exc:
+            except content.NoDocument as exc:
                 context["problem"] = exc.message
         context["since"] = since or ""
         response = page(request, "document.html.j2", **context)
@@ -292,7 +296,7 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         if analysis is None or goal not in analysis.graph:
             return await not_found(request, HTTPException(404))
         svg = await run_in_threadpool(
-            snap.remember, ("diagram", goal, lang), lambda: _goal_svg(analysis, goal, lang)
+            snap.remember, ("diagram", goal, lang), lambda: content.goal_svg(analysis, goal, lang)
         )
         return Response(svg, media_type="image/svg+xml")
 
@@ -306,7 +310,7 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         svg = await run_in_threadpool(
             snap.remember,
             ("chart", indicator, lang, day),
-            lambda: _indicator_svg(snap, indicator, lang, day),
+            lambda: content.indicator_svg(snap, indicator, lang, day),
         )
         if svg is None:
             return await not_found(request, HTTPException(404))
@@ -409,12 +413,6 @@ class _BadRequest(Exception):
     pass
 
 
-class _NoDocument(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
 def _query(scope: Scope) -> list[tuple[str, str]]:
     from urllib.parse import parse_qsl
 
@@ -474,179 +472,6 @@ def _unknown(analysis: Analysis, node: str) -> EditRefused:
     if close:
         params["suggestion"] = close[0]
     return EditRefused("unknown-node", params)
-
-
-def _check(snap: Snapshot, lang: Lang | None) -> str:
-    """What ``maltrace check --format json`` prints for these files (the load errors' JSON when
-    they do not load)."""
-    from maltrace.render.json import check_json
-
-    if snap.analysis is not None:
-        return check_json(snap.analysis, lang)
-    assert snap.errors is not None
-    out_lang = lang or DEFAULT_LANG
-    payload = {
-        "schema_version": 1,
-        "load_errors": [
-            {"code": e.code, "file": e.file, "line": e.line, "message": e.message(out_lang)}
-            for e in snap.errors.errors
-        ],
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def _status_json(snap: Snapshot, day: dt.date, lang: Lang | None) -> str:
-    from maltrace.render.status import status_json
-
-    assert snap.analysis is not None
-    result = api.status_of(snap.analysis, today=day)
-    return status_json(result, lang or snap.analysis.lang)
-
-
-def _status_dict(snap: Snapshot, day: dt.date, lang: Lang) -> dict[str, Any] | None:
-    from maltrace.render.status import status_dict
-
-    if snap.analysis is None:
-        return None
-    try:
-        return status_dict(api.status_of(snap.analysis, today=day), lang)
-    except api.LoadFailed:  # a measurements file that does not read: no indicator values
-        return None
-
-
-def _errors(snap: Snapshot, lang: Lang) -> list[dict[str, Any]]:
-    if snap.errors is None:
-        return []
-    return [
-        {"file": e.file, "line": e.line, "message": e.message(lang)} for e in snap.errors.errors
-    ]
-
-
-def _map_context(
-    snap: Snapshot, analysis: Analysis, lang: Lang, filters: views.Filters, node: str | None
-) -> dict[str, Any]:
-    check = snap.remember(("check-dict", lang), lambda: _check_dict(analysis, lang))
-    thread = snap.remember(("thread",), lambda: views.Thread(analysis))
-    model = views.plan_map(analysis, lang, filters, node, thread)
-    panel = None
-    candidates: list[dict[str, Any]] = []
-    if node:
-        day = dt.date.today()
-        status = snap.remember(("status-dict", lang, day), lambda: _status_dict(snap, day, lang))
-        panel = views.panel(analysis, node, lang, thread, status)
-        if panel is not None:
-            candidates = snap.remember(("cands", node), lambda: _candidates(analysis, node))
-    areas = views.per_area(check, lang)
-    plans = [(p.id, p.title) for p in analysis.plans]
-    findings = check["findings"]
-    return {
-        "map": model,
-        "panel": panel,
-        "candidates": candidates,
-        "headline": views.headline(check, lang),
-        "areas": areas,
-        "plans": plans,
-        "area_choices": [(a["id"], a["title"]) for a in areas],
-        "findings": findings[: views.FINDINGS_SHOWN],
-        "more_findings": max(0, len(findings) - views.FINDINGS_SHOWN),
-        "status_codes": ("not-started", "ongoing", "done", "postponed", "cancelled"),
-        "reason_key": _reason_key(analysis, node) if panel else None,
-    }
-
-
-def _check_dict(analysis: Analysis, lang: Lang) -> dict[str, Any]:
-    from maltrace.render.json import check_dict
-
-    return check_dict(analysis, lang)
-
-
-def _reason_key(analysis: Analysis, node: str | None) -> str | None:
-    from maltrace.api import reason_field
-
-    return reason_field(analysis, node) if node else None
-
-
-def _candidates(analysis: Analysis, node: str) -> list[dict[str, Any]]:
-    """What ``node`` may follow up: the suggestions first, then every goal and strategy of the
-    plans its plan follows."""
-    suggested = api.suggest(analysis, node=node, top=5)
-    out: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for s in suggested.suggestions:
-        for c in s.candidates:
-            target = c.id
-            if s.node == node and s.kind == "orphan" and target not in seen:
-                seen.add(target)
-                out.append({"id": target, "title": analysis.graph.nodes[target]["title"], "s": 1})
-    for target in api.link_targets(analysis, node):
-        if target not in seen:
-            seen.add(target)
-            out.append({"id": target, "title": analysis.graph.nodes[target]["title"], "s": 0})
-    return out
-
-
-def _document_body(
-    state: ServeState, analysis: Analysis, view: str, lang: Lang, since: str | None, day: dt.date
-) -> str | None:
-    from maltrace.render.html import document_main
-
-    if view == "status":
-        from maltrace.render.status_report import build_status_document
-
-        try:
-            status = api.status_of(analysis, today=day)
-        except api.LoadFailed as exc:
-            raise _NoDocument("; ".join(e.message(lang) for e in exc.errors)) from None
-        return document_main(build_status_document(status, lang))
-    if view == "frameworks":
-        from maltrace.render.frameworks_report import frameworks_document
-
-        return document_main(frameworks_document(analysis, lang))
-    if not since:
-        return None
-    try:
-        result = api.diff([f"{since}:{p}" for p in state.paths], state.paths, lang=lang)
-    except Exception as exc:  # a revision git does not know, a side that does not load
-        raise _NoDocument(_side_failed(exc, lang)) from None
-    from maltrace.render.diff_report import build_diff_document
-
-    return document_main(build_diff_document(result, lang))
-
-
-def _indicator_svg(snap: Snapshot, indicator: str, lang: Lang, day: dt.date) -> bytes | None:
-    from maltrace.render.charts import indicator_chart
-
-    assert snap.analysis is not None
-    try:
-        result = api.status_of(snap.analysis, today=day)
-    except api.LoadFailed:
-        return None
-    for ind in result.indicators:
-        if ind.id == indicator:
-            return indicator_chart(ind, lang, "svg")
-    return None
-
-
-def _goal_svg(analysis: Analysis, goal: str, lang: Lang) -> str:
-    from maltrace.render.diagram import diagram_svg
-
-    text = diagram_svg(analysis, goal=goal, lang=lang)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text
-
-
-def _side_failed(exc: Exception, lang: Lang) -> str:
-    """What ``maltrace diff`` says when a side cannot be read, in the planner's words."""
-    error = getattr(exc, "error", exc)
-    side = f"{str(getattr(exc, 'side', '')).upper()} ({getattr(exc, 'label', '')})"
-    head = t("diff.side_failed", lang, side=side)
-    if hasattr(error, "errors"):  # the plans of that revision do not load
-        return head + " " + "; ".join(e.message(lang) for e in error.errors[:5])
-    code = getattr(error, "code", "git_failed")
-    params = getattr(error, "params", {}) or {}
-    try:
-        return f"{head} {t(f'source.{code}', lang, **params)}"
-    except (KeyError, IndexError):
-        return head
 
 
 async def _watch(state: ServeState, stop: asyncio.Event) -> None:
