@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from importlib.resources import files
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -24,28 +26,9 @@ from starlette.staticfiles import StaticFiles
 
 from maltrace import api
 from maltrace.api import EditRefused
+from maltrace.errors import MaltraceError
 from maltrace.i18n import DEFAULT_LANG, LANGS, Lang, normalise_lang, t
-from maltrace.serve import views
-from maltrace.serve.pages import (
-    _BadRequest,
-    _body,
-    _check,
-    _document_body,
-    _errors,
-    _goal_svg,
-    _ids,
-    _indicator_svg,
-    _lang_param,
-    _map_context,
-    _NoDocument,
-    _query,
-    _refused,
-    _status_json,
-    _text,
-    _today,
-    _unknown,
-    _watch,
-)
+from maltrace.serve import content, views
 from maltrace.serve.security import DOCUMENT_CSP, Guard, Scope
 from maltrace.serve.state import ServeState, Stale
 
@@ -53,10 +36,12 @@ if TYPE_CHECKING:
     from maltrace.api import Analysis, FileEdit
 
 log = logging.getLogger("maltrace.serve")
-
 _HERE = files("maltrace.serve")
 # Keep-alive comments on the event stream, so proxies and browsers keep it open.
 PING_SECONDS = 15.0
+# How often the watcher looks (ms) and how long it lets a burst of saves settle.
+WATCH_STEP_MS = 50
+WATCH_DEBOUNCE_MS = 100
 
 
 class Settings:
@@ -116,7 +101,9 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
     async def check(request: Request) -> Response:
         snap = state.snapshot
         lang = _lang_param(request)
-        body = await run_in_threadpool(snap.remember, ("check", lang), lambda: _check(snap, lang))
+        body = await run_in_threadpool(
+            snap.remember, ("check", lang), lambda: content.check(snap, lang)
+        )
         return Response(body, media_type="application/json; charset=utf-8")
 
     async def status_api(request: Request) -> Response:
@@ -124,9 +111,9 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         lang = _lang_param(request)
         day = _today(request)
         if snap.analysis is None:
-            return Response(_check(snap, lang), media_type="application/json; charset=utf-8")
+            return Response(content.check(snap, lang), media_type="application/json; charset=utf-8")
         body = await run_in_threadpool(
-            snap.remember, ("status", lang, day), lambda: _status_json(snap, day, lang)
+            snap.remember, ("status", lang, day), lambda: content.status_json(snap, day, lang)
         )
         return Response(body, media_type="application/json; charset=utf-8")
 
@@ -244,7 +231,7 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
             url=url,
             path=request.url.path,
             params=params,
-            errors=_errors(snap, lang),
+            errors=content.errors(snap, lang),
             writable=state.writable,
             can_undo=state.can_undo,
             **context,
@@ -265,7 +252,9 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         context: dict[str, Any] = {"filters": filters, "node": node}
         analysis = snap.analysis
         if analysis is not None:
-            model = await run_in_threadpool(_map_context, snap, analysis, lang, filters, node)
+            model = await run_in_threadpool(
+                content.map_context, snap, analysis, lang, filters, node
+            )
             context.update(model)
         return page(request, "map.html.j2", **context)
 
@@ -291,9 +280,9 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
                 context["body"] = await run_in_threadpool(
                     snap.remember,
                     key,
-                    lambda: _document_body(state, analysis, view, lang, since, day),
+                    lambda: content.document_body(state, analysis, view, lang, since, day),
                 )
-            except _NoDocument as exc:
+            except content.NoDocument as exc:
                 context["problem"] = exc.text
         context["since"] = since or ""
         response = page(request, "document.html.j2", **context)
@@ -308,7 +297,7 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         if analysis is None or goal not in analysis.graph:
             return await not_found(request, HTTPException(404))
         svg = await run_in_threadpool(
-            snap.remember, ("diagram", goal, lang), lambda: _goal_svg(analysis, goal, lang)
+            snap.remember, ("diagram", goal, lang), lambda: content.goal_svg(analysis, goal, lang)
         )
         return Response(svg, media_type="image/svg+xml")
 
@@ -322,7 +311,7 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         svg = await run_in_threadpool(
             snap.remember,
             ("chart", indicator, lang, day),
-            lambda: _indicator_svg(snap, indicator, lang, day),
+            lambda: content.indicator_svg(snap, indicator, lang, day),
         )
         if svg is None:
             return await not_found(request, HTTPException(404))
@@ -416,3 +405,94 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
         },
     )
     return Guard(app, token=settings.token, host=settings.host, lang=lang_of)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+class _BadRequest(MaltraceError):
+    """A request body the API cannot read (answered 400 with the field named)."""
+
+    code = "bad-request"
+
+
+def _query(scope: Scope) -> list[tuple[str, str]]:
+    from urllib.parse import parse_qsl
+
+    return parse_qsl(scope.get("query_string", b"").decode("latin-1"))
+
+
+def _lang_param(request: Request) -> Lang | None:
+    return normalise_lang(request.query_params.get("lang"))
+
+
+def _today(request: Request) -> dt.date:
+    given = request.query_params.get("today")
+    if given:
+        try:
+            return dt.date.fromisoformat(given.strip())
+        except ValueError:
+            raise _BadRequest("today") from None
+    return dt.date.today()
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    try:
+        body = json.loads(raw or b"{}")
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise _BadRequest("JSON") from None
+    if not isinstance(body, dict):
+        raise _BadRequest("JSON")
+    return body
+
+
+def _text(body: dict[str, Any], key: str) -> str:
+    value = body.get(key)
+    if not isinstance(value, str) or not value:
+        raise _BadRequest(key)
+    return value
+
+
+def _ids(body: dict[str, Any], key: str) -> list[str]:
+    value = body.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(x, str) and x for x in value):
+        raise _BadRequest(key)
+    if len(value) > 100:
+        raise _BadRequest(key)
+    return value
+
+
+def _refused(exc: EditRefused, lang: Lang, status: int = 422) -> Response:
+    return JSONResponse({"code": exc.code, "message": exc.message(lang)}, status_code=status)
+
+
+def _unknown(analysis: Analysis, node: str) -> EditRefused:
+    import difflib
+
+    close = difflib.get_close_matches(node, [str(n) for n in analysis.graph], n=1)
+    params: dict[str, Any] = {"id": node[:40]}
+    if close:
+        params["suggestion"] = close[0]
+    return EditRefused("unknown-node", params)
+
+
+async def _watch(state: ServeState, stop: asyncio.Event) -> None:
+    """Read the folder again whenever a plan file in it changes (the listeners are told)."""
+    from watchfiles import awatch
+
+    def plan_file(_change: object, path: str) -> bool:
+        return Path(path).suffix.lower() in (".yaml", ".yml")
+
+    folders = state.folders()
+    try:
+        async for _ in awatch(
+            *folders,
+            watch_filter=plan_file,
+            debounce=WATCH_DEBOUNCE_MS,
+            step=WATCH_STEP_MS,
+            stop_event=stop,
+        ):
+            await run_in_threadpool(state.refresh)
+    except Exception as exc:  # the page still works; only live updates stop
+        log.warning("maltrace serve: the folder is no longer watched: %s", exc)

@@ -1,43 +1,23 @@
-"""What the routes share: reading a request (its query, language, day and JSON body), the
-responses of a refused edit, and the content of the pages and the API from a snapshot."""
+"""What the pages and the API answer with, made from the current files: the check and status
+JSON, the map's context, the document views, the pictures. Called by the routes (``app``)."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
-import logging
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-
 from maltrace import api
-from maltrace.api import EditRefused
 from maltrace.errors import MaltraceError
-from maltrace.i18n import DEFAULT_LANG, Lang, normalise_lang, t
+from maltrace.i18n import DEFAULT_LANG, Lang, t
 from maltrace.serve import views
-from maltrace.serve.security import Scope
-from maltrace.serve.state import ServeState, Snapshot
 
 if TYPE_CHECKING:
     from maltrace.api import Analysis
-
-log = logging.getLogger("maltrace.serve")
-# How often the watcher looks (ms) and how long it lets a burst of saves settle.
-WATCH_STEP_MS = 50
-WATCH_DEBOUNCE_MS = 100
+    from maltrace.serve.state import ServeState, Snapshot
 
 
-class _BadRequest(MaltraceError):
-    """A request body the API cannot read (answered 400 with the field named)."""
-
-    code = "bad-request"
-
-
-class _NoDocument(MaltraceError):
+class NoDocument(MaltraceError):
     """A view that cannot be shown; ``text`` says why in the page's language."""
 
     code = "no-document"
@@ -47,68 +27,7 @@ class _NoDocument(MaltraceError):
         self.text = text
 
 
-def _query(scope: Scope) -> list[tuple[str, str]]:
-    from urllib.parse import parse_qsl
-
-    return parse_qsl(scope.get("query_string", b"").decode("latin-1"))
-
-
-def _lang_param(request: Request) -> Lang | None:
-    return normalise_lang(request.query_params.get("lang"))
-
-
-def _today(request: Request) -> dt.date:
-    given = request.query_params.get("today")
-    if given:
-        try:
-            return dt.date.fromisoformat(given.strip())
-        except ValueError:
-            raise _BadRequest("today") from None
-    return dt.date.today()
-
-
-async def _body(request: Request) -> dict[str, Any]:
-    raw = await request.body()
-    try:
-        body = json.loads(raw or b"{}")
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise _BadRequest("JSON") from None
-    if not isinstance(body, dict):
-        raise _BadRequest("JSON")
-    return body
-
-
-def _text(body: dict[str, Any], key: str) -> str:
-    value = body.get(key)
-    if not isinstance(value, str) or not value:
-        raise _BadRequest(key)
-    return value
-
-
-def _ids(body: dict[str, Any], key: str) -> list[str]:
-    value = body.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(x, str) and x for x in value):
-        raise _BadRequest(key)
-    if len(value) > 100:
-        raise _BadRequest(key)
-    return value
-
-
-def _refused(exc: EditRefused, lang: Lang, status: int = 422) -> Response:
-    return JSONResponse({"code": exc.code, "message": exc.message(lang)}, status_code=status)
-
-
-def _unknown(analysis: Analysis, node: str) -> EditRefused:
-    import difflib
-
-    close = difflib.get_close_matches(node, [str(n) for n in analysis.graph], n=1)
-    params: dict[str, Any] = {"id": node[:40]}
-    if close:
-        params["suggestion"] = close[0]
-    return EditRefused("unknown-node", params)
-
-
-def _check(snap: Snapshot, lang: Lang | None) -> str:
+def check(snap: Snapshot, lang: Lang | None) -> str:
     """What ``maltrace check --format json`` prints for these files (the load errors' JSON when
     they do not load)."""
     from maltrace.render.check.json import check_json
@@ -127,7 +46,7 @@ def _check(snap: Snapshot, lang: Lang | None) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def _status_json(snap: Snapshot, day: dt.date, lang: Lang | None) -> str:
+def status_json(snap: Snapshot, day: dt.date, lang: Lang | None) -> str:
     from maltrace.render.status.terminal import status_json
 
     assert snap.analysis is not None
@@ -135,7 +54,7 @@ def _status_json(snap: Snapshot, day: dt.date, lang: Lang | None) -> str:
     return status_json(result, lang or snap.analysis.lang)
 
 
-def _status_dict(snap: Snapshot, day: dt.date, lang: Lang) -> dict[str, Any] | None:
+def status_dict(snap: Snapshot, day: dt.date, lang: Lang) -> dict[str, Any] | None:
     from maltrace.render.status.terminal import status_dict
 
     if snap.analysis is None:
@@ -146,7 +65,7 @@ def _status_dict(snap: Snapshot, day: dt.date, lang: Lang) -> dict[str, Any] | N
         return None
 
 
-def _errors(snap: Snapshot, lang: Lang) -> list[dict[str, Any]]:
+def errors(snap: Snapshot, lang: Lang) -> list[dict[str, Any]]:
     if snap.errors is None:
         return []
     return [
@@ -154,20 +73,20 @@ def _errors(snap: Snapshot, lang: Lang) -> list[dict[str, Any]]:
     ]
 
 
-def _map_context(
+def map_context(
     snap: Snapshot, analysis: Analysis, lang: Lang, filters: views.Filters, node: str | None
 ) -> dict[str, Any]:
-    check = snap.remember(("check-dict", lang), lambda: _check_dict(analysis, lang))
+    check = snap.remember(("check-dict", lang), lambda: check_dict(analysis, lang))
     thread = snap.remember(("thread",), lambda: views.Thread(analysis))
     model = views.plan_map(analysis, lang, filters, node, thread)
     panel = None
     candidates: list[dict[str, Any]] = []
     if node:
         day = dt.date.today()
-        status = snap.remember(("status-dict", lang, day), lambda: _status_dict(snap, day, lang))
+        status = snap.remember(("status-dict", lang, day), lambda: status_dict(snap, day, lang))
         panel = views.panel(analysis, node, lang, thread, status)
         if panel is not None:
-            candidates = snap.remember(("cands", node), lambda: _candidates(analysis, node))
+            candidates = snap.remember(("cands", node), lambda: link_candidates(analysis, node))
     areas = views.per_area(check, lang)
     plans = [(p.id, p.title) for p in analysis.plans]
     findings = check["findings"]
@@ -182,23 +101,23 @@ def _map_context(
         "findings": findings[: views.FINDINGS_SHOWN],
         "more_findings": max(0, len(findings) - views.FINDINGS_SHOWN),
         "status_codes": ("not-started", "ongoing", "done", "postponed", "cancelled"),
-        "reason_key": _reason_key(analysis, node) if panel else None,
+        "reason_key": reason_key(analysis, node) if panel else None,
     }
 
 
-def _check_dict(analysis: Analysis, lang: Lang) -> dict[str, Any]:
+def check_dict(analysis: Analysis, lang: Lang) -> dict[str, Any]:
     from maltrace.render.check.json import check_dict
 
     return check_dict(analysis, lang)
 
 
-def _reason_key(analysis: Analysis, node: str | None) -> str | None:
+def reason_key(analysis: Analysis, node: str | None) -> str | None:
     from maltrace.api import reason_field
 
     return reason_field(analysis, node) if node else None
 
 
-def _candidates(analysis: Analysis, node: str) -> list[dict[str, Any]]:
+def link_candidates(analysis: Analysis, node: str) -> list[dict[str, Any]]:
     """What ``node`` may follow up: the suggestions first, then every goal and strategy of the
     plans its plan follows."""
     suggested = api.suggest_in(analysis, node=node, top=5)
@@ -217,7 +136,7 @@ def _candidates(analysis: Analysis, node: str) -> list[dict[str, Any]]:
     return out
 
 
-def _document_body(
+def document_body(
     state: ServeState, analysis: Analysis, view: str, lang: Lang, since: str | None, day: dt.date
 ) -> str | None:
     from maltrace.render.document.html import document_main
@@ -228,7 +147,7 @@ def _document_body(
         try:
             status = api.status_of(analysis, today=day)
         except api.LoadFailed as exc:
-            raise _NoDocument("; ".join(e.message(lang) for e in exc.errors)) from None
+            raise NoDocument("; ".join(e.message(lang) for e in exc.errors)) from None
         return document_main(build_status_document(status, lang))
     if view == "frameworks":
         from maltrace.render.frameworks.document import frameworks_document
@@ -239,13 +158,13 @@ def _document_body(
     try:
         result = api.diff([f"{since}:{p}" for p in state.paths], state.paths, lang=lang)
     except Exception as exc:  # a revision git does not know, a side that does not load
-        raise _NoDocument(_side_failed(exc, lang)) from None
+        raise NoDocument(side_failed(exc, lang)) from None
     from maltrace.render.diff.document import build_diff_document
 
     return document_main(build_diff_document(result, lang))
 
 
-def _indicator_svg(snap: Snapshot, indicator: str, lang: Lang, day: dt.date) -> bytes | None:
+def indicator_svg(snap: Snapshot, indicator: str, lang: Lang, day: dt.date) -> bytes | None:
     from maltrace.render.charts import indicator_chart
 
     assert snap.analysis is not None
@@ -259,14 +178,14 @@ def _indicator_svg(snap: Snapshot, indicator: str, lang: Lang, day: dt.date) -> 
     return None
 
 
-def _goal_svg(analysis: Analysis, goal: str, lang: Lang) -> str:
+def goal_svg(analysis: Analysis, goal: str, lang: Lang) -> str:
     from maltrace.render.diagram import build_diagram, render_svg
 
     text = render_svg(build_diagram(analysis, goal=goal, lang=lang))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text
 
 
-def _side_failed(exc: Exception, lang: Lang) -> str:
+def side_failed(exc: Exception, lang: Lang) -> str:
     """What ``maltrace diff`` says when a side cannot be read, in the planner's words."""
     error = getattr(exc, "error", exc)
     side = f"{str(getattr(exc, 'side', '')).upper()} ({getattr(exc, 'label', '')})"
@@ -279,24 +198,3 @@ def _side_failed(exc: Exception, lang: Lang) -> str:
         return f"{head} {t(f'source.{code}', lang, **params)}"
     except (KeyError, IndexError):
         return head
-
-
-async def _watch(state: ServeState, stop: asyncio.Event) -> None:
-    """Read the folder again whenever a plan file in it changes (the listeners are told)."""
-    from watchfiles import awatch
-
-    def plan_file(_change: object, path: str) -> bool:
-        return Path(path).suffix.lower() in (".yaml", ".yml")
-
-    folders = state.folders()
-    try:
-        async for _ in awatch(
-            *folders,
-            watch_filter=plan_file,
-            debounce=WATCH_DEBOUNCE_MS,
-            step=WATCH_STEP_MS,
-            stop_event=stop,
-        ):
-            await run_in_threadpool(state.refresh)
-    except Exception as exc:  # the page still works; only live updates stop
-        log.warning("maltrace serve: the folder is no longer watched: %s", exc)
