@@ -3,6 +3,7 @@ kommune bold, the country and the KOSTRA group as reference lines, other kommuna
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zipfile
@@ -56,7 +57,7 @@ def test_the_kommune_is_bold_the_references_styled_the_neighbours_light(
     assert {("#222222", 1.6), ("#555555", 1.4)} <= strokes  # the country, the KOSTRA group
     # Still readable in black and white: greys only.
     assert all(c[1:3] == c[3:5] == c[5:7] for c, _ in strokes)
-    plain = IndicatorStatus(**{**indicator.__dict__, "comparisons": ()})
+    plain = dataclasses.replace(indicator, comparisons=())
     assert ("#b8b8b8", 0.8) not in _strokes(indicator_chart(plain, "nb", "svg").decode())
 
 
