@@ -47,7 +47,9 @@ class EditRefused(MaltraceError):
     ``params``; ``message(lang)`` says it to a planner."""
 
     def __init__(self, code: str, params: dict[str, Any] | None = None) -> None:
-        super().__init__(code, **(params or {}))
+        super().__init__(code)
+        # Its own words (message below) read every parameter, the did-you-mean among them.
+        self.params = dict(params or {})
 
     def message(self, lang: Lang) -> str:
         params = dict(self.params)
