@@ -30,9 +30,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "serve.apply_filter": ("Vis", "Vis", "Show"),
     "serve.clear_filter": ("Vis alt", "Vis alt", "Show all"),
     "serve.filtered": (
-        "{shown} av {total} element passar til søket.",
-        "{shown} av {total} elementer passer til søket.",
-        "{shown} of {total} items match.",
+        "{shown} av {total:# element|# element} passar til søket.",
+        "{shown} av {total:# element|# elementer} passer til søket.",
+        "{shown} of {total:# item matches|# items match}.",
     ),
     "serve.col.followed": ("Samfunnsdelen", "Samfunnsdelen", "The samfunnsdel"),
     "serve.col.following": (
@@ -41,7 +41,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Sector and thematic plans",
     ),
     "serve.col.measures": ("Handlingsdelen", "Handlingsdelen", "The handlingsdel"),
-    "serve.items": ("{count} element", "{count} elementer", "{count} items"),
+    "serve.items": (
+        "{count:# element|# element}",
+        "{count:# element|# elementer}",
+        "{count:# item|# items}",
+    ),
     "serve.alert.uncovered": ("ikkje følgt opp", "ikke fulgt opp", "not followed up"),
     "serve.alert.justified": ("grunngitt", "begrunnet", "justified"),
     "serve.alert.orphan": ("utan spor oppover", "uten spor oppover", "no trace upwards"),
@@ -57,9 +61,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "serve.per_area": ("Per satsingsområde", "Per satsingsområde", "Per area"),
     "serve.more_findings": (
-        "… og {count} funn til (sjå maltrace check).",
-        "… og {count} funn til (se maltrace check).",
-        "… and {count} more findings (see maltrace check).",
+        "… og {count:# funn|# funn} til (sjå maltrace check).",
+        "… og {count:# funn|# funn} til (se maltrace check).",
+        "… and {count:# more finding|# more findings} (see maltrace check).",
     ),
     "serve.load_errors": (
         "Planane kunne ikkje lesast; sida er skrivebeskytta til feila er retta:",
@@ -86,9 +90,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "serve.panel.reason": ("Grunngiving", "Begrunnelse", "Reason"),
     "serve.panel.none": ("ingen", "ingen", "none"),
     "serve.panel.thread": (
-        "Den raude tråden: {count} element er markerte.",
-        "Den røde tråden: {count} elementer er markert.",
-        "The red thread: {count} items highlighted.",
+        "Den raude tråden: {count:# element er markert|# element er markerte}.",
+        "Den røde tråden: {count:# element er markert|# elementer er markert}.",
+        "The red thread: {count:# item highlighted|# items highlighted}.",
     ),
     "serve.panel.diagram": ("Diagram for målet", "Diagram for målet", "The goal's diagram"),
     # ---- editing -----------------------------------------------------------------------------
@@ -230,9 +234,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The request cannot be read: {detail}.",
     ),
     "serve.refused.too-large": (
-        "Førespurnaden er for stor (høgst {limit} byte).",
-        "Forespørselen er for stor (høyst {limit} byte).",
-        "The request is too large (at most {limit} bytes).",
+        "Førespurnaden er for stor (høgst {limit:# byte|# byte}).",
+        "Forespørselen er for stor (høyst {limit:# byte|# byte}).",
+        "The request is too large (at most {limit:# byte|# bytes}).",
     ),
     "serve.refused.not-found": ("Fann ikkje sida.", "Fant ikke siden.", "Not found."),
     "serve.refused.internal": (
