@@ -85,7 +85,7 @@ def export(
     """The plans under ``paths`` -> one workbook in the import layout, sheet names and headers in
     ``lang`` (default: the plans' language). Raises ``LoadFailed``, ``ExportRefused`` (data the
     layout cannot hold; nothing written) or ``ProtectedFileError``."""
-    from maltrace.load.excel_write import export_workbook, indicator_rows, rows_of
+    from maltrace.load.excel_write import counted_workbook
     from maltrace.load.files import write_atomic
 
     asked = choose_lang(lang) if lang else None
@@ -97,7 +97,8 @@ def export(
             raise
         out_lang = asked or plans_language(plan_set.plans)
         try:
-            write_atomic(output, export_workbook(plan_set.plans, out_lang), protect=plan_set.files)
+            data, nodes, indicators = counted_workbook(plan_set.plans, out_lang)
+            write_atomic(output, data, protect=plan_set.files)
         except ProtectedFileError as exc:
             error = MaltraceError("protected-file", key="excel.cli.protected", path=exc.path)
             error.lang = out_lang
@@ -105,8 +106,6 @@ def export(
         except MaltraceError as exc:
             exc.lang = out_lang
             raise
-        nodes = sum(len(rows_of(p)) for p in plan_set.plans)
-        indicators = sum(len(indicator_rows(p, out_lang)) for p in plan_set.plans)
     return Exported(Path(output), len(plan_set.plans), nodes, indicators, out_lang)
 
 

@@ -315,6 +315,12 @@ def _node_row(plan: Plan, node: Any, parent: Any, columns: list[Column], lang: L
 def export_workbook(plans: list[Plan], lang: Lang) -> bytes:
     """The workbook (Planar, Nodar, Indikatorar) holding ``plans``; raise ``ExportRefused``
     when the layout cannot hold some of their data."""
+    return counted_workbook(plans, lang)[0]
+
+
+def counted_workbook(plans: list[Plan], lang: Lang) -> tuple[bytes, int, int]:
+    """``export_workbook``, and how many node rows and indicator rows it holds (what
+    ``maltrace export`` says it wrote)."""
     problems = export_problems(plans)
     if problems:
         raise ExportRefused(problems, lang)
@@ -323,10 +329,10 @@ def export_workbook(plans: list[Plan], lang: Lang) -> bytes:
 
 def template_workbook(lang: Lang) -> bytes:
     """The empty workbook: headers, drop-downs, widths and an instructions sheet."""
-    return _workbook([], lang, template=True)
+    return _workbook([], lang, template=True)[0]
 
 
-def _workbook(plans: list[Plan], lang: Lang, template: bool) -> bytes:
+def _workbook(plans: list[Plan], lang: Lang, template: bool) -> tuple[bytes, int, int]:
     wb = Workbook(write_only=True)
     pcols, _ = plan_columns()
     ncols, _ = node_columns()
@@ -355,7 +361,7 @@ def _workbook(plans: list[Plan], lang: Lang, template: bool) -> bytes:
         ws.append([_cell(ws, v) for v in row])
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return buf.getvalue(), len(nrows), len(irows)
 
 
 # The instructions' column: what a portrait A4 page holds at full size (in Excel's width units)
