@@ -364,3 +364,24 @@ def test_markdown_has_no_red_rows_to_explain(example, tmp_path):
     out = tmp_path / "r.md"
     write_report(example, out)
     assert "Raude rader" not in out.read_text(encoding="utf-8")
+
+
+def test_every_row_of_the_diff_reports_tables_reaches_the_page(tmp_path) -> None:
+    # A table that starts at the foot of a page with one row and its header repeated over the
+    # rest lost those rows in LibreOffice: the diff report showed one of its seven things to
+    # follow up. A table now starts with its header and first rows together.
+    from maltrace import api
+
+    data = Path(__file__).resolve().parent / "data" / "diff"
+    result = api.diff(data / "utkast", data / "vedteken")
+    out = tmp_path / "endringar.docx"
+    api.write_diff(result, out)
+    text = " ".join(" ".join(pdf_pages(to_pdf(out))).split())
+    assert len(result.impact) == 7
+    # each impact's message names its node: «Målet KPS-2.3 («Kommunen …», «HSO-2 følgjer opp
+    # KPS-1.4 …»
+    said = [
+        f"{i.node} følgjer opp {i.target}" if i.target else f"{i.node} («" for i in result.impact
+    ]
+    missing = [words for words in said if words not in text]
+    assert missing == []

@@ -59,6 +59,8 @@ _ALERT_FILL = "FBE3E3"
 # The trace matrix in Word: at most this many following nodes across one table (more go to the
 # next table, goals repeated), and no matrix at all past this many cells (see the workbook).
 MATRIX_COLUMNS_PER_TABLE = 30
+# A table keeps its header and this many first rows on one page.
+KEPT_FIRST_ROWS = 3
 MATRIX_MAX_CELLS = 20_000
 
 
@@ -414,7 +416,13 @@ def _table_xml(
         "</w:tblGrid>",
     ]
 
-    def cell(text: str, i: int, alert: bool, header: bool) -> str:
+    # A table starts with its header and first rows together: one that starts at the foot of a
+    # page with a single row, its header repeated over the rest, lost those rows in
+    # LibreOffice (Word breaks it right).
+    kept = KEPT_FIRST_ROWS
+    keep_next = "<w:keepNext/>"
+
+    def cell(text: str, i: int, alert: bool, header: bool, keep: bool = False) -> str:
         column = columns[i]
         tcpr = f'<w:tcW w:w="{twips[i]}" w:type="dxa"/>'
         if alert:
@@ -427,14 +435,18 @@ def _table_xml(
         if column.kind == "mark" or (rotate_from is not None and i >= rotate_from):
             jc = '<w:jc w:val="center"/>'
         return (
-            f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr>{ppr_style}{jc}</w:pPr>"
+            f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr>{ppr_style}{keep_next if keep else ''}{jc}"
+            "</w:pPr>"
             f"{_runs(text, rpr, keep_ids=True)}</w:p></w:tc>"
         )
 
-    header_row = "".join(cell(c.header, i, False, True) for i, c in enumerate(columns))
+    header_row = "".join(
+        cell(c.header, i, False, True, keep=bool(cells)) for i, c in enumerate(columns)
+    )
     out.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header_row}</w:tr>")
-    for row, alert in zip(cells, alerts, strict=True):
-        tds = "".join(cell(text, i, alert, False) for i, text in enumerate(row))
+    for n, (row, alert) in enumerate(zip(cells, alerts, strict=True)):
+        keep = n < kept - 1  # the last row of a kept run is kept with nothing after it
+        tds = "".join(cell(text, i, alert, False, keep) for i, text in enumerate(row))
         out.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{tds}</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
