@@ -385,3 +385,16 @@ def test_every_row_of_the_diff_reports_tables_reaches_the_page(tmp_path) -> None
     ]
     missing = [words for words in said if words not in text]
     assert missing == []
+
+
+def test_a_diagrams_caption_stays_on_its_pictures_page(tmp_path) -> None:
+    # A diagram placed after a heading and lines of its own took the caption's room too, and
+    # its caption went alone onto the next page.
+    from maltrace import api
+
+    data = Path(__file__).resolve().parent / "data" / "diff"
+    out = tmp_path / "endringar.docx"
+    api.write_diff(api.diff(data / "utkast", data / "vedteken"), out)
+    pages = [" ".join(page.split()) for page in pdf_pages(to_pdf(out))]
+    (with_caption,) = [p for p in pages if "er merkt med Δ" in p]
+    assert "HSO-1.2" in with_caption  # a box of the diagram, drawn as text on the same page

@@ -132,8 +132,10 @@ def document_docx(report: Document, template: str | os.PathLike[str] | None = No
                 box = _text_box(doc.sections[-1])
                 if not block.emf:  # a chart: two to a page, landscape or not
                     box = (box[0], box[1] // 2 - Cm(1))
-                elif lead:  # a diagram shares its page with the lines kept before it
-                    box = (box[0], max(box[1] - lead + Cm(2), box[1] // 2))
+                elif lead:  # a diagram shares its page with the lines kept before it (and
+                    # with its caption, when it has one: the box keeps room for it)
+                    back = 0 if caption else Cm(2)
+                    box = (box[0], max(box[1] - lead + back, box[1] // 2))
                 lead = 0
                 pictures.append((block, place, box))
                 if caption:
