@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -13,9 +13,14 @@ from maltrace.cli._excel import ExcelLangOpt
 
 @app.command()
 def init(
-    folder: Annotated[Path, typer.Argument(help="Where to write the set. Default: here.")] = Path(
-        "."
-    ),
+    target: Annotated[
+        Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
+        typer.Argument(metavar="FOLDER", help="Where to write the set (the same as -o)."),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="The folder to write the set into. Default: here."),
+    ] = None,
     lang: ExcelLangOpt = None,
     municipality: Annotated[
         str, typer.Option("--municipality", help="The municipality's name.")
@@ -30,6 +35,7 @@ def init(
     from maltrace import api
     from maltrace.i18n import choose_lang, t
 
+    folder = output or target or Path(".")
     asked = lang_value(lang)
     written = run(
         lambda: api.init(folder, lang=asked, municipality=municipality, force=force), lang
