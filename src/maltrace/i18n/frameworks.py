@@ -116,11 +116,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Built-in frameworks",
     ),
     "frameworks.list_hint": (
-        "Vis eitt med «maltrace frameworks ID». Knyt eit mål, ein strategi eller eit tiltak til "
+        "Vis eitt med «maltrace frameworks [PLANAR] ID». Knyt eit mål, ein strategi eller eit tiltak til "
         "eit punkt med «contributes_to: [ID]».",
-        "Vis ett med «maltrace frameworks ID». Knytt et mål, en strategi eller et tiltak til "
+        "Vis ett med «maltrace frameworks [PLANER] ID». Knytt et mål, en strategi eller et tiltak til "
         "et punkt med «contributes_to: [ID]».",
-        "Show one with “maltrace frameworks ID”. Link a goal, strategy or measure to an item "
+        "Show one with “maltrace frameworks [PLANS] ID”. Link a goal, strategy or measure to an item "
         "with “contributes_to: [ID]”.",
     ),
     "frameworks.unknown": (
