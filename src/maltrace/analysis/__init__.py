@@ -6,8 +6,9 @@ neither the YAML reader nor the analysis code).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from maltrace._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from maltrace.analysis.cached import analyse_plan_files
@@ -44,12 +45,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        value = getattr(importlib.import_module(_WHERE[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'maltrace.analysis' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _WHERE, globals())
 
 
 __all__ = [

@@ -10,8 +10,9 @@ result object, or writes files and returns their paths; each raises ``MaltraceEr
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from maltrace._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from maltrace.analysis import Analysis, Finding
@@ -142,12 +143,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        value = getattr(importlib.import_module(_WHERE[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'maltrace.api' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _WHERE, globals())
 
 
 __all__ = [
