@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 from maltrace.errors import MaltraceError
 from maltrace.i18n import Lang
 from maltrace.load.excel import read_csv, read_workbook
-from maltrace.load.files import write_atomic
+from maltrace.load.files import file_stem, plan_file_names, write_atomic
 from maltrace.load.models import Plan
 from maltrace.load.schema import plan_schema
 from maltrace.load.yaml_write import SCHEMA_FILE, plan_to_yaml
@@ -42,17 +41,7 @@ def read_sheet_plans(
 def file_names(plans: list[Plan]) -> list[str]:
     """One file name per plan, from its id (``KDP-HSO`` -> ``KDP-HSO.yaml``), never two alike
     (not even on a file system that ignores case)."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for plan in plans:
-        stem = re.sub(r"[^\w.\-]+", "-", plan.id).strip("-.") or "plan"
-        name, n = f"{stem}.yaml", 1
-        while name.casefold() in seen:
-            n += 1
-            name = f"{stem}-{n}.yaml"
-        seen.add(name.casefold())
-        out.append(name)
-    return out
+    return plan_file_names(file_stem(plan.id) for plan in plans)
 
 
 def schema_text() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -88,3 +89,24 @@ class ProtectedFileError(MaltraceError):
     def __init__(self, path: Path) -> None:
         super().__init__(path=path)
         self.path = path
+
+
+def file_stem(text: str) -> str:
+    """``text`` as the stem of a file name: what a file name should not hold made ``-``."""
+    return re.sub(r"[^\w.\-]+", "-", text).strip("-.")
+
+
+def plan_file_names(stems: Iterable[str]) -> list[str]:
+    """One ``.yaml`` file name per stem (an empty one is ``plan``), never two alike, not even
+    on a file system that ignores case."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for text in stems:
+        stem = text or "plan"
+        name, n = f"{stem}.yaml", 1
+        while name.casefold() in seen:
+            n += 1
+            name = f"{stem}-{n}.yaml"
+        seen.add(name.casefold())
+        out.append(name)
+    return out

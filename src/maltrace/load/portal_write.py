@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from maltrace.load.files import write_atomic
+from maltrace.load.files import file_stem, plan_file_names, write_atomic
 from maltrace.load.models import Area, Goal, Node, Plan, PlanType
 from maltrace.load.portal_codes import VISION_TAG, CodeMaps
 
@@ -218,14 +218,4 @@ def write_portal(
 
 def import_file_names(plans: list[Plan]) -> list[str]:
     """File names from the plans' titles (their ids are GUIDs), never two alike."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for plan in plans:
-        stem = re.sub(r"[^\w.\-]+", "-", plan.plan.title).strip("-.")[:80] or "plan"
-        name, n = f"{stem}.yaml", 1
-        while name.casefold() in seen:
-            n += 1
-            name = f"{stem}-{n}.yaml"
-        seen.add(name.casefold())
-        out.append(name)
-    return out
+    return plan_file_names(file_stem(plan.plan.title)[:80] for plan in plans)
