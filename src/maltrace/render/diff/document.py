@@ -12,11 +12,13 @@ from maltrace.analysis import Coverage
 from maltrace.analysis.diff import PlanDiff
 from maltrace.i18n import Lang, format_date, t
 from maltrace.render.diff.sentences import (
+    area_coverage_pairs,
     change_detail,
     coverage_line,
     diagram_notes,
     diff_title,
     kind_word,
+    plan_coverage_pairs,
     relink_hint,
     since_words,
     sources_line,
@@ -153,21 +155,8 @@ def build_diff_document(
         wide=True,
     )
     plan_rows = [_coverage_row(t("diff.overall", lang), before, after)]
-    for pid in dict.fromkeys([*diff.old.per_plan, *diff.new.per_plan]):
-        o, n = diff.old.per_plan.get(pid), diff.new.per_plan.get(pid)
-        plan_rows.append(_coverage_row(pid, o.coverage if o else None, n.coverage if n else None))
-    old_areas = {a.area: a for a in diff.old.per_area}
-    new_areas = {a.area: a for a in diff.new.per_area}
-    area_rows = []
-    for aid in dict.fromkeys([*new_areas, *old_areas]):
-        oa, na = old_areas.get(aid), new_areas.get(aid)
-        either = na or oa
-        title = either.title if either is not None else ""
-        area_rows.append(
-            _coverage_row(
-                f"{aid} {title}", oa.coverage if oa else None, na.coverage if na else None
-            )
-        )
+    plan_rows += [_coverage_row(*pair) for pair in plan_coverage_pairs(diff)]
+    area_rows = [_coverage_row(*pair) for pair in area_coverage_pairs(diff)]
     summary.append(Paragraph(sources_line(diff, lang), "small"))
     sections = [
         Section("summary", t("diff.summary_heading", lang), tuple(summary)),

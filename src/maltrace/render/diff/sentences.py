@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from maltrace.analysis import Coverage
 from maltrace.analysis.diff import Change, PlanDiff
 from maltrace.i18n import Lang, format_date, format_percent, t
 from maltrace.load import PlanInfo
@@ -200,3 +201,28 @@ def since_words(diff: PlanDiff, lang: Lang) -> str:
 def sources_line(diff: PlanDiff, lang: Lang) -> str:
     """The folders or revisions compared, for the small print."""
     return t("diff.sources", lang, old=diff.old_label, new=diff.new_label)
+
+
+CoveragePair = tuple[str, Coverage | None, Coverage | None]
+
+
+def plan_coverage_pairs(diff: PlanDiff) -> list[CoveragePair]:
+    """Each plan's coverage before and after (None on the side that lacks the plan)."""
+    rows: list[CoveragePair] = []
+    for pid in dict.fromkeys([*diff.old.per_plan, *diff.new.per_plan]):
+        o, n = diff.old.per_plan.get(pid), diff.new.per_plan.get(pid)
+        rows.append((pid, o.coverage if o else None, n.coverage if n else None))
+    return rows
+
+
+def area_coverage_pairs(diff: PlanDiff) -> list[CoveragePair]:
+    """Each satsingsområde («KPS-1 Helse») with its coverage before and after."""
+    old = {a.area: a for a in diff.old.per_area}
+    new = {a.area: a for a in diff.new.per_area}
+    rows: list[CoveragePair] = []
+    for aid in dict.fromkeys([*new, *old]):
+        o, n = old.get(aid), new.get(aid)
+        either = n or o
+        title = either.title if either is not None else ""
+        rows.append((f"{aid} {title}", o.coverage if o else None, n.coverage if n else None))
+    return rows

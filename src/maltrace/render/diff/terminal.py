@@ -15,10 +15,12 @@ from maltrace.analysis import Coverage
 from maltrace.analysis.diff import PlanDiff
 from maltrace.i18n import Lang, format_percent, t
 from maltrace.render.diff.sentences import (
+    area_coverage_pairs,
     change_detail,
     coverage_line,
     diff_title,
     kind_word,
+    plan_coverage_pairs,
     relink_hint,
     sources_line,
     summary_line,
@@ -108,20 +110,9 @@ def render_diff(diff: PlanDiff, console: Console, lang: Lang | None = None) -> N
 
 
 def _coverage_tables(diff: PlanDiff, console: Console, lang: Lang) -> None:
-    rows: list[tuple[str, Coverage | None, Coverage | None]] = []
-    plans = dict.fromkeys([*diff.old.per_plan, *diff.new.per_plan])
-    for pid in plans:
-        o, n = diff.old.per_plan.get(pid), diff.new.per_plan.get(pid)
-        rows.append((pid, o.coverage if o else None, n.coverage if n else None))
+    rows = plan_coverage_pairs(diff)
     _table(console, lang, t("diff.per_plan_heading", lang), t("col.plan", lang), rows)
-    old_areas = {a.area: a for a in diff.old.per_area}
-    new_areas = {a.area: a for a in diff.new.per_area}
-    rows = []
-    for aid in dict.fromkeys([*new_areas, *old_areas]):
-        o2, n2 = old_areas.get(aid), new_areas.get(aid)
-        either = n2 or o2
-        title = either.title if either is not None else ""
-        rows.append((f"{aid} {title}", o2.coverage if o2 else None, n2.coverage if n2 else None))
+    rows = area_coverage_pairs(diff)
     _table(console, lang, t("diff.per_area_heading", lang), t("col.area", lang), rows)
 
 
