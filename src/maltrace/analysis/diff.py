@@ -535,9 +535,10 @@ def _sorted_impact(impact: Iterable[Impact], files: list[str]) -> list[Impact]:
 # -- loading both sides --------------------------------------------------------------------
 
 
-def analyse_found(found: PlanFiles, *, cache: bool = True) -> Analysis:
-    """Load, build and analyse plan files already read (from disk or git); the per-file
-    cache serves every file whose bytes were seen before. Raises ``LoadFailed``."""
+def _analyse_side(found: PlanFiles, *, cache: bool = True) -> Analysis:
+    """Load, build and analyse one side's files, already read (from disk or git); the per-file
+    cache serves every file whose bytes were seen before. Unlike ``cached.analyse_found`` it
+    keeps ``found``'s bytes: relink edits NEW's files from them. Raises ``LoadFailed``."""
     from maltrace.graph import build_graph
 
     plan_set = load_plan_files(found, cache=cache)
@@ -558,7 +559,7 @@ def diff_sources(
     analyses = []
     for side, found, label in (("old", old_found, old_label), ("new", new_found, new_label)):
         try:
-            analyses.append(analyse_found(found, cache=cache))
+            analyses.append(_analyse_side(found, cache=cache))
         except LoadFailed as exc:
             raise SideFailed(side, label, exc) from None
     result = diff_analyses(
