@@ -29,6 +29,7 @@ from maltrace.serve.state import ServeState
 TOKEN = "test-token-0123456789abcdef"
 BASE = "http://127.0.0.1:8765"
 WRITE = {"Origin": BASE, "X-Maltrace-Token": TOKEN}
+READ = {"X-Maltrace-Token": TOKEN}
 
 Client = Callable[..., TestClient]
 
@@ -367,3 +368,15 @@ def test_the_views_are_pages_of_their_own(client: Client) -> None:
     picture = c.get("/diagram.svg?goal=KPS-1.1")
     assert picture.headers["content-type"].startswith("image/svg+xml")
     assert "<svg" in picture.text
+
+
+def test_a_page_that_does_not_exist_is_a_page_in_the_planners_language(client) -> None:
+    # A mistyped address answered JSON to a person; the API keeps answering JSON.
+    c = client()
+    page = c.get("/endringar?lang=nb", headers=READ)
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert '<html lang="nb">' in page.text and "<title>Fant ikke siden." in page.text
+    assert '<a href="/">Plankart</a>' in page.text
+    api = c.get("/api/nothing", headers=READ)
+    assert api.status_code == 404 and api.json()["code"] == "not-found"

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import AsyncIterator, Callable
+from html import escape
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -326,10 +327,17 @@ def create_app(state: ServeState, settings: Settings) -> Guard:
 
     async def not_found(request: Request, exc: Exception) -> Response:
         lang = lang_of(request)
-        return JSONResponse(
-            {"code": "not-found", "message": t("serve.refused.not-found", lang)},
-            status_code=404,
+        message = t("serve.refused.not-found", lang)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"code": "not-found", "message": message}, status_code=404)
+        # A page a planner mistyped: a page in their language, with the way back to the map.
+        title, home = escape(t("serve.title", lang)), escape(t("serve.nav.map", lang))
+        body = (
+            f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>{escape(message)} – {title}</title></head><body><main>"
+            f'<h1>{escape(message)}</h1><p><a href="/">{home}</a></p></main></body></html>'
         )
+        return HTMLResponse(body, status_code=404)
 
     async def bad_request(request: Request, exc: Exception) -> Response:
         lang = lang_of(request)
